@@ -1,0 +1,136 @@
+"""From text to Quotation records: the core pipeline, free of I/O.
+
+``Extractor`` turns one parsed article into records (candidates -> resolved speakers ->
+stance, tone and frames). ``Analyzer`` owns the spaCy model and runs the extractor over a
+stream of articles, one bad article never stopping the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotes.extract import find_candidates, to_quotation
+from quotes.model import load_model, parse_long
+from quotes.records import Article, ArticleResult, Quotation
+from quotes.resolve import Resolver
+from quotes.ruleset import RuleSet, load_rules
+
+PIPE_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    confidence: float
+    description: str
+
+
+class Extractor:
+    """Finds, attributes and scores the quotations of parsed articles with one RuleSet."""
+
+    def __init__(self, rules: RuleSet, *, score: bool = True) -> None:
+        self.rules = rules
+        self.score = score
+        self.rule_info = {r.id: RuleInfo(r.confidence, r.description) for r in rules.cues.attribution_rules}
+
+    def extract_doc(self, text: str, doc: Doc) -> tuple[Quotation, ...]:
+        """Every quotation of ``doc`` (whose text is ``text``), in text order."""
+        from quotes.framing import stance_of
+        from quotes.scoring import score_text
+
+        resolver = Resolver(doc, self.rules.cues, self.rules.aliases)
+        quotations = []
+        for candidate in find_candidates(text, doc, self.rules.cues):
+            resolution = resolver.resolve(candidate)
+            info = self.rule_info.get(candidate.rule, RuleInfo(0.5, candidate.rule))
+            confidence = info.confidence
+            if candidate.speaker is not None and resolution.name is None:
+                confidence *= 0.8
+            speaker_note = (
+                f"speaker '{text[candidate.speaker[0]:candidate.speaker[1]]}' -> "
+                f"{resolution.name or 'unknown'} ({resolution.how})"
+                if candidate.speaker is not None
+                else ("speaker inherited: " + resolution.how if candidate.inherited else "no speaker found")
+            )
+            lemma = candidate.cue_lemma
+            quotation = to_quotation(
+                text,
+                candidate,
+                speaker_name=resolution.name,
+                speaker_type=resolution.kind,
+                stance=stance_of(lemma, self.rules.frames) if lemma else "none",
+                confidence=round(confidence, 3),
+                explanation=f"{candidate.rule}: {info.description} {speaker_note}.",
+                title=resolution.title or candidate.title,
+            )
+            if self.score:
+                scores = score_text(text, quotation.content, self.rules.tone, self.rules.frames)
+                quotation = _with_scores(quotation, scores)
+            quotations.append(quotation)
+        return tuple(quotations)
+
+
+def _with_scores(quotation: Quotation, scores) -> Quotation:
+    from dataclasses import replace
+
+    return replace(quotation, scores=scores)
+
+
+_HAS_QUOTE_OR_CUE = re.compile(r"[\"“”«»„]|''|‘")
+
+
+class Analyzer:
+    """The whole pipeline: spaCy model + rules. Reuse one instance for many articles."""
+
+    def __init__(self, rules: RuleSet | None = None, nlp: Language | None = None, *, model: str | None = None,
+                 score: bool = True) -> None:
+        self.rules = rules if rules is not None else load_rules()
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.extractor = Extractor(self.rules, score=score)
+
+    def analyze(self, text: str) -> tuple[Quotation, ...]:
+        """The quotations of one text."""
+        return self.extractor.extract_doc(text, parse_long(self.nlp, text))
+
+    def run(self, articles: Iterable[Article], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[ArticleResult]:
+        """Results for a stream of articles, in order; an article that fails carries its error."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        short = [a for a in batch if len(a.text) < self.nlp.max_length]
+        docs = dict(zip((id(a) for a in short), self.nlp.pipe(a.text for a in short), strict=True))
+        for article in batch:
+            try:
+                doc = docs.get(id(article)) or parse_long(self.nlp, article.text)
+                yield ArticleResult(article, self.extractor.extract_doc(article.text, doc))
+            except Exception as error:  # one bad article never stops the others
+                yield ArticleResult(article, (), error=f"{type(error).__name__}: {error}")
+
+
+def analyze(text: str, *, rules: RuleSet | None = None, model: str | None = None) -> tuple[Quotation, ...]:
+    """The quotations of ``text``: the simplest entry point of the Python API.
+
+    Loads the model and rules once per process (cached) and reuses them.
+    """
+    return _default_analyzer(model, rules).analyze(text)
+
+
+_ANALYZERS: dict[tuple[str | None, str | None], Analyzer] = {}
+
+
+def _default_analyzer(model: str | None, rules: RuleSet | None) -> Analyzer:
+    key = (model, rules.fingerprint if rules is not None else None)
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = Analyzer(rules, model=model)
+    return _ANALYZERS[key]

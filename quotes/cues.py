@@ -1,0 +1,156 @@
+"""Attribution cues and mention words, read from ``rules/cues.yaml`` and ``rules/mentions.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
+
+CUES_FILE = "cues.yaml"
+ATTRIBUTION_FILE = "attribution.yaml"
+MENTIONS_FILE = "mentions.yaml"
+CUE_CLASSES = ("speech", "cognition", "evidence")
+CONTENT_LINKS = ("ccomp", "xcomp", "dobj", "quote")
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    """How one cue verb lemma behaves: its class and the ways content attaches to it."""
+
+    lemma: str
+    cue_class: str
+    takes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AttributionRule:
+    """An attribution rule's id, its prior confidence and what it means."""
+
+    id: str
+    confidence: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    word: str
+    gender: str  # male, female, any, none
+    number: str  # singular, plural, any
+    relative: bool
+    first_person: bool
+
+
+@dataclass(frozen=True)
+class CueRules:
+    """Cue verbs, cue nouns, fixed source phrases and mention words."""
+
+    verbs: dict[str, VerbCue]
+    nouns: dict[str, str]  # lemma -> class
+    phrases: tuple[tuple[str, str, tuple[str, ...]], ...]  # (id, class, words)
+    evidence_subjects: frozenset[str]
+    pronouns: dict[str, Pronoun]
+    honorifics: dict[str, str]  # lower-case honorific -> gender
+    title_groups: dict[str, int]  # title word or phrase -> group number
+    organisation_words: frozenset[str]
+    attribution_rules: tuple[AttributionRule, ...] = ()
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
+
+    def cue_words(self) -> frozenset[str]:
+        """Every surface-independent lemma that can start a cue (for cheap prefiltering)."""
+        return frozenset(self.verbs) | frozenset(self.nouns) | {p[2][0] for p in self.phrases}
+
+
+def _words(path: Path, line: int | None, item: Any, field: str) -> list[str]:
+    value = require(path, line, item, field, list)
+    if not all(isinstance(word, str) and word.strip() for word in value):
+        raise RuleError(path, line_of(value, line), f"'{field}' must be a list of non-empty strings")
+    return [word.strip().lower() for word in value]
+
+
+def _class(path: Path, line: int | None, item: Any) -> str:
+    cue_class = require(path, line, item, "class", str)
+    if cue_class not in CUE_CLASSES:
+        raise RuleError(path, line, f"'class' must be one of {', '.join(CUE_CLASSES)}, not {cue_class!r}")
+    return cue_class
+
+
+def _load_cues(path: Path) -> tuple[dict[str, VerbCue], dict[str, str], tuple, frozenset[str]]:
+    data = read_yaml(path)
+    verbs: dict[str, VerbCue] = {}
+    for line, item in entries(path, data, "verbs"):
+        cue_class = _class(path, line, item)
+        takes = _words(path, line, item, "takes")
+        unknown = set(takes) - set(CONTENT_LINKS)
+        if unknown:
+            raise RuleError(path, line, f"unknown 'takes' value(s): {', '.join(sorted(unknown))}")
+        for lemma in _words(path, line, item, "lemmas"):
+            previous = verbs.get(lemma)
+            if previous is None:  # the first class listed for a lemma wins
+                verbs[lemma] = VerbCue(lemma, cue_class, frozenset(takes))
+            else:
+                verbs[lemma] = VerbCue(lemma, previous.cue_class, previous.takes | frozenset(takes))
+    nouns: dict[str, str] = {}
+    for line, item in entries(path, data, "nouns"):
+        cue_class = _class(path, line, item)
+        for lemma in _words(path, line, item, "lemmas"):
+            nouns.setdefault(lemma, cue_class)
+    phrases = []
+    for line, item in entries(path, data, "phrases"):
+        phrases.append((require(path, line, item, "id", str), _class(path, line, item), tuple(_words(path, line, item, "words"))))
+    subjects = frozenset(_words(path, line_of(data, 1), data, "evidence_subjects"))
+    return verbs, nouns, tuple(phrases), subjects
+
+
+def _load_mentions(path: Path) -> tuple[dict[str, Pronoun], dict[str, str], dict[str, int], frozenset[str]]:
+    data = read_yaml(path)
+    pronouns: dict[str, Pronoun] = {}
+    for line, item in entries(path, data, "pronouns"):
+        gender = item.get("gender", "any") if isinstance(item, dict) else None
+        number = item.get("number", "any") if isinstance(item, dict) else None
+        if gender not in ("male", "female", "any", "none") or number not in ("singular", "plural", "any"):
+            raise RuleError(path, line, "'gender' must be male/female/any/none and 'number' singular/plural/any")
+        for word in _words(path, line, item, "words"):
+            pronouns[word] = Pronoun(word, gender, number, bool(item.get("relative")), bool(item.get("first_person")))
+    honorifics: dict[str, str] = {}
+    table = data.get("honorifics")
+    if not isinstance(table, dict):
+        raise RuleError(path, line_of(data, 1), "expected a mapping under 'honorifics'")
+    for gender, words in table.items():
+        if gender not in ("male", "female", "any") or not isinstance(words, list):
+            raise RuleError(path, line_of(words, line_of(table)), f"honorifics: bad group {gender!r}")
+        for word in words:
+            honorifics[str(word).lower()] = gender
+    groups: dict[str, int] = {}
+    for number, (line, group) in enumerate(entries(path, data, "titles")):
+        if not isinstance(group, list) or not all(isinstance(w, str) for w in group):
+            raise RuleError(path, line, "each title group must be a list of words")
+        for word in group:
+            groups.setdefault(word.lower(), number)
+    organisation = frozenset(_words(path, line_of(data, 1), data, "organisation_words"))
+    return pronouns, honorifics, groups, organisation
+
+
+def _load_attribution(path: Path) -> tuple[AttributionRule, ...]:
+    rules = []
+    for line, item in entries(path, read_yaml(path), "rules"):
+        confidence = require(path, line, item, "confidence", (int, float))
+        if not 0 <= confidence <= 1:
+            raise RuleError(path, line, "'confidence' must be between 0 and 1")
+        rules.append(AttributionRule(require(path, line, item, "id", str), float(confidence),
+                                     require(path, line, item, "description", str)))
+    return tuple(rules)
+
+
+def load_cue_rules(rules_dir: Path) -> CueRules:
+    """Read cues.yaml, mentions.yaml and attribution.yaml from ``rules_dir``."""
+    for name in (CUES_FILE, MENTIONS_FILE, ATTRIBUTION_FILE):
+        if not (rules_dir / name).is_file():
+            raise RuleError(rules_dir / name, None, "missing rule file")
+    verbs, nouns, phrases, subjects = _load_cues(rules_dir / CUES_FILE)
+    pronouns, honorifics, groups, organisation = _load_mentions(rules_dir / MENTIONS_FILE)
+    attribution = _load_attribution(rules_dir / ATTRIBUTION_FILE)
+    return CueRules(verbs, nouns, phrases, subjects, pronouns, honorifics, groups, organisation, attribution)

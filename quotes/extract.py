@@ -1,0 +1,579 @@
+"""Find quotations in a parsed article and attribute each to its speaker mention.
+
+Two sources of quotations meet here: cue words found in the dependency parse (``X said
+that ...``, ``according to X``, ``X's claim that ...``) and quoted stretches found from the
+quotation marks alone (:mod:`quotes.marks`). A cue whose content lies inside a quoted stretch
+makes a direct quotation; one whose content holds a quoted fragment, a mixed one; the rest
+are indirect. Quoted stretches no cue claimed are attributed by adjacency (``"...," he said``,
+``He added, "..."``, ``X: "..."``), by continuation from the previous paragraph, or left
+unknown. Names are resolved afterwards by :mod:`quotes.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from quotes.cues import CueRules
+from quotes.marks import Quoted, find_quoted, group_chains, inner_span, word_count
+from quotes.records import Quotation, Span, quotation_text
+
+PUNCT_EDGE = set(" \t\n,;:—–-\"“”„«»‘’'`()[]")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp")
+MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
+MIN_UNATTRIBUTED_WORDS = 8
+MIN_QUOTATION_WORDS = 3
+ATTRIBUTION_WINDOW_TOKENS = 14
+
+
+@dataclass
+class Candidate:
+    """A quotation under construction (mutable while extraction runs)."""
+
+    content: list[Span]
+    kind: str
+    cue: list[Span]
+    cue_lemma: str
+    cue_class: str
+    rule: str
+    speaker_token: Token | None = None
+    speaker: Span | None = None
+    title: str | None = None
+    inherited: bool = False
+    quote_groups: list[int] = field(default_factory=list)
+    explanation: str = ""
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One quotation by its marks: one piece, or several over paragraphs."""
+
+    index: int
+    pieces: tuple[Quoted, ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+    def spans(self) -> list[Span]:
+        return [(q.start, q.end) for q in self.pieces]
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Drop white space and edge punctuation (but keep quotation marks on quoted pieces)."""
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:—–-":
+        end -= 1
+    return start, end
+
+
+def _token_span(tokens: Iterable[Token]) -> Span | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _subtree_span(token: Token, exclude: Token | None = None) -> Span:
+    """Character span of a token's subtree (without the ``exclude`` subtree)."""
+    skip = set(t.i for t in exclude.subtree) if exclude is not None else set()
+    tokens = [t for t in token.subtree if t.i not in skip]
+    span = _token_span(tokens)
+    assert span is not None
+    return span
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _inside_any(position: int, spans: Sequence[Span]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing to the head for ``saying``/``and added``."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object."""
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def mention_span(token: Token) -> tuple[Span, str | None]:
+    """The speaker mention as written around ``token`` (without appositions or relative
+    clauses), and the apposition's text as a title."""
+    if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
+        return (token.idx, token.idx + len(token.text)), None
+    keep: list[Token] = []
+    title: str | None = None
+    for child in token.children:
+        if child.dep_ == "appos" and title is None:
+            title = _span_text(token.doc, _subtree_span(child))
+    dropped = set()
+    for child in token.children:
+        if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
+            dropped.update(t.i for t in child.subtree)
+    keep = [t for t in token.subtree if t.i not in dropped]
+    # keep the contiguous run around the head
+    indices = sorted(t.i for t in keep)
+    start = end = token.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    doc = token.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return (doc[start].idx, doc[end].idx + len(doc[end].text)), title
+
+
+def _span_text(doc: Doc, span: Span) -> str:
+    return doc.text[span[0] : span[1]].strip(" ,")
+
+
+# ----------------------------------------------------------------------------- extractor
+
+
+class Finder:
+    """Finds candidates in one parsed article (one instance per article)."""
+
+    def __init__(self, text: str, doc: Doc, rules: CueRules) -> None:
+        self.text = text
+        self.doc = doc
+        self.rules = rules
+        self.groups = [QuoteGroup(i, tuple(g)) for i, g in enumerate(group_chains(find_quoted(text)))]
+        self.quoted_spans: list[Span] = [(q.start, q.end) for g in self.groups for q in g.pieces]
+
+    # -- cues from the parse --------------------------------------------------------
+
+    def cue_candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for token in self.doc:
+            if _inside_any(token.idx, self.quoted_spans):
+                continue  # words inside a quotation belong to the speaker, not the reporter
+            lower = token.lower_
+            if lower == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                candidate = self._according_to(token)
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+                candidate = self._verb_cue(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.rules.nouns:
+                candidate = self._noun_cue(token)
+            else:
+                candidate = None
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _verb_cue(self, verb: Token) -> Candidate | None:
+        cue = self.rules.verbs[verb.lemma_.lower()]
+        content_head = None
+        rule = "cue-clause"
+        for child in verb.children:
+            if child.dep_ == "ccomp" and "ccomp" in cue.takes:
+                content_head = child
+                break
+        if content_head is None and "xcomp" in cue.takes:
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    content_head, rule = child, "cue-intent"
+                    break
+        if content_head is None:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "oprd") and any(
+                    _overlap(_subtree_span(child), q) for q in self.quoted_spans
+                ):
+                    content_head, rule = child, "cue-object"
+                    break
+        if content_head is None:
+            return None
+        content = _trim(self.text, *_subtree_span(content_head))
+        if word_count(self.text, *content) < 2:
+            return None
+        subject = _subject(verb)
+        if subject is None:
+            subject = _inverted_subject(verb)
+        cue_class = cue.cue_class
+        if cue_class == "speech" and verb.lemma_.lower() in ("show", "find") and subject is not None:
+            cue_class = "evidence"
+        if cue.cue_class == "evidence" and subject is not None and subject.lemma_.lower() not in self.rules.evidence_subjects:
+            if subject.pos_ != "PROPN":
+                return None  # "the numbers show" is evidence; "it shows" is not a source
+        if rule == "cue-intent" and subject is None:
+            return None
+        return self._candidate([content], verb, cue_class, rule, subject)
+
+    def _according_to(self, according: Token) -> Candidate | None:
+        to = self.doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        head = according.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+            head = head.head
+        if head is according or head.i in (according.i, to.i):
+            return None
+        skip = {t.i for t in according.subtree} | {to.i} | {t.i for t in to.subtree}
+        tokens = [t for t in head.subtree if t.i not in skip]
+        pieces = self._runs(tokens)
+        if not pieces or sum(word_count(self.text, *p) for p in pieces) < 3:
+            return None
+        candidate = self._candidate(pieces, according, "speech", "according-to", source)
+        candidate.cue = [(according.idx, to.idx + len(to.text))]
+        candidate.cue_lemma = "according to"
+        return candidate
+
+    def _noun_cue(self, noun: Token) -> Candidate | None:
+        clause = next(
+            (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        if clause is None:
+            return None
+        content = _trim(self.text, *_subtree_span(clause))
+        if word_count(self.text, *content) < 3:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        candidate = self._candidate([content], noun, self.rules.nouns[noun.lemma_.lower()], "cue-noun", source)
+        if source is None:
+            left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det") and t.pos_ in ("PROPN", "DET")]
+            proper = [t for t in left if t.pos_ == "PROPN"]
+            if proper:
+                candidate.speaker = _token_span(left)
+                candidate.speaker_token = proper[-1]
+        return candidate
+
+    def _runs(self, tokens: list[Token]) -> list[Span]:
+        """Contiguous runs of tokens as trimmed character spans."""
+        runs: list[list[Token]] = []
+        for token in sorted(tokens, key=lambda t: t.i):
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        spans = []
+        for run in runs:
+            span = _token_span(run)
+            if span is None:
+                continue
+            span = _trim(self.text, *span)
+            if span[1] > span[0] and word_count(self.text, *span) > 0:
+                spans.append(span)
+        return spans
+
+    def _candidate(self, content: list[Span], cue: Token, cue_class: str, rule: str, subject: Token | None) -> Candidate:
+        candidate = Candidate(
+            content=content,
+            kind="indirect",
+            cue=[self._cue_span(cue)],
+            cue_lemma=cue.lemma_.lower(),
+            cue_class=cue_class,
+            rule=rule,
+        )
+        if subject is not None:
+            candidate.speaker_token = subject
+            candidate.speaker, candidate.title = mention_span(subject)
+        return candidate
+
+    def _cue_span(self, cue: Token) -> Span:
+        """The cue as written, with its particle (``pointed out``) when it has one."""
+        tokens = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        span = _token_span(tokens)
+        assert span is not None
+        return span
+
+    # -- joining cues with quoted stretches -----------------------------------------
+
+    def merge_quotes(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Decide each cue candidate's kind from the quoted stretches its content touches."""
+        claimed: set[int] = set()
+        for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
+            touched = [g for g in self.groups if g.index not in claimed and any(
+                _overlap(span, piece) for span in candidate.content for piece in g.spans())]
+            if not touched:
+                continue
+            content_length = sum(e - s for s, e in candidate.content)
+            inside = sum(_overlap(span, piece) for span in candidate.content for g in touched for piece in g.spans())
+            if inside * 2 >= content_length and len(touched) == 1:
+                group = touched[0]
+                candidate.content = group.spans()
+                candidate.kind = "direct"
+                candidate.rule = "cue-quote-after" if group.end <= candidate.cue[0][0] else "cue-quote-before"
+            else:
+                # mixed: widen the content to cover each quoted fragment it cuts
+                start = min(min(s for s, _ in candidate.content), *(g.start for g in touched))
+                end = max(max(e for _, e in candidate.content), *(g.end for g in touched))
+                if any(len(g.pieces) > 1 for g in touched):
+                    continue
+                candidate.content = [(start, end)] if len(candidate.content) == 1 else candidate.content
+                candidate.kind = "mixed"
+            candidate.quote_groups = [g.index for g in touched]
+            claimed.update(candidate.quote_groups)
+        return candidates
+
+    # -- quoted stretches no cue claimed ---------------------------------------------
+
+    def adjacent_candidates(self, claimed: set[int]) -> list[Candidate]:
+        found: list[Candidate] = []
+        for group in self.groups:
+            if group.index in claimed:
+                continue
+            candidate = self._attribute_after(group) or self._attribute_before(group)
+            if candidate is not None:
+                candidate.quote_groups = [group.index]
+                found.append(candidate)
+        return found
+
+    def _tokens_between(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return list(span) if span is not None else []
+
+    def _paragraph_end(self, position: int) -> int:
+        newline = self.text.find("\n", position)
+        return len(self.text) if newline < 0 else newline
+
+    def _paragraph_start(self, position: int) -> int:
+        return self.text.rfind("\n", 0, position) + 1
+
+    def _attribute_after(self, group: QuoteGroup) -> Candidate | None:
+        """``"...," he said`` / ``"...," said X``: a cue just after the closing mark."""
+        end = group.end
+        limit = self._paragraph_end(end)
+        next_quote = min((g.start for g in self.groups if g.start >= end), default=limit)
+        window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_WINDOW_TOKENS]
+        if not window or window[0].is_sent_start and window[0].text[:1].isupper() and window[0].idx > end + 2:
+            return None
+        for token in window:
+            if token.text in (".", "!", "?") and token.i > window[0].i:
+                break
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+                subject = _subject(token) or _inverted_subject(token)
+                if subject is None or subject.i < window[0].i:
+                    continue
+                cue = self.rules.verbs[token.lemma_.lower()]
+                candidate = self._candidate(group.spans(), token, cue.cue_class, "cue-quote-after", subject)
+                candidate.kind = "direct"
+                self._absorb_split(candidate, group, token)
+                return candidate
+        return None
+
+    def _absorb_split(self, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
+        """``"A," he said. "B."``: take B when it follows the attribution in the same paragraph."""
+        sentence_end = cue.sent.end_char
+        paragraph_end = self._paragraph_end(group.end)
+        for other in self.groups:
+            if other.start <= group.end:
+                continue
+            between = self.text[group.end : other.start]
+            if other.start > paragraph_end or "\n" in between:
+                break
+            after_attribution = self.text[max(sentence_end, cue.idx) : other.start]
+            if self._has_cue(other.start - len(after_attribution), other.start, exclude=cue):
+                break
+            if other.start >= cue.idx and len(after_attribution.strip(" .,;:—–")) == 0 or (
+                other.start >= cue.idx and self._only_attribution_between(group.end, other.start, cue)
+            ):
+                candidate.content.extend(other.spans())
+                candidate.quote_groups.append(other.index)
+                candidate.rule = "cue-quote-after"
+            break
+
+    def _only_attribution_between(self, start: int, end: int, cue: Token) -> bool:
+        tokens = self._tokens_between(start, end)
+        sentence = cue.sent
+        return all(t.sent == sentence or t.is_punct for t in tokens) and tokens[-1].text in (".", ",", ":", "—")
+
+    def _has_cue(self, start: int, end: int, exclude: Token) -> bool:
+        return any(
+            t.i != exclude.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.rules.verbs
+            for t in self._tokens_between(start, end)
+        )
+
+    def _attribute_before(self, group: QuoteGroup) -> Candidate | None:
+        """``He added, "..."`` / ``X said: "..."`` / ``X: "..."``: a cue just before the mark."""
+        start = group.start
+        paragraph_start = self._paragraph_start(start)
+        before = self.text[paragraph_start:start].rstrip()
+        tokens = self._tokens_between(paragraph_start, start)
+        if not before:
+            return self._colon_previous_paragraph(group)
+        if before[-1] not in ",:—–" and not before.endswith(("said", "says", "added", "wrote")):
+            return None
+        # the nearest cue verb in the last clause before the mark
+        for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:]):
+            if token.text in (".", "!", "?", ";") and token.idx + 1 < start - 1:
+                break
+            if _inside_any(token.idx, self.quoted_spans):
+                break
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+                subject = _subject(token) or _inverted_subject(token)
+                cue = self.rules.verbs[token.lemma_.lower()]
+                candidate = self._candidate(group.spans(), token, cue.cue_class, "cue-quote-before", subject)
+                candidate.kind = "direct"
+                return candidate
+        if before.endswith(":"):
+            return self._colon_cue(group, tokens)
+        return None
+
+    def _colon_cue(self, group: QuoteGroup, tokens: list[Token]) -> Candidate | None:
+        """``Trump: "..."``: a name (or noun phrase) ending in a colon right before the quotation."""
+        colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
+        if colon is None or colon.i == 0:
+            return None
+        head = self.doc[colon.i - 1]
+        if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i < colon.i:
+            head = head.head
+        candidate = self._candidate(group.spans(), colon, "speech", "colon-quote", head)
+        candidate.kind = "direct"
+        candidate.cue_lemma = ":"
+        return candidate
+
+    def _colon_previous_paragraph(self, group: QuoteGroup) -> Candidate | None:
+        """``The Times reports:`` closing the paragraph before a quotation paragraph."""
+        previous_end = self._paragraph_start(group.start) - 1
+        while previous_end > 0 and self.text[previous_end - 1].isspace():
+            previous_end -= 1
+        if previous_end <= 0 or self.text[previous_end - 1] != ":":
+            return None
+        tokens = self._tokens_between(self._paragraph_start(previous_end - 1), previous_end)
+        for token in reversed(tokens):
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+                subject = _subject(token) or _inverted_subject(token)
+                candidate = self._candidate(group.spans(), token, self.rules.verbs[token.lemma_.lower()].cue_class, "colon-quote", subject)
+                candidate.kind = "direct"
+                return candidate
+        return None
+
+    # -- quotations with no attribution of their own ---------------------------------
+
+    def orphan_candidates(self, claimed: set[int], found: list[Candidate]) -> list[Candidate]:
+        """Quotation paragraphs that continue the previous speaker, or stand unattributed."""
+        result: list[Candidate] = []
+        by_group = {g: c for c in found for g in c.quote_groups}
+        for group in self.groups:
+            if group.index in claimed:
+                continue
+            inner = inner_span(self.text, group.start, group.end)
+            words = word_count(self.text, *inner)
+            if words < MIN_QUOTATION_WORDS or group.pieces[0].single:
+                continue  # scare quotes, titles and single-quoted phrases
+            opens_paragraph = self._paragraph_start(group.start) == group.start or not self.text[
+                self._paragraph_start(group.start) : group.start
+            ].strip()
+            previous = self._previous_quotation(group, by_group)
+            if opens_paragraph and previous is not None:
+                candidate = replace(previous, content=group.spans(), quote_groups=[group.index])
+                candidate.rule = "continuation"
+                candidate.kind = "direct"
+                candidate.inherited = True
+                result.append(candidate)
+                by_group[group.index] = candidate
+            elif words >= MIN_UNATTRIBUTED_WORDS and opens_paragraph:
+                candidate = Candidate(group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index])
+                result.append(candidate)
+                by_group[group.index] = candidate
+        return result
+
+    def _previous_quotation(self, group: QuoteGroup, by_group: dict[int, Candidate]) -> Candidate | None:
+        """The quotation that ends in the paragraph just before this group, if any."""
+        previous_paragraph_end = self._paragraph_start(group.start) - 1
+        if previous_paragraph_end <= 0:
+            return None
+        previous_start = self._paragraph_start(previous_paragraph_end - 1)
+        while previous_start > 0 and not self.text[previous_start:previous_paragraph_end].strip():
+            previous_paragraph_end = previous_start - 1
+            previous_start = self._paragraph_start(max(0, previous_paragraph_end - 1))
+        for other in reversed(self.groups[: group.index]):
+            if other.end < previous_start:
+                break
+            candidate = by_group.get(other.index)
+            if candidate is not None and candidate.kind == "direct" and candidate.speaker is not None:
+                return candidate
+        return None
+
+
+def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per stretch of content: the more specific, the earlier found."""
+    priority = {
+        "cue-quote-after": 0, "cue-quote-before": 1, "colon-quote": 2, "cue-clause": 3, "according-to": 4,
+        "cue-object": 5, "cue-noun": 6, "cue-intent": 7, "continuation": 8, "unattributed": 9,
+    }  # fmt: skip
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (priority.get(c.rule, 10), c.start)):
+        length = sum(e - s for s, e in candidate.content)
+        clash = False
+        for other in kept:
+            shared = sum(_overlap(a, b) for a in candidate.content for b in other.content)
+            if shared * 2 >= length or set(candidate.quote_groups) & set(other.quote_groups):
+                clash = True
+                break
+        if not clash:
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_candidates(text: str, doc: Doc, rules: CueRules) -> list[Candidate]:
+    """Every quotation candidate in one parsed article, de-duplicated, in text order."""
+    finder = Finder(text, doc, rules)
+    cues = finder.merge_quotes(finder.cue_candidates())
+    claimed = {g for c in cues for g in c.quote_groups}
+    adjacent = finder.adjacent_candidates(claimed)
+    claimed |= {g for c in adjacent for g in c.quote_groups}
+    kept = _deduplicate(cues + adjacent)
+    claimed = {g for c in kept for g in c.quote_groups}
+    orphans = finder.orphan_candidates(claimed, kept)
+    return _deduplicate(kept + orphans)
+
+
+def to_quotation(text: str, candidate: Candidate, **fields: object) -> Quotation:
+    """Freeze a candidate (with its resolved speaker fields) into a Quotation record."""
+    content = tuple(sorted((s, e) for s, e in candidate.content if e > s))
+    speaker = (candidate.speaker,) if candidate.speaker else ()
+    return Quotation(
+        kind=candidate.kind,  # type: ignore[arg-type]
+        content=content,
+        text=quotation_text(text, content),
+        speaker=speaker,
+        speaker_text=quotation_text(text, speaker),
+        cue=tuple(candidate.cue),
+        cue_text=quotation_text(text, tuple(candidate.cue)),
+        cue_lemma=candidate.cue_lemma,
+        cue_class=candidate.cue_class,  # type: ignore[arg-type]
+        rule=candidate.rule,
+        inherited=candidate.inherited,
+        **fields,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,196 @@
+"""Quotation marks: find the quoted stretches of an article, from the text alone.
+
+Handles straight and curly double quotes, ``''`` and ````` used as double quotes, guillemets,
+and single quotes used as quotation marks (told apart from apostrophes). Quotations are
+bounded: one never crosses a paragraph unless the next paragraph opens with a mark (a
+quotation running over paragraphs), and an unclosed mark closes at the end of its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_CHAIN_PARAGRAPHS = 12
+"""A quotation may run over at most this many paragraphs."""
+
+MAX_QUOTE_CHARS = 6000
+"""A quotation longer than this (across paragraphs) is cut at a paragraph boundary."""
+
+_OPENERS = {"“", "„", "«", "``"}
+_SYMMETRIC = {"\"", "''"}
+_DOUBLE_CLOSERS = {"”", "\"", "''"}
+_CLOSER_OF = {"“": "”", "„": "”", "«": "»", "``": "''", "\"": "\"", "''": "''"}
+_MARK = re.compile(r"``|''|[\"“”„«»‘’'‚‹›]")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A stretch of text between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended before a closing mark
+    single: bool  # quoted with single marks
+    continues: bool = False  # the quotation goes on in the next paragraph (a chain)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line-delimited paragraph."""
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and bool(_WORD.match(char))
+
+
+def _opening_context(text: str, i: int, start: int) -> bool:
+    """A mark at i can open: at paragraph start, or after space or opening punctuation."""
+    return i == start or text[i - 1].isspace() or text[i - 1] in "([{—–-/:;,"
+
+
+def _closing_context(text: str, j: int, end: int) -> bool:
+    """A mark ending at j can close: at paragraph end, or before space or punctuation."""
+    return j >= end or text[j].isspace() or text[j] in ".,;:!?)]}—–-…'’\"”"
+
+
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _MARK.finditer(text, start, end)
+        if m.group() in ("\"", "“", "”", "„", "«", "»", "``", "''")
+    ]
+
+
+def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
+    """Top-level double-quoted stretches in one paragraph."""
+    found: list[Quoted] = []
+    open_at: int | None = None
+    closer = ""
+    for i, j, mark in _double_marks(text, start, end):
+        can_open = _opening_context(text, i, start)
+        if open_at is None:
+            if mark in _OPENERS or (mark in _SYMMETRIC and (can_open or not _closing_context(text, j, end))):
+                open_at, closer = i, _CLOSER_OF.get(mark, mark)
+            continue  # otherwise a stray closing mark
+        if mark == closer or (mark in _DOUBLE_CLOSERS and closer in _DOUBLE_CLOSERS):
+            found.append(Quoted(open_at, j, closed=True, single=False))
+            open_at = None
+        elif mark in _OPENERS and can_open:
+            # a new opening mark while open: the previous quotation never closed
+            found.append(Quoted(open_at, _rstrip(text, open_at, i), closed=False, single=False))
+            open_at, closer = i, _CLOSER_OF.get(mark, mark)
+    if open_at is not None:
+        found.append(Quoted(open_at, _rstrip(text, open_at, end), closed=False, single=False))
+    return found
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _scan_single(text: str, start: int, end: int, taken: list[Quoted]) -> list[Quoted]:
+    """Single-quoted stretches outside double quotes: an opening mark before a word, a closing
+    mark after a word and before a non-word, and never an apostrophe inside a word."""
+    def free(k: int) -> bool:
+        return not any(q.start <= k < q.end for q in taken)
+
+    opens = [m.start() for m in re.finditer(r"[‘'‚‹]", text[start:end])]
+    found: list[Quoted] = []
+    position = start
+    for relative in opens:
+        i = start + relative
+        if i < position or not free(i):
+            continue
+        if not _opening_context(text, i, start) or not _is_word(text[i + 1 : i + 2]):
+            continue
+        opener = text[i]
+        closers = "’'" if opener in "‘'‚" else "›"
+        for m in re.finditer(f"[{closers}]", text[i + 2 : end]):
+            k = i + 2 + m.start()
+            if not free(k):
+                break
+            before, after = text[k - 1], text[k + 1 : k + 2]
+            if _is_word(after):
+                continue  # an apostrophe inside a word: don't, Trump’s
+            if before == "s" and opener != "‹" and not after.strip(".,;:!?") == "":
+                continue
+            if before.isspace():
+                continue
+            found.append(Quoted(i, k + 1, closed=True, single=True))
+            position = k + 1
+            break
+    return found
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
+    doubles = _scan_double(text, start, end)
+    singles = _scan_single(text, start, end, doubles)
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every top-level quoted stretch, in order; a quotation over paragraphs is one item per
+    paragraph with ``continues=True`` on all but its last piece."""
+    spans = list(paragraphs(text))
+    per_paragraph = [_scan_paragraph(text, s, e) for s, e in spans]
+    result: list[Quoted] = []
+    chain_length = 0
+    chain_chars = 0
+    for index, quoted in enumerate(per_paragraph):
+        for position, q in enumerate(quoted):
+            is_last = position == len(quoted) - 1
+            nxt = per_paragraph[index + 1] if index + 1 < len(per_paragraph) else []
+            opens_next = bool(nxt) and nxt[0].start == _lstrip(text, spans[index + 1][0])
+            chain_length = chain_length + 1 if result and result[-1].continues else 1
+            chain_chars = (chain_chars if result and result[-1].continues else 0) + (q.end - q.start)
+            continues = (
+                is_last
+                and not q.closed
+                and not q.single
+                and opens_next
+                and chain_length < MAX_CHAIN_PARAGRAPHS
+                and chain_chars < MAX_QUOTE_CHARS
+            )
+            result.append(Quoted(q.start, q.end, q.closed, q.single, continues))
+    return result
+
+
+def _lstrip(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def group_chains(quoted: list[Quoted]) -> list[list[Quoted]]:
+    """Group pieces joined by ``continues`` into one list per quotation."""
+    groups: list[list[Quoted]] = []
+    for q in quoted:
+        if groups and groups[-1][-1].continues:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def inner_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its outer quotation marks and white space."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”„«»‘’'`‚‹›"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”„«»‘’'`‚‹›"):
+        end -= 1
+    return start, end
+
+
+def word_count(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", text[start:end]))

@@ -1,0 +1,149 @@
+"""Records: frozen dataclasses of strings and character offsets that outlive the spaCy Doc.
+
+Every offset is a Python ``str`` offset into the article text, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Span = tuple[int, int]
+Kind = Literal["direct", "mixed", "indirect"]
+SpeakerType = Literal["person", "organisation", "unknown"]
+CueClass = Literal["speech", "cognition", "evidence"]
+
+GAP = " … "
+"""Joins the pieces of a quotation split by its attribution in ``Quotation.text``."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from an input, with its optional metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None  # the input file (or "-") it came from
+    line: int | None = None  # its line in a JSONL/CSV input
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a score moved: a lexicon entry or rule that fired, and where.
+
+    ``span`` is in the coordinates of the scored text (the article for quotations).
+    """
+
+    source: str  # the rule file or lexicon, e.g. "tone/hedges" or "frames/economic"
+    entry: str  # the entry that matched, as written in the rule file
+    span: Span
+    matched: str  # the text that matched
+    weight: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Tone:
+    """The speaker's own tone: VADER averaged over sentences, plus certainty and hype."""
+
+    compound: float
+    label: Literal["positive", "neutral", "negative"]
+    pos: float
+    neu: float
+    neg: float
+    certainty: float  # (boosters - hedges) / (boosters + hedges), 0.0 when neither fires
+    hype: float  # hype cues per 100 words
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A content frame that fired in a quotation, with its weight and evidence."""
+
+    id: str  # e.g. "economic" or "ai_risk_safety"
+    family: Literal["codebook", "technology"]
+    codebook_parent: str  # the Policy Frames Codebook frame it counts towards
+    weight: float  # share of all frame cue weight in the text, 0..1
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Tone and framing of one text."""
+
+    tone: Tone
+    frames: tuple[Frame, ...]
+    codebook_frame: str  # primary frame in Policy Frames Codebook terms; "other" if none fired
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One attributed quotation, with everything needed to explain it."""
+
+    kind: Kind
+    content: tuple[Span, ...]
+    text: str  # the article text at ``content``, pieces joined by GAP
+    speaker: tuple[Span, ...]  # the mention as written by the cue; () when none
+    speaker_text: str
+    speaker_name: str | None  # canonical name within the article; None when unknown
+    speaker_type: SpeakerType
+    cue: tuple[Span, ...]
+    cue_text: str
+    cue_lemma: str
+    cue_class: CueClass
+    stance: str  # the reporter's stance through the cue verb: neutral, endorsing, distancing, ...
+    rule: str  # id of the attribution rule that fired
+    confidence: float
+    explanation: str  # one sentence: why this speaker and this content
+    title: str | None = None  # title or affiliation from an apposition or the article
+    inherited: bool = False  # speaker carried over from the previous quotation
+    scores: Scores | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict in the benchmark's shape (spans as [start, end] lists)."""
+        data = asdict(self)
+        for key in ("content", "speaker", "cue"):
+            data[key] = [list(span) for span in getattr(self, key)]
+        scores = data.pop("scores")
+        data["tone"] = _spans_to_lists(scores["tone"]) if scores else None
+        data["frames"] = _spans_to_lists(scores["frames"]) if scores else []
+        data["codebook_frame"] = scores["codebook_frame"] if scores else "other"
+        return data
+
+
+def _spans_to_lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _spans_to_lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_spans_to_lists(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """An article and the quotations found in it (or the error that stopped it)."""
+
+    article: Article
+    quotations: tuple[Quotation, ...] = ()
+    error: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        data: dict[str, Any] = {"id": a.id}
+        for key in ("title", "date", "outlet", "url"):
+            if getattr(a, key) is not None:
+                data[key] = getattr(a, key)
+        data["quotes"] = [q.to_dict() for q in self.quotations]
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+def quotation_text(article_text: str, spans: tuple[Span, ...]) -> str:
+    """The article text at ``spans``, pieces joined by GAP."""
+    return GAP.join(article_text[start:end] for start, end in spans)

@@ -1,0 +1,228 @@
+"""Resolve speaker mentions to canonical names within one article, by rules.
+
+``Sam Altman``, ``Altman``, ``Mr. Altman`` and ``he`` become one speaker named ``Sam Altman``:
+names cluster by surname and take their longest form; pronouns take the nearest compatible
+speaker or person before them; relative ``who``/``which`` take the noun they modify; nominal
+mentions (``the company's chief executive``) take the person last described by a title of
+the same group. Where no rule holds, the name is ``None``: an honest unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quotes.cues import CueRules
+from quotes.extract import Candidate
+from quotes.speakers import AliasTable
+
+PERSON_LABELS = ("PERSON",)
+ORGANISATION_LABELS = ("ORG", "NORP_ORG")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass
+class Entity:
+    """One named person or organisation of the article."""
+
+    name: str
+    kind: str  # person | organisation
+    first_seen: int
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str | None
+    kind: str  # person | organisation | unknown
+    how: str
+    title: str | None = None
+
+
+def _strip_possessive(name: str) -> str:
+    for ending in _POSSESSIVE:
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+class ArticleEntities:
+    """The people and organisations named in one article, clustered by name."""
+
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable) -> None:
+        self.rules = rules
+        self.aliases = aliases
+        self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
+        self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
+        label_votes: dict[str, list[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            name = self._clean(ent.text)
+            if not name:
+                continue
+            label_votes.setdefault(name.split()[-1].lower(), []).append(ent.label_)
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            name = self._clean(ent.text)
+            if not name:
+                continue
+            votes = label_votes.get(name.split()[-1].lower(), [ent.label_])
+            kind = "person" if votes.count("PERSON") >= votes.count("ORG") else "organisation"
+            entity = self._add(name, kind, ent.start_char)
+            self._record_title(ent, entity)
+            self.mentions.append((ent.start_char, entity))
+
+    def _clean(self, text: str) -> str:
+        words = _strip_possessive(text.strip()).replace("\n", " ").split()
+        while words and words[0].lower().rstrip(".") in {h.rstrip(".") for h in self.rules.honorifics}:
+            words = words[1:]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return " ".join(words).strip(" ,.;:")
+
+    def _add(self, name: str, kind: str, offset: int) -> Entity:
+        canonical = self.aliases.canonical(name)
+        key = canonical.lower() if kind == "organisation" else canonical.split()[-1].lower()
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(canonical, kind, offset)
+            self.by_key[key] = entity
+        elif kind == entity.kind and len(canonical.split()) > len(entity.name.split()):
+            entity.name = canonical  # the longest form of a name is its canonical form
+        declared = self.aliases.speaker_type(canonical)
+        if declared:
+            entity.kind = declared
+        return entity
+
+    def _record_title(self, ent, entity: Entity) -> None:
+        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``."""
+        doc = ent.doc
+        before = [t for t in doc[max(0, ent.start - 4) : ent.start] if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN")]
+        if before and any(self._title_group(t.lower_) is not None for t in before):
+            entity.titles.append(" ".join(t.text for t in before))
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                entity.titles.append(doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)])
+        previous = doc[ent.start - 1] if ent.start > 0 else None
+        if previous is not None:
+            gender = self.rules.honorifics.get(previous.lower_)
+            if gender in ("male", "female"):
+                entity.gender = gender
+
+    def _title_group(self, word: str) -> int | None:
+        return self.rules.title_groups.get(word.lower())
+
+    def lookup(self, name: str) -> Entity | None:
+        cleaned = self._clean(name)
+        if not cleaned:
+            return None
+        canonical = self.aliases.canonical(cleaned)
+        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
+
+    def before(self, offset: int) -> list[Entity]:
+        """Entities mentioned before ``offset``, nearest first."""
+        seen: list[Entity] = []
+        for position, entity in reversed(self.mentions):
+            if position < offset and entity not in seen:
+                seen.append(entity)
+        return seen
+
+    def by_title(self, words: list[str], offset: int) -> Entity | None:
+        groups = {self._title_group(w) for w in words} - {None}
+        if not groups:
+            return None
+        for entity in self.before(offset):
+            for title in entity.titles:
+                if groups & {self._title_group(w.strip(",.").lower()) for w in title.split()}:
+                    return entity
+        return None
+
+
+class Resolver:
+    """Resolves each candidate's speaker mention, in text order, remembering earlier speakers."""
+
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.entities = ArticleEntities(doc, rules, aliases)
+        self.speakers: list[tuple[int, Entity]] = []  # resolved speakers so far
+
+    def resolve(self, candidate: Candidate) -> Resolution:
+        token = candidate.speaker_token
+        if candidate.inherited and self.speakers:
+            entity = self.speakers[-1][1]
+            return Resolution(entity.name, entity.kind, "inherited from the previous quotation")
+        if token is None or candidate.speaker is None:
+            return Resolution(None, "unknown", "no speaker mention")
+        resolution = self._resolve_token(token, candidate)
+        if resolution.name is not None:
+            entity = self.entities.lookup(resolution.name) or Entity(resolution.name, resolution.kind, token.idx)
+            self.speakers.append((token.idx, entity))
+        return resolution
+
+    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:
+        lower = token.lower_
+        pronoun = self.rules.pronouns.get(lower)
+        if pronoun is not None and token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
+            return self._pronoun(token, pronoun)
+        start, end = candidate.speaker or (token.idx, token.idx + len(token.text))
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        ents = [e for e in (mention.ents if mention is not None else []) if e.label_ in ("PERSON", "ORG")]
+        if ents:
+            person = next((e for e in ents if e.label_ == "PERSON"), ents[0])
+            entity = self.entities.lookup(person.text)
+            if entity is not None:
+                return Resolution(entity.name, entity.kind, f"named entity '{person.text}'", candidate.title)
+        if token.pos_ == "PROPN":
+            words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.i >= token.i - 4]
+            name = " ".join(t.text for t in words) or token.text
+            entity = self.entities.lookup(name)
+            if entity is not None:
+                return Resolution(entity.name, entity.kind, f"name '{name}'", candidate.title)
+            kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
+            return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'", candidate.title)
+        return self._nominal(token, candidate)
+
+    def _pronoun(self, token: Token, pronoun) -> Resolution:
+        if pronoun is not None and pronoun.first_person:
+            return Resolution(None, "unknown", f"first-person '{token.text}' with no speaker")
+        if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
+            antecedent = token.head.head if token.head.dep_ == "relcl" else None
+            if antecedent is not None and antecedent is not token:
+                fake = Candidate([], "", [], "", "", "", speaker_token=antecedent,
+                                 speaker=(antecedent.idx, antecedent.idx + len(antecedent.text)))
+                resolved = self._resolve_token(antecedent, fake)
+                return Resolution(resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title)
+            return Resolution(None, "unknown", f"relative '{token.text}' with no antecedent")
+        wants = "organisation" if pronoun is not None and pronoun.gender == "none" else "person"
+        gender = pronoun.gender if pronoun is not None else "any"
+        plural = pronoun is not None and pronoun.number == "plural"
+        for _, entity in reversed(self.speakers):
+            if self._compatible(entity, wants, gender, plural):
+                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> the last compatible speaker")
+        for entity in self.entities.before(token.idx):
+            if self._compatible(entity, wants, gender, plural):
+                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> the nearest {wants} named before")
+        return Resolution(None, "unknown", f"pronoun '{token.text}' with no compatible antecedent")
+
+    @staticmethod
+    def _compatible(entity: Entity, wants: str, gender: str, plural: bool) -> bool:
+        if plural:
+            return entity.kind == "organisation"
+        if entity.kind != wants:
+            return False
+        return gender in ("any", "none") or entity.gender in (None, gender)
+
+    def _nominal(self, token: Token, candidate: Candidate) -> Resolution:
+        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        entity = self.entities.by_title(words, token.idx)
+        if entity is not None:
+            return Resolution(entity.name, entity.kind, f"title '{token.text}' -> {entity.name}")
+        if any(w in self.rules.organisation_words for w in words):
+            return Resolution(None, "organisation", f"unnamed organisation '{token.text}'")
+        return Resolution(None, "unknown", f"nominal mention '{token.text}' with no named referent")

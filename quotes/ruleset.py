@@ -1,0 +1,80 @@
+"""Find, load and validate the rules folder as one frozen RuleSet.
+
+The rules are data (YAML files in ``rules/``); each part is parsed by the module that uses it:
+cues and patterns by :mod:`quotes.cues`, speaker aliases by :mod:`quotes.speakers`, tone
+lexicons by :mod:`quotes.tone` and frame lexicons by :mod:`quotes.framing`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.cues import CueRules, load_cue_rules
+from quotes.framing import FrameRules, load_frame_rules
+from quotes.speakers import AliasTable, load_aliases
+from quotes.tone import ToneRules, load_tone_rules
+from quotes.yamlfile import RuleError
+
+__all__ = ["RuleError", "RuleSet", "default_rules_dir", "load_rules"]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule quotescope uses, read from one folder."""
+
+    directory: Path
+    fingerprint: str  # hash of every rule file's name and bytes: changes when any rule does
+    cues: CueRules
+    aliases: AliasTable
+    tone: ToneRules
+    frames: FrameRules
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules: ``quotes/_rules`` in an installed wheel, ``rules/`` in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_rules"
+    if installed.is_dir():
+        return installed
+    checkout = package.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError(installed, None, "the bundled rules folder is missing from this installation")
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """Every YAML rule file under ``directory``, in a stable order."""
+    return sorted(p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def fingerprint(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in rule_files(directory):
+        digest.update(str(path.relative_to(directory)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load_rules(directory: str | Path | None = None) -> RuleSet:
+    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault."""
+    path = Path(directory) if directory is not None else default_rules_dir()
+    return _load_rules_cached(path.resolve(), fingerprint(path) if path.is_dir() else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules_cached(directory: Path, digest: str) -> RuleSet:
+    if not directory.is_dir():
+        raise RuleError(directory, None, "not a folder of rule files")
+    return RuleSet(
+        directory=directory,
+        fingerprint=digest,
+        cues=load_cue_rules(directory),
+        aliases=load_aliases(directory),
+        tone=load_tone_rules(directory),
+        frames=load_frame_rules(directory),
+    )
