@@ -11,6 +11,7 @@ unknown. Names are resolved afterwards by :mod:`quotes.resolve`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,14 @@ MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
 MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 14
+MAX_SPLIT_GAP_WORDS = 45
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Inc|Corp|Co|No|[A-Z])\.")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S")
+
+
+def _has_inner_sentence_break(gap: str) -> bool:
+    """Whether the text between two quoted pieces holds a full stop before its last words."""
+    return bool(_SENTENCE_BREAK.search(_ABBREVIATION.sub("", gap.strip())))
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Candidate:
     cue_class: str
     rule: str
     speaker_token: Token | None = None
+    cue_token: Token | None = None
     speaker: Span | None = None
     title: str | None = None
     inherited: bool = False
@@ -301,6 +311,7 @@ class Finder:
             cue_lemma=cue.lemma_.lower(),
             cue_class=cue_class,
             rule=rule,
+            cue_token=cue,
         )
         if subject is not None:
             candidate.speaker_token = subject
@@ -331,6 +342,11 @@ class Finder:
                 candidate.content = group.spans()
                 candidate.kind = "direct"
                 candidate.rule = "cue-quote-after" if group.end <= candidate.cue[0][0] else "cue-quote-before"
+                candidate.quote_groups = [group.index]
+                if candidate.rule == "cue-quote-after" and candidate.cue_token is not None:
+                    self._absorb_split(candidate, group, candidate.cue_token)
+                claimed.update(candidate.quote_groups)
+                continue
             else:
                 # mixed: widen the content to cover each quoted fragment it cuts
                 start = min(min(s for s, _ in candidate.content), *(g.start for g in touched))
@@ -390,30 +406,20 @@ class Finder:
         return None
 
     def _absorb_split(self, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
-        """``"A," he said. "B."``: take B when it follows the attribution in the same paragraph."""
-        sentence_end = cue.sent.end_char
-        paragraph_end = self._paragraph_end(group.end)
-        for other in self.groups:
-            if other.start <= group.end:
-                continue
-            between = self.text[group.end : other.start]
-            if other.start > paragraph_end or "\n" in between:
-                break
-            after_attribution = self.text[max(sentence_end, cue.idx) : other.start]
-            if self._has_cue(other.start - len(after_attribution), other.start, exclude=cue):
-                break
-            if other.start >= cue.idx and len(after_attribution.strip(" .,;:—–")) == 0 or (
-                other.start >= cue.idx and self._only_attribution_between(group.end, other.start, cue)
-            ):
-                candidate.content.extend(other.spans())
-                candidate.quote_groups.append(other.index)
-                candidate.rule = "cue-quote-after"
-            break
-
-    def _only_attribution_between(self, start: int, end: int, cue: Token) -> bool:
-        tokens = self._tokens_between(start, end)
-        sentence = cue.sent
-        return all(t.sent == sentence or t.is_punct for t in tokens) and tokens[-1].text in (".", ",", ":", "—")
+        """``"A," he said. "B."``: take B when only the attribution stands between A and B."""
+        following = [g for g in self.groups if g.start >= group.end]
+        if not following:
+            return
+        other = following[0]
+        between = self.text[group.end : other.start]
+        if "\n" in between or other.start < cue.idx:
+            return
+        if word_count(self.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or _has_inner_sentence_break(between):
+            return
+        if self._has_cue(group.end, other.start, exclude=cue):
+            return
+        candidate.content.extend(other.spans())
+        candidate.quote_groups.append(other.index)
 
     def _has_cue(self, start: int, end: int, exclude: Token) -> bool:
         return any(

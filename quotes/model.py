@@ -16,6 +16,26 @@ CHUNK_CHARS = 200_000
 """Long articles are parsed in pieces of about this size, cut at paragraph boundaries."""
 
 
+PARAGRAPH_COMPONENT = "quotes_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no parse spans two paragraphs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not previous.text.strip() or previous.whitespace_ == "\n":
+            token.is_sent_start = True
+    return doc
+
+
+def with_paragraphs(nlp: Language) -> Language:
+    """Add the paragraph-boundary component before the parser (once)."""
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
 class ModelError(RuntimeError):
     """The spaCy model could not be loaded."""
 
@@ -29,8 +49,8 @@ def load_model(name: str | None = None) -> Language:
             continue
         try:
             if installed:
-                return importlib.import_module(candidate).load()
-            return spacy.load(candidate)
+                return with_paragraphs(importlib.import_module(candidate).load())
+            return with_paragraphs(spacy.load(candidate))
         except (OSError, ImportError, ValueError) as error:
             raise ModelError(f"cannot load spaCy model {candidate!r}: {error}") from None
     raise ModelError(

@@ -1,0 +1,47 @@
+"""quotescope: quotations in the news, who said them, and how.
+
+Python API::
+
+    import quotes
+    for q in quotes.analyze(text):
+        print(q.speaker_name, q.kind, q.text)
+
+``quotes.Analyzer`` reuses one model for many texts; ``quotes.load_rules`` reads a rules
+folder; ``nlp.add_pipe("quotes")`` adds the spaCy component, which writes ``doc._.quotes``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("quotescope")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+if TYPE_CHECKING:
+    from quotes.analyze import Analyzer, analyze
+    from quotes.records import Article, ArticleResult, Quotation
+    from quotes.ruleset import RuleSet, load_rules
+
+__all__ = ["Analyzer", "Article", "ArticleResult", "Quotation", "RuleSet", "__version__", "analyze", "load_rules"]
+
+_LAZY = {
+    "Analyzer": "quotes.analyze",
+    "analyze": "quotes.analyze",
+    "Article": "quotes.records",
+    "ArticleResult": "quotes.records",
+    "Quotation": "quotes.records",
+    "RuleSet": "quotes.ruleset",
+    "load_rules": "quotes.ruleset",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the API lazily, so ``import quotes`` (and the CLI's start) stays fast."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'quotes' has no attribute {name!r}")

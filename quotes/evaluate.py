@@ -1,0 +1,207 @@
+"""Measure quotescope against annotated news: ``quotes eval GOLD.jsonl``.
+
+Gold lines are ``{"id", "text", "quotes": [{"kind", "content", "speaker", "speaker_name"}]}``
+with character spans, the format of the PolNeAR-derived benchmark. A prediction matches a
+gold quotation when, after trimming white space, punctuation and quotation marks from both
+ends of every content span, their overlap covers at least half of each; matches are one to
+one, largest overlap first. A speaker is right when the mention spans overlap (or, by name,
+when the canonical names agree: equal ignoring case, or one a whole-word suffix of the other).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from quotes.records import Quotation, Span
+
+KINDS = ("direct", "mixed", "indirect")
+_MARKS = "\"'“”„‟«»‘’‚‛‹›`"
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    kind: str
+    content: tuple[Span, ...]
+    speaker: tuple[Span, ...]
+    speaker_name: str | None
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    id: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+
+
+class GoldError(ValueError):
+    """A malformed gold file; the message names the file and line."""
+
+
+def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s) for s in value
+    ):
+        raise GoldError(f"{where}: '{field}' must be a list of [start, end] pairs")
+    return tuple((s[0], s[1]) for s in value)
+
+
+def read_gold(path: str) -> list[GoldArticle]:
+    """Read a gold JSONL file; a GoldError names the first bad line."""
+    articles = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise GoldError(f"{where}: invalid JSON ({error.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not isinstance(record.get("text"), str):
+                raise GoldError(f"{where}: expected an object with string 'id' and 'text'")
+            quotes = []
+            for raw in record.get("quotes", []):
+                if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
+                    raise GoldError(f"{where}: each quote needs a kind of {', '.join(KINDS)}")
+                quotes.append(GoldQuote(raw["kind"], _spans(raw.get("content"), where, "content"),
+                                        _spans(raw.get("speaker", []), where, "speaker"), raw.get("speaker_name")))
+            articles.append(GoldArticle(record["id"], record["text"], tuple(quotes)))
+    return articles
+
+
+def _trimmable(char: str) -> bool:
+    return char.isspace() or char in _MARKS or unicodedata.category(char).startswith("P")
+
+
+def trim_spans(text: str, spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans without edge white space, punctuation and marks; merged and sorted."""
+    trimmed = []
+    for start, end in spans:
+        while start < end and _trimmable(text[start]):
+            start += 1
+        while end > start and _trimmable(text[end - 1]):
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    merged: list[Span] = []
+    for start, end in sorted(trimmed):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _length(spans: Sequence[Span]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def match(gold: Sequence[tuple[Span, ...]], predicted: Sequence[tuple[Span, ...]]) -> dict[int, int]:
+    """One-to-one matches {gold index: predicted index}, largest overlap first."""
+    pairs = []
+    for g, gold_spans in enumerate(gold):
+        for p, pred_spans in enumerate(predicted):
+            shared = _overlap(gold_spans, pred_spans)
+            if shared and 2 * shared >= _length(gold_spans) and 2 * shared >= _length(pred_spans):
+                pairs.append((-shared, g, p))
+    matches: dict[int, int] = {}
+    used: set[int] = set()
+    for _, g, p in sorted(pairs):
+        if g not in matches and p not in used:
+            matches[g] = p
+            used.add(p)
+    return matches
+
+
+def names_agree(gold: str | None, predicted: str | None) -> bool:
+    """Equal ignoring case and spacing, or one a whole-word suffix of the other."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    a, b = (" ".join(n.casefold().split()) for n in (gold, predicted))
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def speaker_right(gold: GoldQuote, predicted: Quotation, by: str) -> bool:
+    if by == "name":
+        return names_agree(gold.speaker_name, predicted.speaker_name)
+    if not gold.speaker:
+        return not predicted.speaker
+    return _overlap(gold.speaker, predicted.speaker) > 0
+
+
+def _prf(hits: int, predicted: int, gold: int) -> dict[str, float | None]:
+    precision = hits / predicted if predicted else None
+    recall = hits / gold if gold else None
+    if not precision or not recall:
+        f1 = 0.0 if precision == 0 or recall == 0 else None
+    else:
+        f1 = 2 * precision * recall / (precision + recall)
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate(gold: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Quotation]], speaker_by: str = "span") -> dict:
+    """Scores per kind (detection and end to end) and true/false positives per rule."""
+    counts = {k: Counter() for k in (*KINDS, "all")}
+    per_rule: dict[str, Counter] = {}
+    for article in gold:
+        predicted = list(predictions.get(article.id, ()))
+        gold_spans = [trim_spans(article.text, q.content) for q in article.quotes]
+        pred_spans = [trim_spans(article.text, q.content) for q in predicted]
+        matches = match(gold_spans, pred_spans)
+        for quote in article.quotes:
+            for key in (quote.kind, "all"):
+                counts[key]["gold"] += 1
+        matched = set(matches.values())
+        for p, quote in enumerate(predicted):
+            rule = per_rule.setdefault(quote.rule, Counter())
+            if p not in matched:
+                rule["false_positive"] += 1
+                for key in (quote.kind, "all"):
+                    counts[key]["pred"] += 1
+        for g, p in matches.items():
+            gold_quote, quote = article.quotes[g], predicted[p]
+            right = speaker_right(gold_quote, quote, speaker_by)
+            per_rule[quote.rule]["true_positive" if right else "wrong_speaker"] += 1
+            for key in (gold_quote.kind, "all"):
+                counts[key]["pred"] += 1
+                counts[key]["matched"] += 1
+                counts[key]["right"] += right
+    kinds = {
+        key: {
+            "gold": c["gold"], "pred": c["pred"], "matched": c["matched"],
+            "detection": _prf(c["matched"], c["pred"], c["gold"]),
+            "end_to_end": _prf(c["right"], c["pred"], c["gold"]),
+            "attribution_accuracy": c["right"] / c["matched"] if c["matched"] else None,
+        }
+        for key, c in counts.items()
+    }  # fmt: skip
+    rules = {rule: dict(c) for rule, c in sorted(per_rule.items(), key=lambda item: -sum(item[1].values()))}
+    return {"articles": len(gold), "speaker_by": speaker_by, "kinds": kinds, "rules": rules}
+
+
+def format_report(report: dict) -> str:
+    """The scores as a plain-text table, then the per-rule breakdown."""
+    def cell(value: float | None) -> str:
+        return "    -" if value is None else f"{value:.3f}"
+
+    lines = [f"{report['articles']} articles, speakers judged by {report['speaker_by']}", "",
+             f"{'':9}{'gold':>6}{'pred':>6} | detection P/R/F1  | attr  | end-to-end P/R/F1"]
+    for kind, r in report["kinds"].items():
+        d, e = r["detection"], r["end_to_end"]
+        lines.append(f"{kind:9}{r['gold']:>6}{r['pred']:>6} | {cell(d['precision'])} {cell(d['recall'])} "
+                     f"{cell(d['f1'])} | {cell(r['attribution_accuracy'])} | {cell(e['precision'])} "
+                     f"{cell(e['recall'])} {cell(e['f1'])}")
+    lines += ["", f"{'rule':20}{'right':>8}{'wrong speaker':>15}{'false pos.':>12}{'precision':>11}"]
+    for rule, c in report["rules"].items():
+        right, wrong, false = c.get("true_positive", 0), c.get("wrong_speaker", 0), c.get("false_positive", 0)
+        total = right + wrong + false
+        lines.append(f"{rule:20}{right:>8}{wrong:>15}{false:>12}{cell(right / total if total else None):>11}")
+    return "\n".join(lines)
