@@ -29,6 +29,7 @@ MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 14
 MAX_SPLIT_GAP_WORDS = 45
+MAX_DIRECT_OUTSIDE_WORDS = 1  # "that" before a quotation still makes it direct
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Inc|Corp|Co|No|[A-Z])\.")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S")
 
@@ -220,16 +221,16 @@ class Finder:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                     content_head, rule = child, "cue-intent"
                     break
+        object_span = None
         if content_head is None:
-            for child in verb.children:
-                if child.dep_ in ("dobj", "oprd") and any(
-                    _overlap(_subtree_span(child), q) for q in self.quoted_spans
-                ):
-                    content_head, rule = child, "cue-object"
-                    break
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > verb.i]
+            spans = [_subtree_span(c) for c in objects]
+            if spans and any(_overlap(span, q) for span in spans for q in self.quoted_spans):
+                object_span = (min(s for s, _ in spans), max(e for _, e in spans))
+                content_head, rule = objects[0], "cue-object"
         if content_head is None:
             return None
-        content = _trim(self.text, *_subtree_span(content_head))
+        content = _trim(self.text, *(object_span or _subtree_span(content_head)))
         if word_count(self.text, *content) < 2:
             return None
         subject = _subject(verb)
@@ -335,9 +336,8 @@ class Finder:
                 _overlap(span, piece) for span in candidate.content for piece in g.spans())]
             if not touched:
                 continue
-            content_length = sum(e - s for s, e in candidate.content)
-            inside = sum(_overlap(span, piece) for span in candidate.content for g in touched for piece in g.spans())
-            if inside * 2 >= content_length and len(touched) == 1:
+            outside = self._words_outside(candidate.content, [p for g in touched for p in g.spans()])
+            if outside <= MAX_DIRECT_OUTSIDE_WORDS and len(touched) == 1:
                 group = touched[0]
                 candidate.content = group.spans()
                 candidate.kind = "direct"
@@ -358,6 +358,19 @@ class Finder:
             candidate.quote_groups = [g.index for g in touched]
             claimed.update(candidate.quote_groups)
         return candidates
+
+    def _words_outside(self, content: list[Span], quoted: list[Span]) -> int:
+        """Words of ``content`` that lie outside every span of ``quoted``."""
+        count = 0
+        for start, end in content:
+            position = start
+            for q_start, q_end in sorted(quoted):
+                if q_end <= position or q_start >= end:
+                    continue
+                count += word_count(self.text, position, max(position, q_start))
+                position = max(position, q_end)
+            count += word_count(self.text, position, end) if position < end else 0
+        return count
 
     # -- quoted stretches no cue claimed ---------------------------------------------
 
@@ -508,11 +521,32 @@ class Finder:
                 candidate.inherited = True
                 result.append(candidate)
                 by_group[group.index] = candidate
+            elif opens_paragraph and (named := self._person_before(group)) is not None:
+                candidate = self._candidate(group.spans(), named.head, "speech", "previous-sentence", named)
+                candidate.kind, candidate.quote_groups, candidate.cue, candidate.cue_lemma = "direct", [group.index], [], ""
+                result.append(candidate)
+                by_group[group.index] = candidate
             elif words >= MIN_UNATTRIBUTED_WORDS and opens_paragraph:
                 candidate = Candidate(group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index])
                 result.append(candidate)
                 by_group[group.index] = candidate
         return result
+
+    def _person_before(self, group: QuoteGroup) -> Token | None:
+        """The named person who is the subject of the sentence just before a quotation
+        paragraph (``Coach Dana Miles was asked about the loss.``), if that sentence has no
+        quotation of its own."""
+        paragraph_start = self._paragraph_start(group.start)
+        tokens = [t for t in self._tokens_between(max(0, paragraph_start - 400), paragraph_start) if not t.is_space]
+        if not tokens:
+            return None
+        sentence = tokens[-1].sent
+        if any(_inside_any(t.idx, self.quoted_spans) for t in sentence):
+            return None
+        subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.ent_type_ != "PERSON":
+            return None
+        return subject
 
     def _previous_quotation(self, group: QuoteGroup, by_group: dict[int, Candidate]) -> Candidate | None:
         """The quotation that ends in the paragraph just before this group, if any."""

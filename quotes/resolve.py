@@ -178,8 +178,9 @@ class Resolver:
             entity = self.entities.lookup(person.text)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"named entity '{person.text}'", candidate.title)
-        if token.pos_ == "PROPN":
-            words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and t.i >= token.i - 4]
+        headline_name = candidate.rule == "colon-quote" and token.text[:1].isupper() and token.lower_ not in self.rules.title_groups
+        if token.pos_ == "PROPN" or headline_name:
+            words = [t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i]
             name = " ".join(t.text for t in words) or token.text
             entity = self.entities.lookup(name)
             if entity is not None:
@@ -219,6 +220,13 @@ class Resolver:
         return gender in ("any", "none") or entity.gender in (None, gender)
 
     def _nominal(self, token: Token, candidate: Candidate) -> Resolution:
+        for child in token.children:  # "the spokesman, Henri Dupont": the apposition names him
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                name = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
+                entity = self.entities.lookup(name)
+                resolved = entity.name if entity else self.entities.aliases.canonical(name)
+                kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
+                return Resolution(resolved, kind, f"apposition '{name}'", token.text)
         words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
         entity = self.entities.by_title(words, token.idx)
         if entity is not None:
