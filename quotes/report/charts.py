@@ -1,0 +1,271 @@
+"""PNG charts for the reports, drawn with matplotlib's Agg backend and returned as bytes.
+
+Every function takes plain numbers and labels, returns PNG bytes, and draws a clear
+"no data" message instead of an empty axis. Labels come from untrusted text: they are
+flattened to one line, truncated with an ellipsis and have ``$`` escaped so matplotlib
+never reads them as mathtext.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import warnings
+from collections.abc import Mapping, Sequence
+from io import BytesIO
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+DPI = 100
+WIDTH = 8.0
+BAR_INCHES = 0.3
+LABEL_CHARS = 32
+NOTE_CHARS = 64
+TOP_SPEAKERS = 20
+TOP_TONE_SPEAKERS = 30
+HEATMAP_SPEAKERS = 25
+HEATMAP_FRAMES = 14
+TOP_BARS = 15
+NEUTRAL_BAND = 0.05  # VADER's threshold between neutral and positive/negative
+COLOURS = {"positive": "#2e8b57", "neutral": "#9a9a9a", "negative": "#c0392b", "bar": "#4472a8"}
+
+
+def label(text: str, width: int = LABEL_CHARS) -> str:
+    """One line, at most ``width`` characters (ellipsis), safe from mathtext."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+    if len(flat) > width:
+        flat = flat[: width - 1].rstrip() + "…"
+    return flat.replace("$", r"\$")
+
+
+def _height(rows: int) -> float:
+    return min(max(2.4, 1.4 + BAR_INCHES * rows), 14.0)
+
+
+def _figure(height: float, width: float = WIDTH) -> Figure:
+    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing")
+        fig.savefig(buffer, format="png", dpi=DPI)
+    fig.clear()
+    return buffer.getvalue()
+
+
+def _titles(fig: Figure, ax: Axes, title: str, note: str | None) -> None:
+    fig.suptitle(label(title, 70), fontweight="bold")
+    if note:
+        lines = textwrap.wrap(label(note, 240), NOTE_CHARS)
+        ax.set_title("\n".join(lines), fontsize=9, color="#555555")
+
+
+def no_data(title: str, message: str, width: float = WIDTH) -> bytes:
+    """A small chart that says there is nothing to plot."""
+    fig = _figure(2.0, width)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    fig.suptitle(label(title, 70), fontweight="bold")
+    ax.text(0.5, 0.5, label(message, 90), ha="center", va="center", fontsize=12, color="#555555",
+            transform=ax.transAxes)  # fmt: skip
+    return _png(fig)
+
+
+def _hbars(
+    ax: Axes, labels: Sequence[str], values: Sequence[float], fmt: str, colour: str, slots: int = 3
+) -> None:
+    """Horizontal bars, first label on top, each annotated with its value.
+
+    At least ``slots`` bar positions are laid out so that one or two bars stay slim.
+    """
+    positions = range(len(values))
+    ax.barh(positions, values, color=colour, height=0.7)
+    ax.set_yticks(list(positions), [label(t) for t in labels])
+    ax.set_ylim(max(slots, len(values)) - 0.5, -0.5)
+    top = max(values) if values else 1.0
+    ax.set_xlim(0, (top or 1.0) * 1.18)
+    for y, value in zip(positions, values, strict=True):
+        ax.text(value + top * 0.01, y, fmt.format(value), va="center", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _integer_axis(ax: Axes) -> None:
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
+
+
+def bar_chart(
+    labels: Sequence[str], values: Sequence[float], *, title: str, xlabel: str,
+    note: str | None = None, fmt: str = "{:g}", integer: bool = False, percent: bool = False,
+) -> bytes:  # fmt: skip
+    """Horizontal bar chart whose height follows the number of bars."""
+    if not values:
+        return no_data(title, "No data to plot.")
+    fig = _figure(_height(len(values)))
+    ax = fig.add_subplot()
+    _hbars(ax, labels, values, fmt, COLOURS["bar"])
+    ax.set_xlabel(xlabel)
+    if integer:
+        _integer_axis(ax)
+    if percent:
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def speakers_chart(counts: Sequence[tuple[str, int]], total_speakers: int) -> bytes:
+    """Quotations per speaker, top TOP_SPEAKERS."""
+    shown = counts[:TOP_SPEAKERS]
+    note = f"Top {len(shown)} of {total_speakers} speakers" if total_speakers > len(shown) else None
+    return bar_chart([n for n, _ in shown], [c for _, c in shown], title="Quotations per speaker",
+                     xlabel="Quotations", note=note, integer=True)  # fmt: skip
+
+
+def tone_by_speaker_chart(
+    rows: Sequence[tuple[str, int, float, tuple[float, float] | None]], total_speakers: int
+) -> bytes:
+    """Mean compound tone per speaker with its bootstrap 95% interval where there is one.
+
+    ``rows`` are (name, scored quotations, mean compound, ci95 or None), most quoted first.
+    """
+    title = "Mean tone by speaker"
+    shown = list(rows[:TOP_TONE_SPEAKERS])
+    if not shown:
+        return no_data(title, "No scored quotations.")
+    fig = _figure(_height(len(shown)))
+    ax = fig.add_subplot()
+    ax.axvspan(-NEUTRAL_BAND, NEUTRAL_BAND, color="#eeeeee", zorder=0)
+    ax.axvline(0, color="#888888", linewidth=0.8, zorder=1)
+    for y, (_, _, mean, ci) in enumerate(shown):
+        colour = _tone_colour(mean)
+        if ci is None:
+            ax.plot(mean, y, "o", mfc="white", mec=colour, zorder=3)
+        else:
+            ax.errorbar(mean, y, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="o", color=colour, capsize=3,
+                        zorder=3)  # fmt: skip
+    ax.set_yticks(range(len(shown)), [f"{label(name, 28)} (n={n})" for name, n, _, _ in shown])
+    ax.set_ylim(len(shown) - 0.4, -0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("Mean compound tone (−1 negative … +1 positive)")
+    ax.spines[["top", "right"]].set_visible(False)
+    note = "Bars: bootstrap 95% interval (n ≥ 5); hollow: fewer than 5 quotations"
+    if total_speakers > len(shown):
+        note = f"The {len(shown)} most quoted of {total_speakers} speakers. {note}"
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def frames_heatmap(speakers: Sequence[tuple[str, Mapping[str, float]]], total_speakers: int) -> bytes:
+    """Heatmap of frame shares, speakers (rows) by frames (columns)."""
+    title = "Frame profile by speaker"
+    framed = [(n, f) for n, f in speakers if f]
+    shown = framed[:HEATMAP_SPEAKERS]
+    totals: dict[str, float] = {}
+    for _, shares in shown:
+        for frame, share in shares.items():
+            totals[frame] = totals.get(frame, 0.0) + share
+    frames = sorted(totals, key=lambda k: (-totals[k], k))[:HEATMAP_FRAMES]
+    if not frames:
+        return no_data(title, "No frames fired in any quotation.")
+    matrix = [[shares.get(f, 0.0) for f in frames] for _, shares in shown]
+    fig = _figure(_height(len(shown)) + 1.2, min(max(6.0, 3.5 + 0.6 * len(frames)), 14.0))
+    ax = fig.add_subplot()
+    image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=max(max(r) for r in matrix) or 1, aspect="auto")
+    ax.set_xticks(range(len(frames)), [label(f, 22) for f in frames], rotation=40, ha="right")
+    ax.set_yticks(range(len(shown)), [label(n, 28) for n, _ in shown])
+    for y, row in enumerate(matrix):
+        for x, share in enumerate(row):
+            if share >= 0.005:
+                ax.text(x, y, f"{share:.0%}", ha="center", va="center", fontsize=7,
+                        color="white" if share > 0.6 * image.norm.vmax else "black")  # fmt: skip
+    fig.colorbar(image, ax=ax, label="Share of frame weight", shrink=0.8)
+    ax.set_xlabel("Frame")
+    note = f"{len(framed)} of {total_speakers} speakers had frames fire"
+    if len(framed) > len(shown):
+        note += f"; the {len(shown)} most quoted are shown"
+    if len(totals) > len(frames):
+        note += f"; top {len(frames)} of {len(totals)} frames"
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def tone_histogram(
+    compounds: Mapping[float, int], mean: float | None, ci: tuple[float, float] | None, name: str
+) -> bytes:
+    """Histogram of a speaker's compound scores, coloured by tone label."""
+    title = f"Tone of quotations: {name}"
+    n = sum(compounds.values())
+    if not n or mean is None:
+        return no_data(title, "No scored quotations.")
+    bins = [0] * 20
+    for value, count in compounds.items():
+        bins[min(max(int(round((value + 1.0) * 10, 6)), 0), 19)] += count
+    lefts = [-1.0 + 0.1 * i for i in range(20)]
+    colours = [_tone_colour(left + 0.05) for left in lefts]
+    fig = _figure(3.6)
+    ax = fig.add_subplot()
+    ax.bar(lefts, bins, width=0.1, align="edge", color=colours, edgecolor="white", zorder=2)
+    top = max(bins)
+    ax.axvline(mean, color="black", linestyle="--", linewidth=1, label=f"mean {mean:+.2f}", zorder=3)
+    if ci is not None:
+        interval = f"95% interval [{ci[0]:+.2f}, {ci[1]:+.2f}]"
+        ax.errorbar(mean, top * 1.12, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="D", color="black",
+                    markersize=4, capsize=4, zorder=4, label=interval)  # fmt: skip
+    ax.set_xlim(-1.03, 1.03)
+    ax.set_ylim(0, top * 1.25)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
+    ax.set_xlabel("Compound tone (−1 negative … +1 positive)")
+    ax.set_ylabel("Quotations")
+    ax.legend(loc="best", fontsize=8, framealpha=0.9)
+    ax.spines[["top", "right"]].set_visible(False)
+    note = f"{n} scored quotation{'s' if n != 1 else ''}"
+    if ci is None:
+        note += "; no interval below 5 quotations"
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def frames_chart(shares: Mapping[str, float], name: str) -> bytes:
+    """A speaker's frame profile: share of frame weight per frame, top TOP_BARS."""
+    title = f"Frame profile: {name}"
+    if not shares:
+        return no_data(title, "No frames fired in this speaker's quotations.")
+    items = list(shares.items())[:TOP_BARS]
+    note = f"Top {len(items)} of {len(shares)} frames" if len(shares) > len(items) else None
+    return bar_chart([k for k, _ in items], [v for _, v in items], title=title,
+                     xlabel="Share of frame weight", note=note, fmt="{:.0%}", percent=True)  # fmt: skip
+
+
+def cues_chart(cues: Mapping[str, int], stance: Mapping[str, int], name: str) -> bytes:
+    """How reporters introduce a speaker: cue verbs and the stance they carry."""
+    title = f"How reporters introduce {name}"
+    if not cues and not stance:
+        return no_data(title, "No attribution cues recorded.")
+    cue_items = list(cues.items())[:TOP_BARS]
+    stance_items = list(stance.items())[:TOP_BARS]
+    rows = max(len(cue_items), len(stance_items), 3)
+    fig = _figure(_height(rows), WIDTH + 1.5)
+    left, right = fig.subplots(1, 2, width_ratios=[3, 2])
+    for ax, items, heading, total in ((left, cue_items, "Cue verbs", len(cues)),
+                                      (right, stance_items, "Stance of the cue", len(stance))):  # fmt: skip
+        _hbars(ax, [k for k, _ in items], [v for _, v in items], "{:g}", COLOURS["bar"], rows)
+        _integer_axis(ax)
+        ax.set_xlabel("Quotations")
+        more = f" (top {len(items)} of {total})" if total > len(items) else ""
+        ax.set_title(heading + more, fontsize=10)
+    fig.suptitle(label(title, 70), fontweight="bold")
+    return _png(fig)
+
+
+def _tone_colour(value: float) -> str:
+    if value > NEUTRAL_BAND:
+        return COLOURS["positive"]
+    if value < -NEUTRAL_BAND:
+        return COLOURS["negative"]
+    return COLOURS["neutral"]

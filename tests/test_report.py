@@ -1,0 +1,252 @@
+"""Tests of the per-speaker report writer (hand-built records, no spaCy)."""
+
+from __future__ import annotations
+
+import json
+import re
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, Scores, Tone
+from quotes.report import ReportIndex, charts, write_reports
+from quotes.report.aggregate import Aggregator, Spool
+from quotes.report.render import md_escape, safe_url
+from quotes.speakers import AliasTable
+
+PNG = b"\x89PNG\r\n\x1a\n"
+SPEAKER_FILES = ("report.md", "report.html", "tone.png", "frames.png", "cues.png")
+INDEX_FILES = ("index.json", "index.md", "index.html", "speakers.png", "tone_by_speaker.png",
+               "frames_by_speaker.png")  # fmt: skip
+TRUMP = AliasTable({"donald trump": "Donald Trump", "trump": "Donald Trump"}, {"Donald Trump": "person"})
+
+
+def quote(
+    name: str | None, text: str = "We will win.", *, compound: float = 0.5,
+    frames: tuple[str, ...] = ("economic",), kind: str = "direct", cue: str = "say",
+    stance: str = "neutral", scored: bool = True,
+) -> Quotation:  # fmt: skip
+    """One quotation with a tone and the given frames (equal weights)."""
+    label = "positive" if compound > 0.05 else "negative" if compound < -0.05 else "neutral"
+    evidence = (Evidence("tone/boosters", "clearly", (0, 7), "clearly", 0.5),)
+    tone = Tone(compound, label, 0.3, 0.6, 0.1, 1.0 if compound > 0 else -1.0, 0.0, evidence)  # type: ignore[arg-type]
+    fired = tuple(
+        Frame(f, "codebook", f, 1 / len(frames), (Evidence(f"frames/{f}", f, (0, 3), f, 1.0),))
+        for f in frames
+    )
+    scores = Scores(tone, fired, frames[0] if frames else "other") if scored else None
+    return Quotation(
+        kind, ((0, len(text)),), text, ((0, 5),), name or "", name, "person", ((6, 10),),  # type: ignore[arg-type]
+        f"{cue}s", cue, "speech", stance, "R1", 0.9, "Subject of the cue.", scores=scores,
+    )  # fmt: skip
+
+
+def article(number: int, *quotes: Quotation, **meta: Any) -> ArticleResult:
+    """An article result holding ``quotes``."""
+    return ArticleResult(Article(f"a{number}", "text", title=f"Article {number}", date="2024-05-01",
+                                 outlet="Daily", **meta), quotes)  # fmt: skip
+
+
+@pytest.fixture
+def fast_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replace chart drawing with a stub PNG where a test is about text, not charts."""
+    for name in ("tone_histogram", "frames_chart", "cues_chart", "speakers_chart", "tone_by_speaker_chart",
+                 "frames_heatmap"):  # fmt: skip
+        monkeypatch.setattr(charts, name, lambda *args, **kwargs: PNG + b"stub")
+
+
+def read_index(out: Path) -> dict[str, Any]:
+    """The parsed index.json."""
+    return json.loads((out / "index.json").read_text(encoding="utf-8"))
+
+
+def by_name(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Index speakers keyed by name."""
+    return {s["name"]: s for s in index["speakers"]}
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_index_counts_and_alias_merges(tmp_path: Path) -> None:
+    results = [
+        article(1, quote("Trump", compound=0.6), quote("Ada Lovelace", kind="indirect", cue="argue")),
+        article(2, quote("Donald Trump", compound=-0.4, cue="claim", stance="distancing"), quote(None)),
+        article(3, quote("DONALD TRUMP", frames=("economic", "morality")), quote("Donald J. Tusk")),
+    ]
+    report = write_reports(iter(results), tmp_path / "out", TRUMP, title="Test")
+    index = read_index(tmp_path / "out")
+    assert isinstance(report, ReportIndex)
+    assert (report.speakers, report.quotations, report.articles, report.unattributed) == (3, 6, 3, 1)
+    assert report.paths == tuple((tmp_path / "out" / n).resolve() for n in INDEX_FILES[:3])
+    assert (index["articles"], index["quotations"], index["unattributed"]) == (3, 6, 1)
+    assert [s["name"] for s in index["speakers"]] == ["Donald Trump", "Ada Lovelace", "Donald J. Tusk"]
+    trump = by_name(index)["Donald Trump"]
+    assert (trump["quotes"], trump["articles"], trump["type"]) == (3, 3, "person")
+    assert trump["slug"] == "donald-trump"
+    assert trump["cues"] == {"say": 2, "claim": 1}
+    assert trump["stance"] == {"neutral": 2, "distancing": 1}
+    assert trump["tone"]["labels"] == {"positive": 2, "neutral": 0, "negative": 1}
+    assert trump["tone"]["mean_compound"] == pytest.approx(0.7 / 3, abs=1e-4)
+    assert trump["tone"]["ci95"] is None
+    assert trump["frames"] == pytest.approx({"economic": 2.5 / 3, "morality": 0.5 / 3}, abs=1e-4)
+    assert sum(trump["codebook_frames"].values()) == pytest.approx(1.0)
+    assert by_name(index)["Ada Lovelace"]["kinds"] == {"indirect": 1}
+
+
+def test_all_files_written_pngs_valid_and_spool_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    results = [article(1, quote("Ada Lovelace"), quote("Grace Hopper", frames=()))]
+    write_reports(iter(results), out, AliasTable())
+    for name in INDEX_FILES:
+        assert (out / name).is_file()
+    for slug in ("ada-lovelace", "grace-hopper"):
+        for name in SPEAKER_FILES:
+            assert (out / slug / name).is_file()
+    for png in out.rglob("*.png"):
+        assert png.read_bytes().startswith(PNG), png
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no spool, no temp files
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_script_is_escaped_in_every_html_and_markdown_file(tmp_path: Path) -> None:
+    evil = "<script>alert(1)</script>"
+    results = [article(1, quote(f"{evil} Smith", f"He said {evil} & more"), quote("Ada", evil),
+                       url="javascript:alert(1)")]  # fmt: skip
+    out = tmp_path / "out"
+    write_reports(iter(results), out, AliasTable())
+    pages = [*out.rglob("*.html"), *out.rglob("*.md")]
+    assert len(pages) == 6
+    for page in pages:
+        content = page.read_text(encoding="utf-8")
+        assert "<script" not in content, page
+        assert "javascript:" not in content, page
+    slug = by_name(read_index(out))[f"{evil} Smith"]["slug"]
+    assert re.fullmatch(r"[a-z0-9-]+", slug)
+    speaker_html = (out / slug / "report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Smith" in speaker_html
+    assert "He said &lt;script&gt;" in speaker_html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Smith" in (out / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in (out / slug / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_markdown_text_cannot_break_structure(tmp_path: Path) -> None:
+    text = "a | b\n# not a heading\n- not a list [link](http://x) *em* $x$"
+    out = tmp_path / "out"
+    write_reports(iter([article(1, quote("Pipe | Name", text))]), out, AliasTable())
+    index_md = (out / "index.md").read_text(encoding="utf-8")
+    assert "[Pipe \\| Name](pipe-name/report.md)" in index_md
+    report = (out / "pipe-name" / "report.md").read_text(encoding="utf-8")
+    assert not [line for line in report.splitlines() if line.startswith(("# not", "- not"))]
+    assert "a \\| b \\# not a heading - not a list \\[link\\](http://x) \\*em\\* \\$x\\$" in report
+    assert md_escape("1. item") == "1\\. item"
+    assert md_escape("> quote") == "&gt; quote"
+    assert md_escape("-x") == "\\-x"
+
+
+def test_safe_url() -> None:
+    assert safe_url("https://example.com/a b?q=1") == "https://example.com/a%20b?q=1"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url(" JaVaScRiPt:alert(1)") is None
+    assert safe_url(None) is None
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_unsafe_speaker_names_get_safe_unique_slugs(tmp_path: Path) -> None:
+    names = ["../../etc/passwd", "CON", "..", "index", "/", "Name", "NAME.", "李明"]
+    out = tmp_path / "out"
+    write_reports(iter([article(i, quote(n)) for i, n in enumerate(names)]), out, AliasTable())
+    index = read_index(out)
+    slugs = [s["slug"] for s in index["speakers"]]
+    assert len(slugs) == len(set(slugs)) == len(names) - 1  # "Name" and "NAME." merge by name key
+    for slug in slugs:
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug), slug
+        assert slug not in {"con", "index", "etc", "passwd"}
+        assert (out / slug / "report.html").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    root = out.resolve()
+    assert all(root in p.resolve().parents for p in out.rglob("*"))
+    assert not (tmp_path / "etc").exists()
+
+
+def test_one_and_five_hundred_quotation_speakers(tmp_path: Path) -> None:
+    many = [quote("Busy Speaker", f"Quote {i}", compound=((i % 21) - 10) / 10) for i in range(500)]
+    fives = (quote("Five Times", compound=c) for c in (-0.5, 0.0, 0.2, 0.4, 0.9))
+    results = [article(0, quote("Solo Speaker"), *(quote("Four Times", compound=0.1) for _ in range(4))),
+               article(1, *fives)]  # fmt: skip
+    results += [article(2 + i, *many[i * 50 : (i + 1) * 50]) for i in range(10)]
+    out = tmp_path / "out"
+    write_reports(iter(results), out, AliasTable())
+    speakers = by_name(read_index(out))
+    assert [s["quotes"] for s in speakers.values()] == [500, 5, 4, 1]
+    assert speakers["Solo Speaker"]["tone"]["ci95"] is None
+    assert speakers["Four Times"]["tone"]["ci95"] is None
+    for name in ("Five Times", "Busy Speaker"):
+        tone = speakers[name]["tone"]
+        low, high = tone["ci95"]
+        assert -1 <= low <= tone["mean_compound"] <= high <= 1
+    busy = (out / "busy-speaker" / "report.md").read_text(encoding="utf-8")
+    assert "Showing the first 200 of 500 quotations" in busy and "300 more" in busy
+    assert "Quote 199" in busy and "Quote 200" not in busy
+    solo = (out / "solo-speaker" / "report.html").read_text(encoding="utf-8")
+    assert "The only quotation." in solo and "No interval" in solo
+    assert "Bootstrap 95% interval" in (out / "five-times" / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_interval_is_deterministic(tmp_path: Path) -> None:
+    def run(name: str) -> list[float]:
+        results = [article(0, *(quote("S", compound=c / 10) for c in range(-5, 8)))]
+        write_reports(iter(results), tmp_path / name, AliasTable())
+        return read_index(tmp_path / name)["speakers"][0]["tone"]["ci95"]
+
+    assert run("a") == run("b")
+
+
+def test_unscored_quotations_and_empty_corpus(tmp_path: Path) -> None:
+    write_reports(iter([article(1, quote("Plain", scored=False))]), tmp_path / "one", AliasTable())
+    plain = read_index(tmp_path / "one")["speakers"][0]
+    assert plain["tone"]["mean_compound"] is None and plain["frames"] == {}
+    assert "not scored" in (tmp_path / "one" / "plain" / "report.md").read_text(encoding="utf-8")
+    report = write_reports(iter([]), tmp_path / "none", AliasTable())
+    assert (report.speakers, report.quotations) == (0, 0)
+    for name in INDEX_FILES[3:]:
+        assert (tmp_path / "none" / name).read_bytes().startswith(PNG)
+
+
+def test_spool_removed_when_the_stream_fails(tmp_path: Path) -> None:
+    def failing() -> Iterator[ArticleResult]:
+        yield article(1, quote("Ada"))
+        raise RuntimeError("reader broke")
+
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="reader broke"):
+        write_reports(failing(), out, AliasTable())
+    assert list(out.iterdir()) == []
+
+
+def _peak_memory(articles: int, spool_path: Path) -> int:
+    """Peak traced memory while aggregating ``articles`` articles of 8 quotations each."""
+    speakers = [f"Speaker {i}" for i in range(8)]
+
+    def stream() -> Iterator[ArticleResult]:
+        for n in range(articles):
+            yield article(n, *(quote(s, f"Quote {n} of {s}", compound=(n % 20 - 10) / 10) for s in speakers))
+
+    spool = Spool(spool_path)
+    try:
+        tracemalloc.start()
+        Aggregator(AliasTable(), spool).consume(stream())
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        spool.close()
+
+
+def test_memory_stays_flat_as_the_corpus_grows(tmp_path: Path) -> None:
+    _peak_memory(20, tmp_path / "warm.sqlite")  # first-call allocations (imports, caches) aside
+    small = _peak_memory(150, tmp_path / "small.sqlite")
+    large = _peak_memory(600, tmp_path / "large.sqlite")
+    assert large <= small * 1.15 + 32_000, (small, large)
