@@ -222,6 +222,12 @@ class Finder:
                     content_head, rule = child, "cue-intent"
                     break
         object_span = None
+        if content_head is None and "dobj" in cue.takes:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "oprd", "dative") and c.i > verb.i]
+            if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of")) for c in objects):
+                spans = [_subtree_span(c) for c in objects]
+                object_span = (min(s for s, _ in spans), max(e for _, e in spans))
+                content_head, rule = objects[0], "cue-object"
         if content_head is None:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > verb.i]
             spans = [_subtree_span(c) for c in objects]
@@ -566,6 +572,17 @@ class Finder:
         return None
 
 
+def _nested(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner`` is an attribution reported inside ``outer``'s content (its cue and
+    content both lie within it) and neither claims the other's quotation marks."""
+    if inner.cue_class != "speech" or inner.rule != "cue-clause" or not outer.cue or set(inner.quote_groups) & set(outer.quote_groups):
+        return False
+    cue_start = inner.cue[0][0]
+    within = any(s <= cue_start < e for s, e in outer.content)
+    covered = all(any(s <= a and b <= e for s, e in outer.content) for a, b in inner.content)
+    return within and covered and inner.content != outer.content
+
+
 def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of content: the more specific, the earlier found."""
     priority = {
@@ -577,6 +594,8 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
         length = sum(e - s for s, e in candidate.content)
         clash = False
         for other in kept:
+            if _nested(candidate, other) or _nested(other, candidate):
+                continue  # "X said she believes ...": PolNeAR-style nested attributions both count
             shared = sum(_overlap(a, b) for a in candidate.content for b in other.content)
             if shared * 2 >= length or set(candidate.quote_groups) & set(other.quote_groups):
                 clash = True
