@@ -118,11 +118,16 @@ def _inside_any(position: int, spans: Sequence[Span]) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb, climbing to the head for ``saying``/``and added``."""
+    """The source of a cue verb: its subject, the agent of a passive (``was criticized by X``),
+    climbing to the head for ``saying``/``and added``. A passive without an agent has none."""
     current: Token | None = verb
     for _ in range(3):
         if current is None:
             return None
+        for child in current.children:
+            if child.dep_ == "nsubjpass" or (child.dep_ == "auxpass"):
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
@@ -240,7 +245,7 @@ class Finder:
         if word_count(self.text, *content) < 2:
             return None
         subject = _subject(verb)
-        if subject is None:
+        if subject is None and rule == "cue-clause":
             subject = _inverted_subject(verb)
         cue_class = cue.cue_class
         if cue_class == "speech" and verb.lemma_.lower() in ("show", "find") and subject is not None:
