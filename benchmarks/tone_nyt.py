@@ -1,0 +1,76 @@
+"""Pearson r between quotescope's ``tone.compound`` and human ratings of NYT editorial sentences.
+
+Reads ``../shared/bench/tone-nyt-dev.tsv`` (columns id, rating, sentence; relative to the project
+root) or the file given as the first argument, and prints r for plain VADER and for quotescope,
+overall and for the odd/even halves of the articles (a check that gains are not confined to one
+half). Exits 0 with a message when the file is absent.
+
+    python benchmarks/tone_nyt.py [PATH]
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from quotes.framing import load_frame_rules
+from quotes.scoring import score_text
+from quotes.tone import load_tone_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "bench" / "tone-nyt-dev.tsv"
+
+
+def read_ratings(path: Path) -> list[tuple[str, float, str]]:
+    """(id, rating, sentence) rows of a tab-separated ratings file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["id"], float(row["rating"]), row["sentence"])
+                for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def pearson(xs: list[float], ys: list[float]) -> float:
+    """Pearson r (0.0 when either side is constant)."""
+    try:
+        return statistics.correlation(xs, ys)
+    except statistics.StatisticsError:
+        return 0.0
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else DEFAULT
+    if not path.is_file():
+        print(f"tone benchmark skipped: {path} not found")
+        return 0
+    rows = read_ratings(path)
+    vader = SentimentIntensityAnalyzer()
+    tone_rules = load_tone_rules(ROOT / "rules")
+    frame_rules = load_frame_rules(ROOT / "rules")
+    ratings = [rating for _, rating, _ in rows]
+    plain = [vader.polarity_scores(sentence)["compound"] for _, _, sentence in rows]
+    started = time.perf_counter()
+    ours = [score_text(sentence, None, tone_rules, frame_rules).tone.compound for _, _, sentence in rows]
+    elapsed = time.perf_counter() - started
+    print(f"{path.name}: {len(rows)} sentences")
+    print(f"{'':18}{'all':>8}{'odd':>8}{'even':>8}")
+    for name, scores in (("plain VADER", plain), ("quotescope", ours)):
+        halves = []
+        for parity in (1, 0):
+            keep = [i for i, (ident, _, _) in enumerate(rows) if _article(ident) % 2 == parity]
+            halves.append(pearson([scores[i] for i in keep], [ratings[i] for i in keep]))
+        print(f"{name:18}{pearson(scores, ratings):8.3f}{halves[0]:8.3f}{halves[1]:8.3f}")
+    print(f"quotescope scoring: {1000 * elapsed / max(1, len(rows)):.2f} ms per sentence (tone and frames)")
+    return 0
+
+
+def _article(ident: str) -> int:
+    head = ident.split("_", 1)[0]
+    return int(head) // 2 if head.isdigit() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

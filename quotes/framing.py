@@ -1,0 +1,194 @@
+"""Framing of a text: content frames from cue lexicons, and the reporter's stance via the cue verb.
+
+Content frames are the Policy Frames Codebook's 15 (Boydstun et al. 2014) plus a technology/AI
+set whose frames each count towards a codebook parent (``rules/frames/*.yaml``). A frame's weight
+is its share of all matched cue weight; the primary ``codebook_frame`` is the codebook frame with
+the most weight once technology frames are added to their parents ("other" when nothing fires).
+Stance comes from ``rules/stance.yaml``, a table of reporting-verb lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotes.records import Evidence, Frame, Span
+from quotes.tone import PhraseEntry, PhraseLexicon, clean_spans, compile_lexicon, lexicon_items
+from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
+
+FRAMES_DIR = "frames"
+STANCE_FILE = "stance.yaml"
+FAMILIES = ("codebook", "technology")
+CODEBOOK_IDS = (
+    "economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy", "crime",
+    "security_defense", "health_safety", "quality_of_life", "cultural_identity", "public_opinion",
+    "political", "external_regulation", "other",
+)
+OTHER = "other"
+UNKNOWN_STANCE = "other"
+CUE_WEIGHT = 1.0
+WEAK_CUE_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class FrameInfo:
+    """One frame as declared in its rule file."""
+
+    id: str
+    family: str
+    codebook_parent: str
+    label: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    """Compiled frame lexicons and the stance table."""
+
+    frames: tuple[FrameInfo, ...]
+    cues: PhraseLexicon  # entry.key = frame id
+    stances: tuple[tuple[str, str], ...]  # (verb lemma, stance), sorted
+    stance_table: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def info(self, frame_id: str) -> FrameInfo:
+        return next(f for f in self.frames if f.id == frame_id)
+
+
+def load_frame_rules(rules_dir: Path) -> FrameRules:
+    """Read ``rules_dir/frames/*.yaml`` and ``rules_dir/stance.yaml``; RuleError on a bad entry."""
+    folder = Path(rules_dir) / FRAMES_DIR
+    frames: list[FrameInfo] = []
+    items: list[tuple[PhraseEntry, list[str], bool]] = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        data = read_yaml(path)
+        family = require(path, line_of(data, 1), data, "family", str)
+        if family not in FAMILIES:
+            raise RuleError(path, line_of(data, 1), f"'family' must be one of {', '.join(FAMILIES)}")
+        for line, item in entries(path, data, "frames"):
+            info = _frame_info(path, line, item, family)
+            if any(f.id == info.id for f in frames):
+                raise RuleError(path, line, f"duplicate frame id {info.id!r}")
+            frames.append(info)
+            items.extend(_frame_cues(path, line, item, info))
+    stances = _load_stances(Path(rules_dir) / STANCE_FILE)
+    return FrameRules(tuple(frames), compile_lexicon(items), stances, dict(stances))
+
+
+def _frame_info(path: Path, line: int | None, item: Any, family: str) -> FrameInfo:
+    frame_id = require(path, line, item, "id", str)
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", frame_id):
+        raise RuleError(path, line, f"frame id {frame_id!r} must be lower_snake_case")
+    if family == "codebook":
+        if frame_id not in CODEBOOK_IDS:
+            raise RuleError(path, line, f"{frame_id!r} is not a Policy Frames Codebook frame")
+        parent = item.get("codebook_parent", frame_id)
+        if parent != frame_id:
+            raise RuleError(path, line, "a codebook frame is its own codebook_parent")
+    else:
+        parent = require(path, line, item, "codebook_parent", str)
+        if parent not in CODEBOOK_IDS:
+            raise RuleError(path, line, f"codebook_parent {parent!r} is not a Policy Frames Codebook frame")
+    label = require(path, line, item, "label", str)
+    definition = require(path, line, item, "definition", str)
+    return FrameInfo(frame_id, family, parent, label, definition)
+
+
+def _frame_cues(path: Path, line: int | None, item: Any,
+                info: FrameInfo) -> list[tuple[PhraseEntry, list[str], bool]]:
+    source = f"{FRAMES_DIR}/{info.id}"
+    out = []
+    for name, weight in (("cues", CUE_WEIGHT), ("weak_cues", WEAK_CUE_WEIGHT)):
+        if not item.get(name) and not (name == "cues" and item.get("patterns")):
+            continue
+        group = {name: item.get(name, []), "case_sensitive": item.get("case_sensitive", False)}
+        if name == "cues":
+            group["patterns"] = item.get("patterns", [])
+        entry = PhraseEntry(source, "", weight, f"{info.label}: {info.definition}", info.id)
+        out.extend(lexicon_items(path, line, group, entry, name))
+    if not out and info.id != OTHER:
+        raise RuleError(path, line, f"frame {info.id!r} has no cues")
+    return out
+
+
+def _load_stances(path: Path) -> tuple[tuple[str, str], ...]:
+    if not path.exists():
+        return ()
+    table: dict[str, str] = {}
+    for line, item in entries(path, read_yaml(path), "stances"):
+        stance = require(path, line, item, "stance", str)
+        require(path, line, item, "reason", str)
+        verbs = require(path, line, item, "verbs", list)
+        for verb in verbs:
+            if not isinstance(verb, str) or not verb.strip():
+                raise RuleError(path, line, "'verbs' must be a list of non-empty strings")
+            key = lemma_key(verb)
+            if key in table:
+                raise RuleError(path, line, f"verb {verb!r} is already {table[key]!r}")
+            table[key] = stance
+    return tuple(sorted(table.items()))
+
+
+def lemma_key(lemma: str) -> str:
+    """The form verb lemmas are compared in: lower case, single spaces."""
+    return " ".join(lemma.casefold().split())
+
+
+def stance_of(lemma: str, rules: FrameRules) -> str:
+    """The reporter's stance conveyed by a cue verb lemma ("other" when the table lacks it).
+
+    Inflected forms are tolerated ("claimed", "insists", "pointed out" -> their lemma)."""
+    table = rules.stance_table
+    key = lemma_key(lemma)
+    if key in table:
+        return table[key]
+    head, _, rest = key.partition(" ")
+    for base in _lemma_guesses(head):
+        candidate = f"{base} {rest}".strip()
+        if candidate in table:
+            return table[candidate]
+    return UNKNOWN_STANCE
+
+
+def _lemma_guesses(word: str) -> list[str]:
+    irregular = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+                 "spoke": "speak", "spoken": "speak", "thought": "think", "knew": "know", "known": "know",
+                 "found": "find", "felt": "feel", "saw": "see", "seen": "see"}
+    guesses = [irregular[word]] if word in irregular else []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            guesses.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                guesses.append(stem[:-1])  # "admitted" -> "admitt" -> "admit"
+    return guesses
+
+
+def score_frames(text: str, spans: Sequence[Span], rules: FrameRules) -> tuple[tuple[Frame, ...], str]:
+    """Content frames of ``text`` inside ``spans`` (sorted by weight, descending) and the primary
+    codebook frame."""
+    hits: dict[str, list[Evidence]] = defaultdict(list)
+    for start, end in clean_spans(text, spans):
+        for entry, s, e in rules.cues.finditer(text, start, end):
+            evidence = Evidence(entry.source, entry.entry, (s, e), text[s:e], entry.weight, entry.note)
+            hits[entry.key].append(evidence)
+    total = sum(ev.weight for evs in hits.values() for ev in evs)
+    if not total:
+        return (), OTHER
+    order = {f.id: i for i, f in enumerate(rules.frames)}
+    frames = []
+    by_parent: dict[str, float] = defaultdict(float)
+    for frame_id, evidence in hits.items():
+        info = rules.info(frame_id)
+        weight = sum(ev.weight for ev in evidence)
+        by_parent[info.codebook_parent] += weight
+        frames.append(Frame(frame_id, info.family, info.codebook_parent,  # type: ignore[arg-type]
+                            round(weight / total, 4), tuple(evidence)))
+    frames.sort(key=lambda f: (-f.weight, order[f.id]))
+    codebook = {f.id for f in rules.frames if f.family == "codebook"}
+    primary = max(by_parent, key=lambda p: (by_parent[p], p in codebook and p != OTHER, -order.get(p, 99)))
+    return tuple(frames), primary

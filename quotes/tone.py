@@ -1,0 +1,467 @@
+"""Tone of a quotation: VADER with news rules, certainty from hedges and boosters, and hype.
+
+VADER (Hutto & Gilbert 2014) scores each sentence with its lexicon extended and corrected by
+``rules/tone/*.yaml`` (news valence words and overrides), then the negation and contrast rules
+adjust its per-word valences before they are summed; sentence scores are averaged, as VADER
+advises for longer texts. Hedges and boosters are Hyland's (2005) metadiscourse categories; hype
+counts extreme case formulations (Pomerantz 1986) and promotional superlatives.
+
+The phrase-lexicon helpers here (:func:`expand`, :class:`PhraseLexicon`) are shared with
+:mod:`quotes.framing`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+from quotes.records import Evidence, Span, Tone
+from quotes.yamlfile import RuleError, entries, read_yaml, require
+
+TONE_DIR = "tone"
+LABEL_THRESHOLD = 0.05
+KINDS = ("valence", "hedge", "booster", "hype", "negation")
+NEGATION_KINDS = ("flip", "unflip", "phrase", "concession", "contrast", "names")
+FACTOR_KINDS = ("flip", "unflip", "concession", "names")
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+_WORD = re.compile(r"\w+")
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\s-)\s*$")
+
+
+# --- phrase lexicons (shared with framing) ---------------------------------------------------
+
+
+def expand(entry: str) -> list[str]:
+    """Expand brace alternatives: ``"tax{,es,ed}"`` -> ``["tax", "taxes", "taxed"]``."""
+    parts = _BRACES.split(entry)
+    literals, choices = parts[0::2], [p.split(",") for p in parts[1::2]]
+    return ["".join(itertools.chain.from_iterable(itertools.zip_longest(literals, combo, fillvalue="")))
+            for combo in itertools.product(*choices)]
+
+
+def phrase_regex(phrase: str) -> str:
+    """A regex for one expanded phrase: whole words, any run of spaces or hyphens between words,
+    and a trailing ``*`` for any word ending (``immigra*``)."""
+    words = phrase.strip().split()
+    pieces = []
+    for word in words:
+        star = word.endswith("*") and len(word) > 1
+        body = re.escape(word[:-1] if star else word).replace(r"\-", r"[\s-]?")
+        pieces.append(body + (r"\w*" if star else ""))
+    return r"(?<!\w)" + r"[\s-]+".join(pieces) + r"(?!\w)"
+
+
+@dataclass(frozen=True)
+class PhraseEntry:
+    """One lexicon entry as written in its file, with what it contributes."""
+
+    source: str  # e.g. "tone/hedges"
+    entry: str  # as written, e.g. "suggest{,s,ed}"
+    weight: float = 1.0
+    note: str = ""
+    key: str = ""  # the category it belongs to (a frame id, a negation rule id, ...)
+
+
+@dataclass(frozen=True)
+class PhraseLexicon:
+    """Entries compiled for fast matching: single words by dict lookup, multiword phrases by the
+    regexes of their first word, and everything else (case-sensitive entries, raw patterns) by one
+    alternation whose ``lastgroup`` names the entry."""
+
+    entries: tuple[PhraseEntry, ...]
+    single: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    first: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    pattern: re.Pattern[str] | None = None
+
+    def finditer(self, text: str, start: int = 0,
+                 end: int | None = None) -> Iterator[tuple[PhraseEntry, int, int]]:
+        """Non-overlapping matches in ``text[start:end]`` as (entry, start, end) in ``text`` offsets;
+        at one position the longest match wins, then the earliest."""
+        end = len(text) if end is None else end
+        found: list[tuple[int, int, int]] = []
+        if self.single or self.first:
+            for token in _WORD.finditer(text, start, end):
+                key = token.group().lower()
+                index = self.single.get(key)
+                if index is not None:
+                    found.append((token.start(), token.end(), index))
+                for regex, index in self.first.get(key, ()):
+                    match = regex.match(text, token.start(), end)
+                    if match and match.end() > match.start():
+                        found.append((match.start(), match.end(), index))
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    index = int(match.lastgroup[1:].partition("_")[0])  # type: ignore[index]
+                    found.append((match.start(), match.end(), index))
+        found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+        last = -1
+        for s, e, index in found:
+            if s >= last:
+                last = e
+                yield self.entries[index], s, e
+
+
+_PLAIN_WORD = re.compile(r"\w+")
+_LEADING_WORD = re.compile(r"(\w+)[\s-]")
+
+
+def compile_lexicon(items: Sequence[tuple[PhraseEntry, list[str], bool]]) -> PhraseLexicon:
+    """Compile (entry, alternatives, case_sensitive) items, where an alternative is an expanded
+    phrase (``"phrase:..."``) or a raw regex (``"regex:..."``)."""
+    single: dict[str, int] = {}
+    first: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    rest: list[tuple[int, str]] = []
+    for index, (_, alternatives, case_sensitive) in enumerate(items):
+        for alternative in alternatives:
+            kind, _, body = alternative.partition(":")
+            leading = _LEADING_WORD.match(body) if kind == "phrase" else None
+            if kind == "phrase" and not case_sensitive and _PLAIN_WORD.fullmatch(body):
+                single.setdefault(body.lower(), index)
+            elif leading and not case_sensitive and "*" not in leading.group(1):
+                first.setdefault(leading.group(1).lower(), []).append(
+                    (re.compile(phrase_regex(body), re.IGNORECASE), index))
+            else:
+                regex = phrase_regex(body) if kind == "phrase" else body
+                rest.append((index, f"(?P<e{index}_{len(rest)}>{regex})" if case_sensitive
+                             else f"(?P<e{index}_{len(rest)}>(?i:{regex}))"))
+    pattern = re.compile("|".join(r for _, r in rest)) if rest else None
+    return PhraseLexicon(tuple(item[0] for item in items), single,
+                         {k: tuple(v) for k, v in first.items()}, pattern)
+
+
+def lexicon_items(path: Path, line: int | None, item: dict[str, Any], entry: PhraseEntry,
+                  field_name: str = "phrases") -> list[tuple[PhraseEntry, list[str], bool]]:
+    """The compiled alternatives of a group's ``phrases`` (and raw ``patterns``), one per entry."""
+    case = item.get("case_sensitive", False)
+    if not isinstance(case, bool):
+        raise RuleError(path, line, "'case_sensitive' must be true or false")
+    phrases = item.get(field_name, [])
+    patterns = item.get("patterns", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise RuleError(path, line, f"'{field_name}' must be a list of non-empty strings")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise RuleError(path, line, "'patterns' must be a list of regular expressions")
+    if not phrases and not patterns:
+        raise RuleError(path, line, f"a group needs '{field_name}' or 'patterns'")
+    out = []
+    for phrase in phrases:
+        if phrase.count("{") != phrase.count("}"):
+            raise RuleError(path, line, f"unbalanced braces in {phrase!r}")
+        forms = [f for f in expand(phrase) if f.strip()]
+        if not forms:
+            raise RuleError(path, line, f"{phrase!r} expands to nothing")
+        out.append((_replace(entry, phrase), [f"phrase:{f.strip()}" for f in forms], case))
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as error:
+            raise RuleError(path, line, f"bad pattern {pattern!r}: {error}") from None
+        if compiled.groups:
+            raise RuleError(path, line, f"pattern {pattern!r} must not capture; use (?:...)")
+        if compiled.match(""):
+            raise RuleError(path, line, f"pattern {pattern!r} matches the empty string")
+        out.append((_replace(entry, pattern), [f"regex:{pattern}"], case))
+    return out
+
+
+def _replace(entry: PhraseEntry, text: str) -> PhraseEntry:
+    return PhraseEntry(entry.source, text, entry.weight, entry.note, entry.key)
+
+
+def number(path: Path, line: int | None, item: Any, name: str, default: float | None = None) -> float:
+    """A numeric field (int or float, not bool) as float; ``default`` when absent and allowed."""
+    if default is not None and isinstance(item, dict) and name not in item:
+        return default
+    value = require(path, line, item, name, (int, float))
+    if not math.isfinite(value):
+        raise RuleError(path, line, f"field '{name}' must be finite")
+    return float(value)
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NegationRule:
+    """One negation/contrast rule from ``negation.yaml``."""
+
+    id: str
+    kind: str  # one of NEGATION_KINDS
+    factor: float = 1.0  # flip/unflip/concession multiplier
+    window: int = 3
+    valence: float = 0.0  # phrase
+    before: float = 1.0  # contrast
+    after: float = 1.0
+
+
+@dataclass(frozen=True)
+class ToneRules:
+    """Compiled tone lexicons; hashable (the analyzer is excluded from hash and equality)."""
+
+    valence: tuple[tuple[str, float, str, str], ...]  # (word, valence, source, entry as written)
+    hedges: PhraseLexicon
+    boosters: PhraseLexicon
+    hype: PhraseLexicon
+    negation: PhraseLexicon  # entry.key = rule id
+    negation_rules: tuple[NegationRule, ...]
+    analyzer: SentimentIntensityAnalyzer = field(compare=False, hash=False, repr=False)
+    word_source: dict[str, tuple[str, str]] = field(compare=False, hash=False, repr=False)
+
+    def rule(self, rule_id: str) -> NegationRule:
+        return next(r for r in self.negation_rules if r.id == rule_id)
+
+
+def load_tone_rules(rules_dir: Path) -> ToneRules:
+    """Read ``rules_dir/tone/*.yaml``; each file declares ``kind`` (valence, hedge, booster, hype,
+    negation). Raises RuleError (``file:line: reason``) on the first bad entry."""
+    folder = Path(rules_dir) / TONE_DIR
+    valence: dict[str, tuple[float, str, str]] = {}
+    lexicons: dict[str, list[tuple[PhraseEntry, list[str], bool]]] = {k: [] for k in KINDS}
+    negation_rules: list[NegationRule] = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        data = read_yaml(path)
+        source = f"{TONE_DIR}/{path.stem}"
+        kind = require(path, getattr(data, "line", 1), data, "kind", str)
+        if kind not in KINDS:
+            raise RuleError(path, getattr(data, "line", 1), f"'kind' must be one of {', '.join(KINDS)}")
+        for line, item in entries(path, data):
+            if kind == "valence":
+                _load_valence(path, line, item, source, valence)
+            elif kind == "negation":
+                rule, items = _load_negation(path, line, item, source)
+                if any(r.id == rule.id for r in negation_rules):
+                    raise RuleError(path, line, f"duplicate rule id {rule.id!r}")
+                negation_rules.append(rule)
+                lexicons[kind].extend(items)
+            else:
+                note = require(path, line, item, "note", str)
+                entry = PhraseEntry(source, "", number(path, line, item, "weight", 1.0), note, kind)
+                lexicons[kind].extend(lexicon_items(path, line, item, entry))
+    analyzer = SentimentIntensityAnalyzer()
+    for word, (value, _, _) in valence.items():
+        if value == 0.0:
+            analyzer.lexicon.pop(word, None)
+        else:
+            analyzer.lexicon[word] = value
+    return ToneRules(
+        valence=tuple(sorted((w, v, s, e) for w, (v, s, e) in valence.items())),
+        hedges=compile_lexicon(lexicons["hedge"]),
+        boosters=compile_lexicon(lexicons["booster"]),
+        hype=compile_lexicon(lexicons["hype"]),
+        negation=compile_lexicon(lexicons["negation"]),
+        negation_rules=tuple(negation_rules),
+        analyzer=analyzer,
+        word_source={w: (s, e) for w, (_, s, e) in valence.items()},
+    )
+
+
+def _load_valence(path: Path, line: int | None, item: Any, source: str,
+                  out: dict[str, tuple[float, str, str]]) -> None:
+    value = number(path, line, item, "valence")
+    if not -4.0 <= value <= 4.0:
+        raise RuleError(path, line, "'valence' must be within VADER's scale -4 .. 4")
+    reason = require(path, line, item, "reason", str)
+    if not reason.strip():
+        raise RuleError(path, line, "'reason' must say why")
+    words = require(path, line, item, "words", str).split()
+    for written in words:
+        if written.count("{") != written.count("}"):
+            raise RuleError(path, line, f"unbalanced braces in {written!r}")
+        for form in expand(written):
+            word = form.lower()
+            if not word or word in out:
+                raise RuleError(path, line, f"word {form!r} is empty or listed twice")
+            out[word] = (value, source, written)
+
+
+def _load_negation(path: Path, line: int | None, item: Any,
+                   source: str) -> tuple[NegationRule, list[tuple[PhraseEntry, list[str], bool]]]:
+    rule_id = require(path, line, item, "id", str)
+    kind = require(path, line, item, "kind", str)
+    if kind not in NEGATION_KINDS:
+        raise RuleError(path, line, f"'kind' must be one of {', '.join(NEGATION_KINDS)}")
+    reason = require(path, line, item, "reason", str)
+    window = item.get("window", 3)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise RuleError(path, line, "'window' must be a positive integer")
+    rule = NegationRule(
+        id=rule_id,
+        kind=kind,
+        factor=number(path, line, item, "factor") if kind in FACTOR_KINDS else 1.0,
+        window=window,
+        valence=number(path, line, item, "valence") if kind == "phrase" else 0.0,
+        before=number(path, line, item, "before") if kind == "contrast" else 1.0,
+        after=number(path, line, item, "after") if kind == "contrast" else 1.0,
+    )
+    entry = PhraseEntry(source, "", 1.0, reason, rule_id)
+    if kind == "names":
+        return rule, []
+    return rule, lexicon_items(path, line, item, entry, "cues")
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[Span]:
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding whitespace."""
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        yield from _trimmed(text, cursor, match.start())
+        cursor = match.end()
+    yield from _trimmed(text, cursor, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield (start, end)
+
+
+def clean_spans(text: str, spans: Sequence[Span] | None) -> list[Span]:
+    """Spans clipped to the text, empty ones dropped, sorted; None means the whole text."""
+    if spans is None:
+        return [(0, len(text))] if text else []
+    out = {(max(0, s), min(len(text), e)) for s, e in spans}
+    return sorted((s, e) for s, e in out if e > s)
+
+
+def score_tone(text: str, spans: Sequence[Span], rules: ToneRules) -> Tone:
+    """The tone of ``text`` inside ``spans``: per-sentence VADER with news rules, averaged."""
+    pieces = clean_spans(text, spans)
+    scored = [result for start, end in pieces for s, e in sentences(text, start, end)
+              if (result := _score_sentence(text, s, e, rules)) is not None]
+    evidence: list[Evidence] = [ev for s in scored for ev in s[4]]
+    if scored:
+        compound, pos, neu, neg = (round(sum(s[i] for s in scored) / len(scored), 4) for i in range(4))
+    else:
+        compound, pos, neu, neg = 0.0, 0.0, 0.0, 0.0
+    hedges = _phrase_evidence(rules.hedges, text, pieces)
+    boosters = _phrase_evidence(rules.boosters, text, pieces)
+    hedges, boosters = _drop_overlapped(hedges, boosters), _drop_overlapped(boosters, hedges)
+    hype = _phrase_evidence(rules.hype, text, pieces)
+    n_words = sum(len(_WORD.findall(text, s, e)) for s, e in pieces)
+    h, b = sum(ev.weight for ev in hedges), sum(ev.weight for ev in boosters)
+    certainty = round((b - h) / (b + h), 4) if b + h else 0.0
+    hype_rate = round(100.0 * sum(ev.weight for ev in hype) / n_words, 4) if n_words else 0.0
+    label = ("positive" if compound >= LABEL_THRESHOLD
+             else "negative" if compound <= -LABEL_THRESHOLD else "neutral")
+    evidence.extend(sorted([*hedges, *boosters, *hype], key=lambda ev: ev.span))
+    return Tone(compound, label, pos, neu, neg, certainty, hype_rate, tuple(evidence))
+
+
+def _phrase_evidence(lexicon: PhraseLexicon, text: str, pieces: Iterable[Span]) -> list[Evidence]:
+    return [Evidence(entry.source, entry.entry, (s, e), text[s:e], entry.weight, entry.note)
+            for start, end in pieces for entry, s, e in lexicon.finditer(text, start, end)]
+
+
+def _drop_overlapped(items: list[Evidence], longer: list[Evidence]) -> list[Evidence]:
+    """Items not inside a longer match of another lexicon ("sure" inside "not sure")."""
+    return [ev for ev in items if not any(o.span[0] <= ev.span[0] and ev.span[1] <= o.span[1]
+                                          and o.span != ev.span for o in longer)]
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
+    """VADER's tokens of ``text[start:end]`` (whitespace split, punctuation stripped) and their spans."""
+    words, spans = [], []
+    for match in re.finditer(r"\S+", text[start:end]):
+        raw = match.group()
+        word = SentiText._strip_punc_if_word(raw)
+        offset = start + match.start() + raw.find(word)
+        words.append(word)
+        spans.append((offset, offset + len(word)))
+    return words, spans
+
+
+def _score_sentence(text: str, start: int, end: int,
+                    rules: ToneRules) -> tuple[float, float, float, float, list[Evidence]] | None:
+    """VADER on one sentence, with the negation rules applied to its per-word valences."""
+    words, spans = _tokens(text, start, end)
+    if not words:
+        return None
+    analyzer = rules.analyzer
+    sentitext = SentiText(" ".join(words))
+    valences: list[float] = []
+    for i, word in enumerate(sentitext.words_and_emoticons):
+        lower = word.lower()
+        if lower in BOOSTER_DICT or (lower == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"):
+            valences.append(0.0)
+            continue
+        valences = analyzer.sentiment_valence(0.0, sentitext, word, i, valences)
+    valences = analyzer._but_check(sentitext.words_and_emoticons, valences)
+    extra: list[float] = []
+    evidence = _apply_names(text, start, spans, valences, rules)
+    evidence += _apply_negation(text, start, end, spans, valences, extra, rules)
+    sentence = text[start:end]
+    scores = analyzer.score_valence(valences + extra, sentence)
+    for i, (word, span) in enumerate(zip(words, spans, strict=True)):
+        lower = word.lower()
+        source, entry = rules.word_source.get(lower, ("tone/vader", lower))
+        if valences[i] or source != "tone/vader":
+            evidence.append(Evidence(source, entry, span, text[span[0]:span[1]], round(valences[i], 4),
+                                     "valence after VADER's rules and tone/negation"))
+    evidence.sort(key=lambda ev: ev.span)
+    return scores["compound"], scores["pos"], scores["neu"], scores["neg"], evidence
+
+
+def _apply_names(text: str, start: int, spans: list[Span], valences: list[float],
+                 rules: ToneRules) -> list[Evidence]:
+    """Scale the valence of capitalised words inside the sentence (names) by the names rule."""
+    evidence = []
+    for rule in (r for r in rules.negation_rules if r.kind == "names"):
+        for i, (s, e) in enumerate(spans):
+            word = text[s:e]
+            if (i == 0 or not valences[i] or not word[:1].isupper() or word.isupper()
+                    or text[s - 1] in "\"'“‘(" or text[spans[i - 1][1]:s].strip(" ")[:1] in (":", ".")):
+                continue
+            valences[i] *= rule.factor
+            note = f"{rule.id} ({rule.kind}): a capitalised word inside a sentence is a name"
+            evidence.append(Evidence(f"{TONE_DIR}/negation", rule.id, (s, e), word, rule.factor, note))
+    return evidence
+
+
+def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences: list[float],
+                    extra: list[float], rules: ToneRules) -> list[Evidence]:
+    """Apply the negation rules in place; the evidence of each rule that changed something."""
+    evidence = []
+    for entry, s, e in rules.negation.finditer(text, start, end):
+        rule = rules.rule(entry.key)
+        changed = False
+        if rule.kind in ("flip", "unflip"):
+            after = [i for i, sp in enumerate(spans) if sp[0] >= e][: rule.window]
+            target = next((i for i in after if valences[i]), None)
+            if target is not None:
+                valences[target] *= rule.factor
+                e, changed = spans[target][1], True
+        elif rule.kind == "phrase":
+            extra.append(rule.valence)
+            changed = True
+        elif _CLAUSE_START.search(text, start, s) or s == start:
+            if rule.kind == "concession":
+                stop = re.compile(r"[,;:—–]").search(text, e, end)
+                clause_end = stop.start() if stop else end
+                for i, sp in enumerate(spans):
+                    if s <= sp[0] < clause_end:
+                        valences[i] *= rule.factor
+                changed = True
+            else:
+                for i, sp in enumerate(spans):
+                    valences[i] *= rule.before if sp[1] <= s else rule.after if sp[0] >= e else 1.0
+                changed = True
+        if changed:
+            evidence.append(Evidence(entry.source, entry.entry, (s, e), text[s:e],
+                                     rule.valence or rule.factor, f"{rule.id} ({rule.kind}): {entry.note}"))
+    return evidence

@@ -1,0 +1,154 @@
+"""Tone: VADER with news rules, certainty from hedges/boosters, hype, and rule-file validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.tone import ToneRules, expand, load_tone_rules, score_tone
+from quotes.yamlfile import RuleError
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+@pytest.fixture(scope="module")
+def tone_rules() -> ToneRules:
+    return load_tone_rules(RULES)
+
+
+def whole(text: str) -> list[tuple[int, int]]:
+    return [(0, len(text))]
+
+
+def test_rules_are_hashable(tone_rules: ToneRules) -> None:
+    assert hash(tone_rules) == hash(load_tone_rules(RULES))
+
+
+@pytest.mark.parametrize(
+    ("entry", "forms"),
+    [("tax{,es,ed}", ["tax", "taxes", "taxed"]), ("plain", ["plain"]),
+     ("{a,b} {c,d}", ["a c", "a d", "b c", "b d"])],
+)
+def test_expand(entry: str, forms: list[str]) -> None:
+    assert expand(entry) == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The reform was a remarkable success.", "positive"),
+        ("Dozens were slain in the massacre.", "negative"),
+        ("The committee meets on Tuesday.", "neutral"),
+        ("Corruption and cronyism plague the agency.", "negative"),  # words VADER lacks
+        ("The Supreme Court met with the United Nations.", "neutral"),  # names, not praise
+        ("The project lacks support.", "negative"),  # VADER alone says positive
+        ("It was far from perfect.", "negative"),
+        ("We have never been better.", "positive"),
+        ("No one was hurt.", "positive"),
+    ],
+)
+def test_labels(tone_rules: ToneRules, text: str, label: str) -> None:
+    assert score_tone(text, whole(text), tone_rules).label == label
+
+
+def test_override_evidence_names_the_rule_file(tone_rules: ToneRules) -> None:
+    text = "They were killed, and corruption spread."
+    tone = score_tone(text, whole(text), tone_rules)
+    sources = {(ev.source, ev.matched) for ev in tone.evidence}
+    assert ("tone/vader", "killed") in sources
+    assert ("tone/news_valence", "corruption") in sources
+
+
+def test_certainty_and_hype(tone_rules: ToneRules) -> None:
+    hedged = "It may perhaps work, and it could possibly help."
+    sure = "It will certainly work; there is no doubt."
+    assert score_tone(hedged, whole(hedged), tone_rules).certainty == -1.0
+    assert score_tone(sure, whole(sure), tone_rules).certainty == 1.0
+    hype = "This unprecedented, revolutionary model is the biggest in human history."
+    tone = score_tone(hype, whole(hype), tone_rules)
+    assert tone.hype > 20
+    assert {"unprecedented", "in human history"} <= {ev.matched for ev in tone.evidence}
+
+
+def test_month_may_is_not_a_hedge(tone_rules: ToneRules) -> None:
+    text = "The law took effect in May."
+    assert score_tone(text, whole(text), tone_rules).certainty == 0.0
+
+
+def test_only_spans_are_scored(tone_rules: ToneRules) -> None:
+    text = "Terrible, awful disaster. 'What a wonderful day,' she said."
+    start = text.index("What")
+    span = (start, text.index(",'"))
+    tone = score_tone(text, [span], tone_rules)
+    assert tone.label == "positive"
+    assert all(span[0] <= ev.span[0] and ev.span[1] <= span[1] for ev in tone.evidence)
+
+
+def test_sentences_are_averaged(tone_rules: ToneRules) -> None:
+    one = "The plan is excellent."
+    two = one + " The weather is mild and it is Tuesday today."
+    assert score_tone(two, whole(two), tone_rules).compound < score_tone(one, whole(one), tone_rules).compound
+
+
+def test_empty(tone_rules: ToneRules) -> None:
+    tone = score_tone("", [], tone_rules)
+    assert (tone.compound, tone.label, tone.certainty, tone.hype) == (0.0, "neutral", 0.0, 0.0)
+    assert tone.evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("kind: valence\nentries:\n  - words: x\n    valence: 9\n    reason: r\n", "scale"),
+        ("kind: valence\nentries:\n  - words: x\n    valence: 1\n", "missing field 'reason'"),
+        ("kind: hedge\nentries:\n  - note: n\n    patterns: ['(a']\n", "bad pattern"),
+        ("kind: hedge\nentries:\n  - note: n\n    phrases: ['a{b']\n", "unbalanced"),
+        ("kind: nonsense\nentries: []\n", "'kind' must be"),
+        ("kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    cues: [x]\n", "factor"),
+    ],
+)
+def test_bad_rule_files_say_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
+    (tmp_path / "tone").mkdir()
+    path = tmp_path / "tone" / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_tone_rules(tmp_path)
+    assert str(error.value).startswith(f"{path}:")
+    assert reason in str(error.value)
+
+
+def test_duplicate_word_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "tone").mkdir()
+    path = tmp_path / "tone" / "dup.yaml"
+    path.write_text("kind: valence\nentries:\n  - words: a b\n    valence: 1\n    reason: r\n"
+                    "  - words: b\n    valence: 2\n    reason: r\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"dup\.yaml:6: word 'b'"):
+        load_tone_rules(tmp_path)
+
+
+spans_strategy = st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=80), spans=spans_strategy)
+def test_any_text_scores_and_evidence_indexes_it(tone_rules: ToneRules, text: str,
+                                                 spans: list[tuple[int, int]]) -> None:
+    tone = score_tone(text, spans, tone_rules)
+    assert -1.0 <= tone.compound <= 1.0
+    assert -1.0 <= tone.certainty <= 1.0
+    for ev in tone.evidence:
+        assert 0 <= ev.span[0] < ev.span[1] <= len(text)
+        assert text[ev.span[0]:ev.span[1]] == ev.matched
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(st.sampled_from(["not", "no", "but", "although", "lack of", "crisis", "great",
+                                       "May", "may", "unprecedented", ",", ".", "Killed", "never been better",
+                                       "\u00e9t\u00e9", "\n\n", "!"]), max_size=20))
+def test_rule_words_in_any_order(tone_rules: ToneRules, words: list[str]) -> None:
+    text = " ".join(words)
+    tone = score_tone(text, [(0, len(text))], tone_rules)
+    assert all(text[s:e] == ev.matched for ev in tone.evidence for s, e in [ev.span])
