@@ -86,9 +86,9 @@ class QuoteGroup:
 
 def _trim(text: str, start: int, end: int) -> Span:
     """Drop white space and edge punctuation (but keep quotation marks on quoted pieces)."""
-    while start < end and text[start] in " \t\n,;:—–-":
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:—–-":
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
 
@@ -146,6 +146,13 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_message_prep(prep: Token) -> bool:
+    """``called for a recount``, ``accused X of lying``: not ``on Thursday`` or ``in Ohio``."""
+    if prep.lower_ not in ("for", "of", "as", "about", "on", "over", "against", "to"):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in prep.subtree)
+
+
 def mention_span(token: Token) -> tuple[Span, str | None]:
     """The speaker mention as written around ``token`` (without appositions or relative
     clauses), and the apposition's text as a title."""
@@ -153,9 +160,9 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
         return (token.idx, token.idx + len(token.text)), None
     keep: list[Token] = []
     title: str | None = None
-    for child in token.children:
-        if child.dep_ == "appos" and title is None:
-            title = _span_text(token.doc, _subtree_span(child))
+    appositions = [_subtree_span(c) for c in token.children if c.dep_ == "appos"]
+    if appositions:
+        title = _span_text(token.doc, (min(a for a, _ in appositions), max(b for _, b in appositions)))
     dropped = set()
     for child in token.children:
         if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
@@ -169,9 +176,9 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
     while end + 1 in indices:
         end += 1
     doc = token.doc
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and doc[end].is_punct:
+    while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return (doc[start].idx, doc[end].idx + len(doc[end].text)), title
 
@@ -228,7 +235,8 @@ class Finder:
                     break
         object_span = None
         if content_head is None and "dobj" in cue.takes:
-            objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "oprd", "dative") and c.i > verb.i]
+            objects = [c for c in verb.children if c.i > verb.i and (
+                c.dep_ in ("dobj", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and _is_message_prep(c)))]
             if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of")) for c in objects):
                 spans = [_subtree_span(c) for c in objects]
                 object_span = (min(s for s, _ in spans), max(e for _, e in spans))

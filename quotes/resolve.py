@@ -57,24 +57,40 @@ class ArticleEntities:
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
         label_votes: dict[str, list[str]] = {}
+        full_names: set[str] = set()  # surnames seen with a first name or an honorific
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             name = self._clean(ent.text)
             if not name:
                 continue
-            label_votes.setdefault(name.split()[-1].lower(), []).append(ent.label_)
+            key = name.split()[-1].lower()
+            label_votes.setdefault(key, []).append(ent.label_)
+            honorific = ent.start > 0 and doc[ent.start - 1].lower_ in self.rules.honorifics
+            if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
+                full_names.add(key)
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             name = self._clean(ent.text)
             if not name:
                 continue
-            votes = label_votes.get(name.split()[-1].lower(), [ent.label_])
-            kind = "person" if votes.count("PERSON") >= votes.count("ORG") else "organisation"
-            entity = self._add(name, kind, ent.start_char)
+            key = name.split()[-1].lower()
+            entity = self._add(name, self._kind(name, label_votes.get(key, [ent.label_]), key in full_names), ent.start_char)
             self._record_title(ent, entity)
             self.mentions.append((ent.start_char, entity))
+
+    def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
+        """Person or organisation, from the model's votes over all mentions of the name.
+
+        The small model often calls a one-word company a person; a person is named in full
+        (or with an honorific) at least once in a news article, so a one-word name the model
+        also calls an organisation, and never names in full, is an organisation."""
+        if any(word.lower() in self.rules.organisation_words for word in name.split()):
+            return "organisation"
+        if "ORG" in votes and not has_full_name:
+            return "organisation"
+        return "person" if votes.count("PERSON") >= votes.count("ORG") else "organisation"
 
     def _clean(self, text: str) -> str:
         words = _strip_possessive(text.strip()).replace("\n", " ").split()
