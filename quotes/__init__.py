@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from quotes.records import Article, ArticleResult, Quotation
     from quotes.ruleset import RuleSet, load_rules
 
-__all__ = ["Analyzer", "Article", "ArticleResult", "Quotation", "RuleSet", "__version__", "analyze", "load_rules"]
+__all__ = [
+    "Analyzer",
+    "Article",
+    "ArticleResult",
+    "Quotation",
+    "RuleSet",
+    "__version__",
+    "analyze",
+    "load_rules",
+]
 
 _LAZY = {
     "Analyzer": "quotes.analyze",

@@ -23,10 +23,28 @@ from quotes import __version__
 
 FORMATS = ("jsonl", "csv", "table")
 CSV_FIELDS = (
-    "id", "kind", "speaker_name", "speaker_type", "speaker_text", "title", "cue_text", "cue_lemma", "cue_class",
-    "stance", "rule", "confidence", "inherited", "tone_compound", "tone_label", "certainty", "hype",
-    "codebook_frame", "frames", "content", "text",
-)  # fmt: skip
+    "id",
+    "kind",
+    "speaker_name",
+    "speaker_type",
+    "speaker_text",
+    "title",
+    "cue_text",
+    "cue_lemma",
+    "cue_class",
+    "stance",
+    "rule",
+    "confidence",
+    "inherited",
+    "tone_compound",
+    "tone_label",
+    "certainty",
+    "hype",
+    "codebook_frame",
+    "frames",
+    "content",
+    "text",
+)
 
 
 class Failure(click.ClickException):
@@ -71,13 +89,20 @@ def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
 def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that runs the pipeline shares."""
     decorators = [
-        click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder."),
+        click.option(
+            "--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder."
+        ),
         click.option("--model", help="spaCy model package or path (default: en_core_web_sm if installed)."),
-        click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="Worker processes."),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
+        ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache."),
-        click.option("--cache", "cache_path", type=click.Path(dir_okay=False),
-                     help="Cache file (default: $QUOTESCOPE_CACHE or ~/.cache/quotescope/cache.sqlite3)."),
+        click.option(
+            "--cache",
+            "cache_path",
+            type=click.Path(dir_okay=False),
+            help="Cache file (default: $QUOTESCOPE_CACHE or ~/.cache/quotescope/cache.sqlite3).",
+        ),
         click.option("--dask-scheduler", metavar="ADDRESS", help="Run on a dask.distributed cluster."),
     ]
     for decorator in reversed(decorators):
@@ -85,12 +110,24 @@ def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _options(rules_dir: str | None, model: str | None, jobs: int, no_cache: bool, cache_path: str | None,
-             dask_scheduler: str | None) -> Any:
+def _options(
+    rules_dir: str | None,
+    model: str | None,
+    jobs: int,
+    no_cache: bool,
+    cache_path: str | None,
+    dask_scheduler: str | None,
+) -> Any:
     from quotes.runner import RunOptions
 
-    return RunOptions(model=model, rules_dir=rules_dir, jobs=jobs, use_cache=not no_cache,
-                      cache_path=Path(cache_path) if cache_path else None, dask_scheduler=dask_scheduler)
+    return RunOptions(
+        model=model,
+        rules_dir=rules_dir,
+        jobs=jobs,
+        use_cache=not no_cache,
+        cache_path=Path(cache_path) if cache_path else None,
+        dask_scheduler=dask_scheduler,
+    )
 
 
 def _check_rules(rules_dir: str | None) -> Any:
@@ -172,7 +209,8 @@ def _explain_lines(result: Any) -> Iterator[str]:
     for q in result.quotations:
         yield f"[{result.article.id}] {q.kind} quotation by {q.speaker_name or 'unknown'} ({q.speaker_type})"
         yield f"    text: {_shorten(q.text, 160)}"
-        yield f"    speaker as written: {q.speaker_text or '-'}; cue: {q.cue_text or '-'} ({q.cue_class}, stance {q.stance})"
+        cue = f"{q.cue_text or '-'} ({q.cue_class}, stance {q.stance})"
+        yield f"    speaker as written: {q.speaker_text or '-'}; cue: {cue}"
         yield f"    rule {q.rule} (confidence {q.confidence}): {q.explanation}"
         if q.scores is not None:
             tone = q.scores.tone
@@ -189,15 +227,28 @@ def _shorten(text: str, width: int) -> str:
 def _csv_row(result: Any, q: Any) -> dict[str, Any]:
     tone = q.scores.tone if q.scores else None
     return {
-        "id": result.article.id, "kind": q.kind, "speaker_name": q.speaker_name or "", "speaker_type": q.speaker_type,
-        "speaker_text": q.speaker_text, "title": q.title or "", "cue_text": q.cue_text, "cue_lemma": q.cue_lemma,
-        "cue_class": q.cue_class, "stance": q.stance, "rule": q.rule, "confidence": q.confidence,
-        "inherited": q.inherited, "tone_compound": tone.compound if tone else "", "tone_label": tone.label if tone else "",
-        "certainty": tone.certainty if tone else "", "hype": tone.hype if tone else "",
+        "id": result.article.id,
+        "kind": q.kind,
+        "speaker_name": q.speaker_name or "",
+        "speaker_type": q.speaker_type,
+        "speaker_text": q.speaker_text,
+        "title": q.title or "",
+        "cue_text": q.cue_text,
+        "cue_lemma": q.cue_lemma,
+        "cue_class": q.cue_class,
+        "stance": q.stance,
+        "rule": q.rule,
+        "confidence": q.confidence,
+        "inherited": q.inherited,
+        "tone_compound": tone.compound if tone else "",
+        "tone_label": tone.label if tone else "",
+        "certainty": tone.certainty if tone else "",
+        "hype": tone.hype if tone else "",
         "codebook_frame": q.scores.codebook_frame if q.scores else "",
         "frames": ";".join(f"{f.id}:{f.weight:.2f}" for f in q.scores.frames) if q.scores else "",
-        "content": json.dumps([list(s) for s in q.content]), "text": q.text,
-    }  # fmt: skip
+        "content": json.dumps([list(s) for s in q.content]),
+        "text": q.text,
+    }
 
 
 def write_results(results: Iterator[Any], fmt: str, out: TextIO, explain: bool = False) -> int:
@@ -219,8 +270,10 @@ def write_results(results: Iterator[Any], fmt: str, out: TextIO, explain: bool =
                 writer.writerow(_csv_row(result, q))
         else:
             for q in result.quotations:
-                out.write(f"{result.article.id[:24]:24}  {q.kind:8}  {(q.speaker_name or '?')[:22]:22}  "
-                          f"{q.cue_text[:12]:12}  {_shorten(q.text, 70)}\n")
+                out.write(
+                    f"{result.article.id[:24]:24}  {q.kind:8}  {(q.speaker_name or '?')[:22]:22}  "
+                    f"{q.cue_text[:12]:12}  {_shorten(q.text, 70)}\n"
+                )
     return count
 
 
@@ -235,13 +288,18 @@ def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (default stdout).")
-@click.option("--manifest", type=click.Path(dir_okay=False), help="Where to write manifest.json (default beside -o).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (default stdout)."
+)
+@click.option(
+    "--manifest", type=click.Path(dir_okay=False), help="Where to write manifest.json (default beside -o)."
+)
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
 @run_options
 @friendly
-def extract(inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool,
-            **run: Any) -> None:
+def extract(
+    inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool, **run: Any
+) -> None:
     """Find and attribute the quotations of INPUT files or folders (- for stdin).
 
     One JSONL line per article: {"id": ..., "quotes": [...]} with character offsets.
@@ -274,8 +332,14 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="reports", show_default=True,
-              help="Folder to write the reports into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="reports",
+    show_default=True,
+    help="Folder to write the reports into.",
+)
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
 @run_options
 @friendly
@@ -324,7 +388,10 @@ def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
         for q in result.quotations:
             if q.speaker_name is None:
                 continue
-            key = (rules.aliases.canonical(q.speaker_name), rules.aliases.speaker_type(q.speaker_name) or q.speaker_type)
+            key = (
+                rules.aliases.canonical(q.speaker_name),
+                rules.aliases.speaker_type(q.speaker_name) or q.speaker_type,
+            )
             quotes_by[key] += 1
             articles_by.setdefault(key, set()).add(result.article.id)
     rows = [
@@ -384,11 +451,17 @@ def score(input_path: str, fmt: str, output: str | None, rules_dir: str | None) 
             target.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
         flat = [
-            {"id": r["id"], "compound": r["tone"]["compound"], "label": r["tone"]["label"],
-             "certainty": r["tone"]["certainty"], "hype": r["tone"]["hype"], "codebook_frame": r["codebook_frame"],
-             "frames": ";".join(f"{f['id']}:{f['weight']:.2f}" for f in r["frames"])}
+            {
+                "id": r["id"],
+                "compound": r["tone"]["compound"],
+                "label": r["tone"]["label"],
+                "certainty": r["tone"]["certainty"],
+                "hype": r["tone"]["hype"],
+                "codebook_frame": r["codebook_frame"],
+                "frames": ";".join(f"{f['id']}:{f['weight']:.2f}" for f in r["frames"]),
+            }
             for r in rows
-        ]  # fmt: skip
+        ]
         _print_rows_to(flat, fmt, target)
     if output:
         atomic_write_text(Path(output), buffer.getvalue())
@@ -419,8 +492,13 @@ def _print_rows_to(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--speaker-by", type=click.Choice(("span", "name")), default="span", show_default=True,
-              help="Judge speakers by overlapping mention spans or by canonical name.")
+@click.option(
+    "--speaker-by",
+    type=click.Choice(("span", "name")),
+    default="span",
+    show_default=True,
+    help="Judge speakers by overlapping mention spans or by canonical name.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @run_options
 @friendly
@@ -440,7 +518,10 @@ def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
     from quotes.runner import run_articles
 
     articles = (Article(id=a.id, text=a.text, source=gold) for a in gold_articles)
-    results = {r.article.id: r.quotations for r in _progress_stream(run_articles(articles, _options(**run)), "articles")}
+    results = {
+        r.article.id: r.quotations
+        for r in _progress_stream(run_articles(articles, _options(**run)), "articles")
+    }
     report = evaluate(gold_articles, results, speaker_by)
     click.echo(json.dumps(report) if as_json else format_report(report))
 

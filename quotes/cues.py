@@ -100,7 +100,13 @@ def _load_cues(path: Path) -> tuple[dict[str, VerbCue], dict[str, str], tuple, f
             nouns.setdefault(lemma, cue_class)
     phrases = []
     for line, item in entries(path, data, "phrases"):
-        phrases.append((require(path, line, item, "id", str), _class(path, line, item), tuple(_words(path, line, item, "words"))))
+        phrases.append(
+            (
+                require(path, line, item, "id", str),
+                _class(path, line, item),
+                tuple(_words(path, line, item, "words")),
+            )
+        )
     subjects = frozenset(_words(path, line_of(data, 1), data, "evidence_subjects"))
     return verbs, nouns, tuple(phrases), subjects
 
@@ -112,9 +118,13 @@ def _load_mentions(path: Path) -> tuple[dict[str, Pronoun], dict[str, str], dict
         gender = item.get("gender", "any") if isinstance(item, dict) else None
         number = item.get("number", "any") if isinstance(item, dict) else None
         if gender not in ("male", "female", "any", "none") or number not in ("singular", "plural", "any"):
-            raise RuleError(path, line, "'gender' must be male/female/any/none and 'number' singular/plural/any")
+            raise RuleError(
+                path, line, "'gender' must be male/female/any/none and 'number' singular/plural/any"
+            )
         for word in _words(path, line, item, "words"):
-            pronouns[word] = Pronoun(word, gender, number, bool(item.get("relative")), bool(item.get("first_person")))
+            pronouns[word] = Pronoun(
+                word, gender, number, bool(item.get("relative")), bool(item.get("first_person"))
+            )
     honorifics: dict[str, str] = {}
     table = data.get("honorifics")
     if not isinstance(table, dict):
@@ -140,8 +150,13 @@ def _load_attribution(path: Path) -> tuple[AttributionRule, ...]:
         confidence = require(path, line, item, "confidence", (int, float))
         if not 0 <= confidence <= 1:
             raise RuleError(path, line, "'confidence' must be between 0 and 1")
-        rules.append(AttributionRule(require(path, line, item, "id", str), float(confidence),
-                                     require(path, line, item, "description", str)))
+        rules.append(
+            AttributionRule(
+                require(path, line, item, "id", str),
+                float(confidence),
+                require(path, line, item, "description", str),
+            )
+        )
     return tuple(rules)
 
 

@@ -61,14 +61,24 @@ def read_gold(path: str) -> list[GoldArticle]:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise GoldError(f"{where}: invalid JSON ({error.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not isinstance(record.get("text"), str):
+            if (
+                not isinstance(record, dict)
+                or not isinstance(record.get("id"), str)
+                or not isinstance(record.get("text"), str)
+            ):
                 raise GoldError(f"{where}: expected an object with string 'id' and 'text'")
             quotes = []
             for raw in record.get("quotes", []):
                 if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
                     raise GoldError(f"{where}: each quote needs a kind of {', '.join(KINDS)}")
-                quotes.append(GoldQuote(raw["kind"], _spans(raw.get("content"), where, "content"),
-                                        _spans(raw.get("speaker", []), where, "speaker"), raw.get("speaker_name")))
+                quotes.append(
+                    GoldQuote(
+                        raw["kind"],
+                        _spans(raw.get("content"), where, "content"),
+                        _spans(raw.get("speaker", []), where, "speaker"),
+                        raw.get("speaker_name"),
+                    )
+                )
             articles.append(GoldArticle(record["id"], record["text"], tuple(quotes)))
     return articles
 
@@ -147,7 +157,9 @@ def _prf(hits: int, predicted: int, gold: int) -> dict[str, float | None]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def evaluate(gold: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Quotation]], speaker_by: str = "span") -> dict:
+def evaluate(
+    gold: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Quotation]], speaker_by: str = "span"
+) -> dict:
     """Scores per kind (detection and end to end) and true/false positives per rule."""
     counts = {k: Counter() for k in (*KINDS, "all")}
     per_rule: dict[str, Counter] = {}
@@ -176,29 +188,37 @@ def evaluate(gold: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Quo
                 counts[key]["right"] += right
     kinds = {
         key: {
-            "gold": c["gold"], "pred": c["pred"], "matched": c["matched"],
+            "gold": c["gold"],
+            "pred": c["pred"],
+            "matched": c["matched"],
             "detection": _prf(c["matched"], c["pred"], c["gold"]),
             "end_to_end": _prf(c["right"], c["pred"], c["gold"]),
             "attribution_accuracy": c["right"] / c["matched"] if c["matched"] else None,
         }
         for key, c in counts.items()
-    }  # fmt: skip
+    }
     rules = {rule: dict(c) for rule, c in sorted(per_rule.items(), key=lambda item: -sum(item[1].values()))}
     return {"articles": len(gold), "speaker_by": speaker_by, "kinds": kinds, "rules": rules}
 
 
 def format_report(report: dict) -> str:
     """The scores as a plain-text table, then the per-rule breakdown."""
+
     def cell(value: float | None) -> str:
         return "    -" if value is None else f"{value:.3f}"
 
-    lines = [f"{report['articles']} articles, speakers judged by {report['speaker_by']}", "",
-             f"{'':9}{'gold':>6}{'pred':>6} | detection P/R/F1  | attr  | end-to-end P/R/F1"]
+    lines = [
+        f"{report['articles']} articles, speakers judged by {report['speaker_by']}",
+        "",
+        f"{'':9}{'gold':>6}{'pred':>6} | detection P/R/F1  | attr  | end-to-end P/R/F1",
+    ]
     for kind, r in report["kinds"].items():
         d, e = r["detection"], r["end_to_end"]
-        lines.append(f"{kind:9}{r['gold']:>6}{r['pred']:>6} | {cell(d['precision'])} {cell(d['recall'])} "
-                     f"{cell(d['f1'])} | {cell(r['attribution_accuracy'])} | {cell(e['precision'])} "
-                     f"{cell(e['recall'])} {cell(e['f1'])}")
+        lines.append(
+            f"{kind:9}{r['gold']:>6}{r['pred']:>6} | {cell(d['precision'])} {cell(d['recall'])} "
+            f"{cell(d['f1'])} | {cell(r['attribution_accuracy'])} | {cell(e['precision'])} "
+            f"{cell(e['recall'])} {cell(e['f1'])}"
+        )
     lines += ["", f"{'rule':20}{'right':>8}{'wrong speaker':>15}{'false pos.':>12}{'precision':>11}"]
     for rule, c in report["rules"].items():
         right, wrong, false = c.get("true_positive", 0), c.get("wrong_speaker", 0), c.get("false_positive", 0)

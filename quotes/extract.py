@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from quotes.cues import CueRules
 from quotes.marks import Quoted, find_quoted, group_chains, inner_span, word_count
@@ -127,7 +127,9 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ == "nsubjpass" or (child.dep_ == "auxpass"):
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                )
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
@@ -141,7 +143,11 @@ def _subject(verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """``said Sam Altman``: a nominal right after the verb, parsed as subject or object."""
     for child in verb.rights:
-        if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "PRON",
+        ):
             return child
     return None
 
@@ -235,9 +241,18 @@ class Finder:
                     break
         object_span = None
         if content_head is None and "dobj" in cue.takes:
-            objects = [c for c in verb.children if c.i > verb.i and (
-                c.dep_ in ("dobj", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and _is_message_prep(c)))]
-            if any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of")) for c in objects):
+            objects = [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (
+                    c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+                    or (c.dep_ == "prep" and _is_message_prep(c))
+                )
+            ]
+            if any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of")) for c in objects
+            ):
                 spans = [_subtree_span(c) for c in objects]
                 object_span = (min(s for s, _ in spans), max(e for _, e in spans))
                 content_head, rule = objects[0], "cue-object"
@@ -258,9 +273,13 @@ class Finder:
         cue_class = cue.cue_class
         if cue_class == "speech" and verb.lemma_.lower() in ("show", "find") and subject is not None:
             cue_class = "evidence"
-        if cue.cue_class == "evidence" and subject is not None and subject.lemma_.lower() not in self.rules.evidence_subjects:
-            if subject.pos_ != "PROPN":
-                return None  # "the numbers show" is evidence; "it shows" is not a source
+        if (
+            cue.cue_class == "evidence"
+            and subject is not None
+            and subject.lemma_.lower() not in self.rules.evidence_subjects
+            and subject.pos_ != "PROPN"
+        ):
+            return None  # "the numbers show" is evidence; "it shows" is not a source
         if rule == "cue-intent" and subject is None:
             return None
         return self._candidate([content], verb, cue_class, rule, subject)
@@ -287,7 +306,12 @@ class Finder:
 
     def _noun_cue(self, noun: Token) -> Candidate | None:
         clause = next(
-            (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
             None,
         )
         if clause is None:
@@ -296,9 +320,15 @@ class Finder:
         if word_count(self.text, *content) < 3:
             return None
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
-        candidate = self._candidate([content], noun, self.rules.nouns[noun.lemma_.lower()], "cue-noun", source)
+        candidate = self._candidate(
+            [content], noun, self.rules.nouns[noun.lemma_.lower()], "cue-noun", source
+        )
         if source is None:
-            left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "det") and t.pos_ in ("PROPN", "DET")]
+            left = [
+                t
+                for t in noun.lefts
+                if t.dep_ in ("compound", "amod", "nmod", "det") and t.pos_ in ("PROPN", "DET")
+            ]
             proper = [t for t in left if t.pos_ == "PROPN"]
             if proper:
                 candidate.speaker = _token_span(left)
@@ -323,7 +353,9 @@ class Finder:
                 spans.append(span)
         return spans
 
-    def _candidate(self, content: list[Span], cue: Token, cue_class: str, rule: str, subject: Token | None) -> Candidate:
+    def _candidate(
+        self, content: list[Span], cue: Token, cue_class: str, rule: str, subject: Token | None
+    ) -> Candidate:
         candidate = Candidate(
             content=content,
             kind="indirect",
@@ -351,8 +383,12 @@ class Finder:
         """Decide each cue candidate's kind from the quoted stretches its content touches."""
         claimed: set[int] = set()
         for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
-            touched = [g for g in self.groups if g.index not in claimed and any(
-                _overlap(span, piece) for span in candidate.content for piece in g.spans())]
+            touched = [
+                g
+                for g in self.groups
+                if g.index not in claimed
+                and any(_overlap(span, piece) for span in candidate.content for piece in g.spans())
+            ]
             if not touched:
                 continue
             outside = self._words_outside(candidate.content, [p for g in touched for p in g.spans()])
@@ -421,7 +457,8 @@ class Finder:
         limit = self._paragraph_end(end)
         next_quote = min((g.start for g in self.groups if g.start >= end), default=limit)
         window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_WINDOW_TOKENS]
-        if not window or window[0].is_sent_start and window[0].text[:1].isupper() and window[0].idx > end + 2:
+        first = window[0] if window else None
+        if first is None or (first.is_sent_start and first.text[:1].isupper() and first.idx > end + 2):
             return None
         for token in window:
             if token.text in (".", "!", "?") and token.i > window[0].i:
@@ -446,7 +483,9 @@ class Finder:
         between = self.text[group.end : other.start]
         if "\n" in between or other.start < cue.idx:
             return
-        if word_count(self.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or _has_inner_sentence_break(between):
+        if word_count(self.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or _has_inner_sentence_break(
+            between
+        ):
             return
         if self._has_cue(group.end, other.start, exclude=cue):
             return
@@ -511,7 +550,13 @@ class Finder:
         for token in reversed(tokens):
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
                 subject = _subject(token) or _inverted_subject(token)
-                candidate = self._candidate(group.spans(), token, self.rules.verbs[token.lemma_.lower()].cue_class, "colon-quote", subject)
+                candidate = self._candidate(
+                    group.spans(),
+                    token,
+                    self.rules.verbs[token.lemma_.lower()].cue_class,
+                    "colon-quote",
+                    subject,
+                )
                 candidate.kind = "direct"
                 return candidate
         return None
@@ -529,9 +574,10 @@ class Finder:
             words = word_count(self.text, *inner)
             if words < MIN_QUOTATION_WORDS or group.pieces[0].single:
                 continue  # scare quotes, titles and single-quoted phrases
-            opens_paragraph = self._paragraph_start(group.start) == group.start or not self.text[
-                self._paragraph_start(group.start) : group.start
-            ].strip()
+            opens_paragraph = (
+                self._paragraph_start(group.start) == group.start
+                or not self.text[self._paragraph_start(group.start) : group.start].strip()
+            )
             previous = self._previous_quotation(group, by_group)
             if opens_paragraph and previous is not None:
                 candidate = replace(previous, content=group.spans(), quote_groups=[group.index])
@@ -542,11 +588,18 @@ class Finder:
                 by_group[group.index] = candidate
             elif opens_paragraph and (named := self._person_before(group)) is not None:
                 candidate = self._candidate(group.spans(), named.head, "speech", "previous-sentence", named)
-                candidate.kind, candidate.quote_groups, candidate.cue, candidate.cue_lemma = "direct", [group.index], [], ""
+                candidate.kind, candidate.quote_groups, candidate.cue, candidate.cue_lemma = (
+                    "direct",
+                    [group.index],
+                    [],
+                    "",
+                )
                 result.append(candidate)
                 by_group[group.index] = candidate
             elif words >= MIN_UNATTRIBUTED_WORDS and opens_paragraph:
-                candidate = Candidate(group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index])
+                candidate = Candidate(
+                    group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index]
+                )
                 result.append(candidate)
                 by_group[group.index] = candidate
         return result
@@ -556,7 +609,9 @@ class Finder:
         paragraph (``Coach Dana Miles was asked about the loss.``), if that sentence has no
         quotation of its own."""
         paragraph_start = self._paragraph_start(group.start)
-        tokens = [t for t in self._tokens_between(max(0, paragraph_start - 400), paragraph_start) if not t.is_space]
+        tokens = [
+            t for t in self._tokens_between(max(0, paragraph_start - 400), paragraph_start) if not t.is_space
+        ]
         if not tokens:
             return None
         sentence = tokens[-1].sent
@@ -588,7 +643,12 @@ class Finder:
 def _nested(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner`` is an attribution reported inside ``outer``'s content (its cue and
     content both lie within it) and neither claims the other's quotation marks."""
-    if inner.cue_class != "speech" or inner.rule != "cue-clause" or not outer.cue or set(inner.quote_groups) & set(outer.quote_groups):
+    if (
+        inner.cue_class != "speech"
+        or inner.rule != "cue-clause"
+        or not outer.cue
+        or set(inner.quote_groups) & set(outer.quote_groups)
+    ):
         return False
     cue_start = inner.cue[0][0]
     within = any(s <= cue_start < e for s, e in outer.content)
@@ -599,9 +659,17 @@ def _nested(inner: Candidate, outer: Candidate) -> bool:
 def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of content: the more specific, the earlier found."""
     priority = {
-        "cue-quote-after": 0, "cue-quote-before": 1, "colon-quote": 2, "cue-clause": 3, "according-to": 4,
-        "cue-object": 5, "cue-noun": 6, "cue-intent": 7, "continuation": 8, "unattributed": 9,
-    }  # fmt: skip
+        "cue-quote-after": 0,
+        "cue-quote-before": 1,
+        "colon-quote": 2,
+        "cue-clause": 3,
+        "according-to": 4,
+        "cue-object": 5,
+        "cue-noun": 6,
+        "cue-intent": 7,
+        "continuation": 8,
+        "unattributed": 9,
+    }
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (priority.get(c.rule, 10), c.start)):
         length = sum(e - s for s, e in candidate.content)

@@ -10,9 +10,15 @@ from pathlib import Path
 
 MAX_SLUG_LENGTH = 60
 _RESERVED = {
-    "con", "prn", "aux", "nul", "index", "assets",
-    *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-}  # fmt: skip
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "index",
+    "assets",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 def _current_umask() -> int:

@@ -19,9 +19,9 @@ MAX_QUOTE_CHARS = 6000
 """A quotation longer than this (across paragraphs) is cut at a paragraph boundary."""
 
 _OPENERS = {"“", "„", "«", "``"}
-_SYMMETRIC = {"\"", "''"}
-_DOUBLE_CLOSERS = {"”", "\"", "''"}
-_CLOSER_OF = {"“": "”", "„": "”", "«": "»", "``": "''", "\"": "\"", "''": "''"}
+_SYMMETRIC = {'"', "''"}
+_DOUBLE_CLOSERS = {"”", '"', "''"}
+_CLOSER_OF = {"“": "”", "„": "”", "«": "»", "``": "''", '"': '"', "''": "''"}
 _MARK = re.compile(r"``|''|[\"“”„«»‘’'‚‹›]")
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -66,7 +66,7 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     return [
         (m.start(), m.end(), m.group())
         for m in _MARK.finditer(text, start, end)
-        if m.group() in ("\"", "“", "”", "„", "«", "»", "``", "''")
+        if m.group() in ('"', "“", "”", "„", "«", "»", "``", "''")
     ]
 
 
@@ -102,6 +102,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def _scan_single(text: str, start: int, end: int, taken: list[Quoted]) -> list[Quoted]:
     """Single-quoted stretches outside double quotes: an opening mark before a word, a closing
     mark after a word and before a non-word, and never an apostrophe inside a word."""
+
     def free(k: int) -> bool:
         return not any(q.start <= k < q.end for q in taken)
 
@@ -123,7 +124,7 @@ def _scan_single(text: str, start: int, end: int, taken: list[Quoted]) -> list[Q
             before, after = text[k - 1], text[k + 1 : k + 2]
             if _is_word(after):
                 continue  # an apostrophe inside a word: don't, Trump’s
-            if before == "s" and opener != "‹" and not after.strip(".,;:!?") == "":
+            if before == "s" and opener != "‹" and after.strip(".,;:!?") != "":
                 continue
             if before.isspace():
                 continue

@@ -76,7 +76,9 @@ class ArticleEntities:
             if not name:
                 continue
             key = name.split()[-1].lower()
-            entity = self._add(name, self._kind(name, label_votes.get(key, [ent.label_]), key in full_names), ent.start_char)
+            entity = self._add(
+                name, self._kind(name, label_votes.get(key, [ent.label_]), key in full_names), ent.start_char
+            )
             self._record_title(ent, entity)
             self.mentions.append((ent.start_char, entity))
 
@@ -117,13 +119,19 @@ class ArticleEntities:
     def _record_title(self, ent, entity: Entity) -> None:
         """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``."""
         doc = ent.doc
-        before = [t for t in doc[max(0, ent.start - 4) : ent.start] if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN")]
+        before = [
+            t
+            for t in doc[max(0, ent.start - 4) : ent.start]
+            if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN")
+        ]
         if before and any(self._title_group(t.lower_) is not None for t in before):
             entity.titles.append(" ".join(t.text for t in before))
         root = ent.root
         for child in root.children:
             if child.dep_ == "appos":
-                entity.titles.append(doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)])
+                entity.titles.append(
+                    doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
+                )
         previous = doc[ent.start - 1] if ent.start > 0 else None
         if previous is not None:
             gender = self.rules.honorifics.get(previous.lower_)
@@ -177,14 +185,16 @@ class Resolver:
             return Resolution(None, "unknown", "no speaker mention")
         resolution = self._resolve_token(token, candidate)
         if resolution.name is not None:
-            entity = self.entities.lookup(resolution.name) or Entity(resolution.name, resolution.kind, token.idx)
+            entity = self.entities.lookup(resolution.name) or Entity(
+                resolution.name, resolution.kind, token.idx
+            )
             self.speakers.append((token.idx, entity))
         return resolution
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:
         lower = token.lower_
         pronoun = self.rules.pronouns.get(lower)
-        if pronoun is not None and token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
+        if (pronoun is not None and token.pos_ == "PRON") or token.tag_ in ("WP", "WDT"):
             return self._pronoun(token, pronoun)
         start, end = candidate.speaker or (token.idx, token.idx + len(token.text))
         mention = self.doc.char_span(start, end, alignment_mode="expand")
@@ -194,15 +204,27 @@ class Resolver:
             entity = self.entities.lookup(person.text)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"named entity '{person.text}'", candidate.title)
-        headline_name = candidate.rule == "colon-quote" and token.text[:1].isupper() and token.lower_ not in self.rules.title_groups
+        headline_name = (
+            candidate.rule == "colon-quote"
+            and token.text[:1].isupper()
+            and token.lower_ not in self.rules.title_groups
+        )
         if token.pos_ == "PROPN" or headline_name:
-            words = [t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i]
+            words = [
+                t
+                for t in token.subtree
+                if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
+            ]
             name = " ".join(t.text for t in words) or token.text
             entity = self.entities.lookup(name)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"name '{name}'", candidate.title)
-            kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
-            return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'", candidate.title)
+            kind = (
+                "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
+            )
+            return Resolution(
+                self.entities.aliases.canonical(name), kind, f"proper noun '{name}'", candidate.title
+            )
         return self._nominal(token, candidate)
 
     def _pronoun(self, token: Token, pronoun) -> Resolution:
@@ -211,20 +233,34 @@ class Resolver:
         if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
             antecedent = token.head.head if token.head.dep_ == "relcl" else None
             if antecedent is not None and antecedent is not token:
-                fake = Candidate([], "", [], "", "", "", speaker_token=antecedent,
-                                 speaker=(antecedent.idx, antecedent.idx + len(antecedent.text)))
+                fake = Candidate(
+                    [],
+                    "",
+                    [],
+                    "",
+                    "",
+                    "",
+                    speaker_token=antecedent,
+                    speaker=(antecedent.idx, antecedent.idx + len(antecedent.text)),
+                )
                 resolved = self._resolve_token(antecedent, fake)
-                return Resolution(resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title)
+                return Resolution(
+                    resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
+                )
             return Resolution(None, "unknown", f"relative '{token.text}' with no antecedent")
         wants = "organisation" if pronoun is not None and pronoun.gender == "none" else "person"
         gender = pronoun.gender if pronoun is not None else "any"
         plural = pronoun is not None and pronoun.number == "plural"
         for _, entity in reversed(self.speakers):
             if self._compatible(entity, wants, gender, plural):
-                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> the last compatible speaker")
+                return Resolution(
+                    entity.name, entity.kind, f"pronoun '{token.text}' -> the last compatible speaker"
+                )
         for entity in self.entities.before(token.idx):
             if self._compatible(entity, wants, gender, plural):
-                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> the nearest {wants} named before")
+                return Resolution(
+                    entity.name, entity.kind, f"pronoun '{token.text}' -> the nearest {wants} named before"
+                )
         return Resolution(None, "unknown", f"pronoun '{token.text}' with no compatible antecedent")
 
     @staticmethod

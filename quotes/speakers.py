@@ -34,7 +34,7 @@ class AliasTable:
         return self.canonical_by_key.get(name_key(name), name)
 
     def speaker_type(self, name: str) -> str | None:
-        """"person" or "organisation" when the table declares it."""
+        """ "person" or "organisation" when the table declares it."""
         return self.type_by_name.get(self.canonical(name))
 
     def __hash__(self) -> int:

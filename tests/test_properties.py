@@ -8,10 +8,33 @@ from hypothesis import strategies as st
 from quotes.records import quotation_text
 
 NEWSY = st.lists(
-    st.sampled_from([
-        '"', "“", "”", "‘", "’", "''", "«", "»", "'", " said ", " he added, ", " according to ", "Maria Lopez",
-        " told reporters ", ": ", ". ", ", ", "\n\n", "the minister", " that ", "We will win", "She", " Who ",
-    ]),
+    st.sampled_from(
+        [
+            '"',
+            "“",
+            "”",
+            "‘",
+            "’",
+            "''",
+            "«",
+            "»",
+            "'",
+            " said ",
+            " he added, ",
+            " according to ",
+            "Maria Lopez",
+            " told reporters ",
+            ": ",
+            ". ",
+            ", ",
+            "\n\n",
+            "the minister",
+            " that ",
+            "We will win",
+            "She",
+            " Who ",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
