@@ -78,6 +78,8 @@ def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
             raise Failure(str(error)) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            raise
         except Exception as error:
             if _debug_enabled():
                 raise
@@ -439,36 +441,40 @@ def score(input_path: str, fmt: str, output: str | None, rules_dir: str | None) 
       quotes score texts.jsonl -o scores.jsonl
     """
     from quotes.fsutil import atomic_write_text
-    from quotes.scoring import iter_scores
+    from quotes.scoring import read_score_inputs, score_record, score_text
 
     rules = _check_rules(rules_dir)
     problems: list[str] = []
-    rows = iter_scores(input_path, rules.tone, rules.frames, problems)
+    rows = (
+        score_record(text_id, score_text(text, None, rules.tone, rules.frames))
+        for text_id, text in read_score_inputs(input_path, problems)
+    )
     buffer = io.StringIO()
     target: TextIO = buffer if output else sys.stdout
     if fmt == "jsonl":
         for row in rows:
             target.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        flat = [
-            {
-                "id": r["id"],
-                "compound": r["tone"]["compound"],
-                "label": r["tone"]["label"],
-                "certainty": r["tone"]["certainty"],
-                "hype": r["tone"]["hype"],
-                "codebook_frame": r["codebook_frame"],
-                "frames": ";".join(f"{f['id']}:{f['weight']:.2f}" for f in r["frames"]),
-            }
-            for r in rows
-        ]
-        _print_rows_to(flat, fmt, target)
+        _print_rows_to([_flat_score(row) for row in rows], fmt, target)
     if output:
         atomic_write_text(Path(output), buffer.getvalue())
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         sys.exit(1)
+
+
+def _flat_score(row: dict[str, Any]) -> dict[str, Any]:
+    tone = row["tone"]
+    return {
+        "id": row["id"],
+        "compound": tone["compound"],
+        "label": tone["label"],
+        "certainty": tone["certainty"],
+        "hype": tone["hype"],
+        "codebook_frame": row["codebook_frame"],
+        "frames": ";".join(f"{f['id']}:{f['weight']:.2f}" for f in row["frames"]),
+    }
 
 
 def _print_rows_to(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
@@ -558,4 +564,8 @@ def rules_check(directory: str | None) -> None:
 
 def main() -> None:
     """Entry point of the ``quotes`` console script."""
-    cli(obj={})
+    try:
+        cli(obj={})
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        sys.exit(0)
