@@ -29,6 +29,8 @@ MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 14
 MAX_SPLIT_GAP_WORDS = 45
+MAX_NAME_LINE_WORDS = 6
+DASHES = ("—", "―", "–", "--")
 MAX_DIRECT_OUTSIDE_WORDS = 1  # "that" before a quotation still makes it direct
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Inc|Corp|Co|No|[A-Z])\.")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+\S")
@@ -458,6 +460,8 @@ class Finder:
         next_quote = min((g.start for g in self.groups if g.start >= end), default=limit)
         window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_WINDOW_TOKENS]
         first = window[0] if window else None
+        if first is not None and first.text in DASHES:
+            return self._dash_signature(group, first, window[1:])
         if first is None or (first.is_sent_start and first.text[:1].isupper() and first.idx > end + 2):
             return None
         for token in window:
@@ -473,6 +477,21 @@ class Finder:
                 self._absorb_split(candidate, group, token)
                 return candidate
         return None
+
+    def _dash_signature(self, group: QuoteGroup, dash: Token, rest: list[Token]) -> Candidate | None:
+        """``"..." ― Esther Tapia``: a name after a dash closes the line, as in lists of reactions."""
+        words = [t for t in rest if not t.is_space]
+        names = []
+        for token in words:
+            if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG"):
+                break
+            names.append(token)
+        if not names or len(names) > MAX_NAME_LINE_WORDS:
+            return None
+        candidate = self._candidate(group.spans(), dash, "speech", "dash-quote", names[-1])
+        candidate.speaker = _token_span(names)
+        candidate.kind, candidate.cue_lemma = "direct", dash.text
+        return candidate
 
     def _absorb_split(self, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
         """``"A," he said. "B."``: take B when only the attribution stands between A and B."""
@@ -617,6 +636,9 @@ class Finder:
         sentence = tokens[-1].sent
         if any(_inside_any(t.idx, self.quoted_spans) for t in sentence):
             return None
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        if 0 < len(words) <= MAX_NAME_LINE_WORDS and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+            return words[-1]  # a line holding only a name, as in lists of reactions
         subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.ent_type_ != "PERSON":
             return None
