@@ -455,6 +455,8 @@ class Finder:
 
     def _attribute_after(self, group: QuoteGroup) -> Candidate | None:
         """``"...," he said`` / ``"...," said X``: a cue just after the closing mark."""
+        if not self._starts_clause(group.start):
+            return None  # a quoted fragment inside a sentence ('He called it "smart," she said')
         end = group.end
         limit = self._paragraph_end(end)
         next_quote = min((g.start for g in self.groups if g.start >= end), default=limit)
@@ -477,6 +479,11 @@ class Finder:
                 self._absorb_split(candidate, group, token)
                 return candidate
         return None
+
+    def _starts_clause(self, position: int) -> bool:
+        """Whether a quotation opening at ``position`` begins a paragraph, sentence or clause."""
+        before = self.text[self._paragraph_start(position) : position].rstrip()
+        return not before or before[-1] in ".!?:;,—–―-([\"“”'’"
 
     def _dash_signature(self, group: QuoteGroup, dash: Token, rest: list[Token]) -> Candidate | None:
         """``"..." ― Esther Tapia``: a name after a dash closes the line, as in lists of reactions."""
