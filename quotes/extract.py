@@ -507,7 +507,7 @@ class Finder:
             return
         other = following[0]
         between = self.text[group.end : other.start]
-        if "\n" in between or other.start < cue.idx:
+        if "\n" in between or other.start < cue.idx or not self._starts_clause(other.start):
             return
         if word_count(self.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or _has_inner_sentence_break(
             between

@@ -80,6 +80,8 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
         if open_at is None:
             if mark in _OPENERS or (mark in _SYMMETRIC and (can_open or not _closing_context(text, j, end))):
                 open_at, closer = i, _CLOSER_OF.get(mark, mark)
+            elif mark == "”" and can_open and _is_word(text[j : j + 1]):
+                open_at, closer = i, "”"  # some texts open with a right mark: ”Fear. I am ...”
             continue  # otherwise a stray closing mark
         if mark == closer or (mark in _DOUBLE_CLOSERS and closer in _DOUBLE_CLOSERS):
             found.append(Quoted(open_at, j, closed=True, single=False))
