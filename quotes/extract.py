@@ -135,6 +135,8 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a statement praising the deal": the statement is the source
         if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current:
             current = current.head
         else:
