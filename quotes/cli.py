@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -148,14 +149,20 @@ def _articles(inputs: Sequence[str], manifest: Any) -> Iterator[Any]:
 
 
 def _progress_stream(results: Iterator[Any], label: str) -> Iterator[Any]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    """A running count on stderr when it is a terminal (inputs stream, so no total is known)."""
     if not sys.stderr.isatty():
         yield from results
         return
-    with click.progressbar(length=0, label=label, file=sys.stderr, show_pos=True) as bar:
-        for result in results:
-            bar.update(1)
-            yield result
+    count, quotations, last = 0, 0, 0.0
+    for result in results:
+        count += 1
+        quotations += len(result.quotations)
+        now = time.monotonic()
+        if now - last > 0.2:
+            click.echo(f"\r{label}: {count}, quotations: {quotations}", err=True, nl=False)
+            last = now
+        yield result
+    click.echo(f"\r{label}: {count}, quotations: {quotations}", err=True)
 
 
 def _results(inputs: Sequence[str], options: Any, manifest: Any) -> Iterator[Any]:

@@ -1,0 +1,149 @@
+"""The command line, through click's CliRunner: every command, formats, errors, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+STORY = '"We will rebuild the harbor," said Mayor Elena Ruiz. She added that work would start in May.\n'
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None):
+    return runner.invoke(cli, [*args], input=input, catch_exceptions=False)
+
+
+def test_extract_jsonl_to_stdout(runner, tmp_path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = invoke(runner, "extract", str(story), "--no-cache")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["id"].endswith("story.txt")
+    first, second = record["quotes"]
+    assert first["speaker_name"] == "Elena Ruiz" and first["kind"] == "direct"
+    assert STORY[first["content"][0][0] : first["content"][0][1]] == '"We will rebuild the harbor,"'
+    assert second["speaker_name"] == "Elena Ruiz" and second["kind"] == "indirect"
+    for key in ("speaker", "cue", "text", "rule", "confidence", "tone", "frames", "stance", "cue_class"):
+        assert key in first
+
+
+def test_extract_writes_file_and_manifest(runner, tmp_path) -> None:
+    out = tmp_path / "out" / "quotes.jsonl"
+    result = invoke(runner, "extract", str(EXAMPLES), "-o", str(out), "--no-cache")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 5  # three files + two JSONL articles
+    manifest = json.loads((tmp_path / "out" / "quotes.manifest.json").read_text(encoding="utf-8"))
+    assert {entry["status"] for entry in manifest["inputs"]} == {"ok"}
+    assert sum(entry["articles"] for entry in manifest["inputs"]) == 5
+
+
+def test_extract_csv_table_and_explain(runner, tmp_path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    csv_out = invoke(runner, "extract", str(story), "--format", "csv", "--no-cache").stdout
+    assert csv_out.splitlines()[0].startswith("id,kind,speaker_name")
+    assert "Elena Ruiz" in invoke(runner, "extract", str(story), "--format", "table", "--no-cache").stdout
+    explained = invoke(runner, "extract", str(story), "--explain", "--no-cache").stdout
+    assert "rule cue-quote-after" in explained and "Elena Ruiz" in explained
+
+
+def test_extract_reads_stdin(runner) -> None:
+    result = invoke(runner, "extract", "-", "--no-cache", input=STORY)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout.splitlines()[0])["quotes"]
+
+
+def test_report_on_examples(runner, tmp_path) -> None:
+    out = tmp_path / "reports"
+    result = invoke(runner, "report", str(EXAMPLES), "--out", str(out), "--no-cache")
+    assert result.exit_code == 0, result.output
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    names = {s["name"]: s for s in index["speakers"]}
+    assert "Elena Ruiz" in names and names["Elena Ruiz"]["quotes"] >= 4
+    assert names["Elena Ruiz"]["articles"] == 2  # merged across two articles
+    for speaker in index["speakers"]:
+        folder = out / speaker["slug"]
+        assert (folder / "report.md").exists() and (folder / "report.html").exists()
+        assert list(folder.glob("*.png"))
+    assert list(out.glob("*.png")) and (out / "index.md").exists() and (out / "manifest.json").exists()
+
+
+def test_speakers_lists_counts(runner) -> None:
+    result = invoke(runner, "speakers", str(EXAMPLES), "--format", "jsonl", "--no-cache")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["quotes"] >= rows[-1]["quotes"]
+    assert any(r["name"] == "Elena Ruiz" for r in rows)
+
+
+def test_score_command(runner, tmp_path) -> None:
+    texts = tmp_path / "texts.txt"
+    texts.write_text("The economy is booming.\nThe attack killed twelve people.\n", encoding="utf-8")
+    rows = [json.loads(line) for line in invoke(runner, "score", str(texts)).stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[0]["tone"]["compound"] > 0 > rows[1]["tone"]["compound"]
+    assert rows[0]["codebook_frame"] == "economic"
+    assert "codebook_frame" in invoke(runner, "score", str(texts), "--format", "table").stdout
+
+
+def test_rules_check_good_and_bad(runner, tmp_path) -> None:
+    from quotes.ruleset import default_rules_dir
+
+    assert invoke(runner, "rules", "check").exit_code == 0
+    bad = tmp_path / "rules"
+    import shutil
+
+    shutil.copytree(default_rules_dir(), bad)
+    text = (bad / "cues.yaml").read_text(encoding="utf-8")
+    (bad / "cues.yaml").write_text(text.replace("class: evidence", "class: rumour", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["rules", "check", str(bad)])
+    assert result.exit_code == 1
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith(str(bad / "cues.yaml") + ":") and "rumour" in line
+
+
+def test_bad_rules_fail_before_any_work(runner, tmp_path) -> None:
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    (bad / "cues.yaml").write_text("verbs: [\n", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(EXAMPLES), "--rules", str(bad), "--no-cache"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "cues.yaml" in result.output
+
+
+def test_eval_prints_scores_and_rules(runner, tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    text = '"We will win," said Ana Torres.'
+    quote = {"kind": "direct", "content": [[0, 14]], "speaker": [[20, 30]], "speaker_name": "Ana Torres"}
+    gold.write_text(json.dumps({"id": "a", "text": text, "quotes": [quote]}) + "\n", encoding="utf-8")
+    result = invoke(runner, "eval", str(gold), "--speaker-by", "name", "--no-cache")
+    assert result.exit_code == 0
+    assert "direct" in result.stdout and "cue-quote-after" in result.stdout
+    report = json.loads(invoke(runner, "eval", str(gold), "--json", "--no-cache").stdout)
+    assert report["kinds"]["all"]["end_to_end"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("command", ["extract", "report", "speakers", "score", "eval", "rules"])
+def test_every_command_has_help_with_examples(runner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output
+    if command != "rules":
+        assert "Example" in result.output
+
+
+def test_missing_input_is_reported_not_raised(runner, tmp_path) -> None:
+    result = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt"), "--no-cache"])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output and "Traceback" not in result.output
