@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.extract import find_candidates, to_quotation
-from quotes.model import load_model, parse_long
+from quotes.model import is_long, load_model, parse_long
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.resolve import Resolver
 from quotes.ruleset import RuleSet, load_rules
@@ -97,25 +97,47 @@ class Analyzer:
         return self.extractor.extract_doc(text, parse_long(self.nlp, text))
 
     def run(self, articles: Iterable[Article], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[ArticleResult]:
-        """Results for a stream of articles, in order; an article that fails carries its error."""
+        """Results for a stream of articles, in order; an article that fails carries its error.
+
+        At most ``batch_size`` articles (and their Docs) are held at a time.
+        """
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
-            if len(batch) >= batch_size:
+            if len(batch) >= max(1, batch_size):
                 yield from self._run_batch(batch)
                 batch = []
         if batch:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
-        short = [a for a in batch if len(a.text) < self.nlp.max_length]
-        docs = dict(zip((id(a) for a in short), self.nlp.pipe(a.text for a in short), strict=True))
+        """Parse the short articles of ``batch`` together (long ones alone, in pieces), and
+        extract each as its Doc arrives; a failure costs only the article that caused it."""
+        short = [a.text for a in batch if not is_long(self.nlp, a.text)]
+        docs: Iterator[Doc] | None = self.nlp.pipe(short) if short else None
         for article in batch:
             try:
-                doc = docs.get(id(article)) or parse_long(self.nlp, article.text)
+                if is_long(self.nlp, article.text):
+                    doc = parse_long(self.nlp, article.text)
+                elif docs is not None:
+                    doc = self._next_doc(docs, article.text)
+                    if doc is None:  # the batch parse failed: parse the rest one by one
+                        docs = None
+                        doc = self.nlp(article.text)
+                else:
+                    doc = self.nlp(article.text)
                 yield ArticleResult(article, self.extractor.extract_doc(article.text, doc))
             except Exception as error:  # one bad article never stops the others
                 yield ArticleResult(article, (), error=f"{type(error).__name__}: {error}")
+
+    @staticmethod
+    def _next_doc(docs: Iterator[Doc], text: str) -> Doc | None:
+        """The next Doc of a batch parse, or None when the batch parse broke down."""
+        try:
+            doc = next(docs)
+        except Exception:  # retried article by article by the caller
+            return None
+        return doc if doc.text == text else None
 
 
 def analyze(text: str, *, rules: RuleSet | None = None, model: str | None = None) -> tuple[Quotation, ...]:
