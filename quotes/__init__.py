@@ -21,7 +21,7 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from quotes.analyze import Analyzer, analyze
+    from quotes.pipeline import Analyzer, analyze
     from quotes.records import Article, ArticleResult, Quotation
     from quotes.ruleset import RuleSet, load_rules
 
@@ -37,8 +37,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Analyzer": "quotes.analyze",
-    "analyze": "quotes.analyze",
+    "Analyzer": "quotes.pipeline",
+    "analyze": "quotes.pipeline",
     "Article": "quotes.records",
     "ArticleResult": "quotes.records",
     "Quotation": "quotes.records",

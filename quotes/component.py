@@ -18,7 +18,7 @@ class QuotesComponent:
     """Finds and attributes the quotations of a parsed Doc; stores Quotation records."""
 
     def __init__(self, nlp: Language, name: str, rules_dir: str | None, score: bool) -> None:
-        from quotes.analyze import Extractor
+        from quotes.pipeline import Extractor
         from quotes.ruleset import load_rules
 
         self.name = name

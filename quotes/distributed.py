@@ -24,7 +24,7 @@ from quotes.records import Article, ArticleResult
 if TYPE_CHECKING:
     import dask.bag
 
-    from quotes.analyze import Analyzer
+    from quotes.pipeline import Analyzer
     from quotes.runner import RunOptions, WorkSpec
 
 

@@ -133,8 +133,8 @@ def _subject(verb: Token) -> Token | None:
                     next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 )
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in child.text):
+                return child  # (a closing mark parsed as a subject is skipped)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a statement praising the deal": the statement is the source
         if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current:
@@ -369,7 +369,7 @@ class Finder:
             rule=rule,
             cue_token=cue,
         )
-        if subject is not None:
+        if subject is not None and any(ch.isalpha() for ch in subject.text):
             candidate.speaker_token = subject
             candidate.speaker, candidate.title = mention_span(subject)
         return candidate

@@ -56,6 +56,7 @@ class ArticleEntities:
         self.aliases = aliases
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
+        self.subjects: list[tuple[int, Entity]] = []  # the mentions that are grammatical subjects
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
         for ent in doc.ents:
@@ -81,6 +82,8 @@ class ArticleEntities:
             )
             self._record_title(ent, entity)
             self.mentions.append((ent.start_char, entity))
+            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
+                self.subjects.append((ent.start_char, entity))
 
     def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
         """Person or organisation, from the model's votes over all mentions of the name.
@@ -176,6 +179,20 @@ class Resolver:
         self.entities = ArticleEntities(doc, rules, aliases)
         self.speakers: list[tuple[int, Entity]] = []  # resolved speakers so far
 
+    def register(self, candidates: list[Candidate]) -> None:
+        """Let full names written as speakers join the article's people even where the model's
+        named-entity recogniser missed them (``Mayor Elena Ruiz on Wednesday defended ...``)."""
+        for candidate in candidates:
+            token = candidate.speaker_token
+            if token is None or token.pos_ != "PROPN" or token.ent_type_:
+                continue
+            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            name = self.entities._clean(" ".join(t.text for t in words))
+            if len(name.split()) >= 2 and not any(w.lower() in self.rules.organisation_words for w in name.split()):
+                entity = self.entities._add(name, "person", token.idx)
+                self.entities.mentions.append((token.idx, entity))
+                self.entities.mentions.sort(key=lambda item: item[0])
+
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
         if candidate.inherited and self.speakers:
@@ -198,7 +215,11 @@ class Resolver:
             return self._pronoun(token, pronoun)
         start, end = candidate.speaker or (token.idx, token.idx + len(token.text))
         mention = self.doc.char_span(start, end, alignment_mode="expand")
-        ents = [e for e in (mention.ents if mention is not None else []) if e.label_ in ("PERSON", "ORG")]
+        ents = [
+            e
+            for e in (mention.ents if mention is not None else [])
+            if e.label_ in ("PERSON", "ORG") and e.start <= token.i < e.end  # the head, not "Voltaic's" CEO
+        ]
         if ents:
             person = next((e for e in ents if e.label_ == "PERSON"), ents[0])
             entity = self.entities.lookup(person.text)
@@ -209,7 +230,7 @@ class Resolver:
             and token.text[:1].isupper()
             and token.lower_ not in self.rules.title_groups
         )
-        if token.pos_ == "PROPN" or headline_name:
+        if (token.pos_ == "PROPN" and token.text[:1].isupper()) or headline_name:
             words = [
                 t
                 for t in token.subtree
@@ -251,11 +272,14 @@ class Resolver:
         wants = "organisation" if pronoun is not None and pronoun.gender == "none" else "person"
         gender = pronoun.gender if pronoun is not None else "any"
         plural = pronoun is not None and pronoun.number == "plural"
-        for _, entity in reversed(self.speakers):
+        salient = sorted(
+            [(p, e, "the last compatible speaker") for p, e in self.speakers if p < token.idx]
+            + [(p, e, "the last compatible subject") for p, e in self.entities.subjects if p < token.idx],
+            key=lambda item: item[0],
+        )
+        for _, entity, why in reversed(salient):
             if self._compatible(entity, wants, gender, plural):
-                return Resolution(
-                    entity.name, entity.kind, f"pronoun '{token.text}' -> the last compatible speaker"
-                )
+                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> {why}")
         for entity in self.entities.before(token.idx):
             if self._compatible(entity, wants, gender, plural):
                 return Resolution(

@@ -27,7 +27,7 @@ from quotes.records import Article, ArticleResult
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from quotes.analyze import Analyzer
+    from quotes.pipeline import Analyzer
     from quotes.cache import ResultCache
 
 BATCH_CHARS = 25_000
@@ -125,7 +125,7 @@ def shared_model(name: str | None) -> Language:
 def analyzer_for(spec: WorkSpec) -> Analyzer:
     """An Analyzer for ``spec`` on this process's shared model; refuses rules or a model that
     are not those the parent keyed its cache with."""
-    from quotes.analyze import Analyzer
+    from quotes.pipeline import Analyzer
     from quotes.model import model_id
     from quotes.ruleset import load_rules
 

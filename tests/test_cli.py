@@ -115,12 +115,19 @@ def test_rules_check_good_and_bad(runner, tmp_path) -> None:
 
 
 def test_bad_rules_fail_before_any_work(runner, tmp_path) -> None:
+    import shutil
+
+    from quotes.ruleset import default_rules_dir
+
     bad = tmp_path / "rules"
-    bad.mkdir()
+    shutil.copytree(default_rules_dir(), bad)
     (bad / "cues.yaml").write_text("verbs: [\n", encoding="utf-8")
-    result = runner.invoke(cli, ["extract", str(EXAMPLES), "--rules", str(bad), "--no-cache"])
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(cli, ["extract", str(EXAMPLES), "--rules", str(bad), "--no-cache", "-o", str(out)])
     assert result.exit_code == 1
-    assert "Traceback" not in result.output and "cues.yaml" in result.output
+    assert "Traceback" not in result.output
+    assert f"{bad / 'cues.yaml'}:2: invalid YAML" in result.output
+    assert not out.exists()
 
 
 def test_eval_prints_scores_and_rules(runner, tmp_path) -> None:

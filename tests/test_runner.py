@@ -53,7 +53,7 @@ def test_streams_without_reading_everything_first() -> None:
 
 
 def test_one_failing_article_does_not_stop_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quotes.analyze import Extractor
+    from quotes.pipeline import Extractor
 
     original = Extractor.extract_doc
 
@@ -109,7 +109,7 @@ def test_five_megabyte_article() -> None:
     and sentencizer stand in for the model to keep this fast; the splitting is the same."""
     import spacy
 
-    from quotes.analyze import Analyzer
+    from quotes.pipeline import Analyzer
     from quotes.model import parse_long
     from quotes.ruleset import load_rules
 

@@ -44,7 +44,9 @@ class Extractor:
 
         resolver = Resolver(doc, self.rules.cues, self.rules.aliases)
         quotations = []
-        for candidate in find_candidates(text, doc, self.rules.cues):
+        candidates = find_candidates(text, doc, self.rules.cues)
+        resolver.register(candidates)
+        for candidate in candidates:
             resolution = resolver.resolve(candidate)
             info = self.rule_info.get(candidate.rule, RuleInfo(0.5, candidate.rule))
             confidence = info.confidence
