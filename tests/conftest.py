@@ -27,7 +27,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def analyzer(rules, nlp):
-    from quotes.analyze import Analyzer
+    from quotes.pipeline import Analyzer
 
     return Analyzer(rules, nlp)
 
