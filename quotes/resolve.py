@@ -57,33 +57,35 @@ class ArticleEntities:
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
         self.subjects: list[tuple[int, Entity]] = []  # the mentions that are grammatical subjects
+        named = [
+            (ent, name)
+            for ent in doc.ents
+            if ent.label_ in ("PERSON", "ORG") and (name := self._clean(ent.text))
+        ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            name = self._clean(ent.text)
-            if not name:
-                continue
+        for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
             honorific = ent.start > 0 and doc[ent.start - 1].lower_ in self.rules.honorifics
             if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            name = self._clean(ent.text)
-            if not name:
-                continue
+        for ent, name in named:
             key = name.split()[-1].lower()
-            entity = self._add(
-                name, self._kind(name, label_votes.get(key, [ent.label_]), key in full_names), ent.start_char
-            )
+            kind = self._kind(name, label_votes[key], key in full_names)
+            entity = self._add(name, kind, ent.start_char)
             self._record_title(ent, entity)
             self.mentions.append((ent.start_char, entity))
             if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
                 self.subjects.append((ent.start_char, entity))
+
+    def add_person_mention(self, text: str, offset: int) -> None:
+        """Count a full name (two words or more, no organisation word) as a person mention."""
+        name = self._clean(text)
+        words = name.split()
+        if len(words) >= 2 and not any(w.lower() in self.rules.organisation_words for w in words):
+            self.mentions.append((offset, self._add(name, "person", offset)))
+            self.mentions.sort(key=lambda item: item[0])
 
     def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
         """Person or organisation, from the model's votes over all mentions of the name.
@@ -184,14 +186,9 @@ class Resolver:
         named-entity recogniser missed them (``Mayor Elena Ruiz on Wednesday defended ...``)."""
         for candidate in candidates:
             token = candidate.speaker_token
-            if token is None or token.pos_ != "PROPN" or token.ent_type_:
-                continue
-            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-            name = self.entities._clean(" ".join(t.text for t in words))
-            if len(name.split()) >= 2 and not any(w.lower() in self.rules.organisation_words for w in name.split()):
-                entity = self.entities._add(name, "person", token.idx)
-                self.entities.mentions.append((token.idx, entity))
-                self.entities.mentions.sort(key=lambda item: item[0])
+            if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+                words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+                self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
