@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data not found: {', '.join(missing)}; nothing to measure")
         return 0
 
-    from quotes.pipeline import Analyzer
     from quotes.evaluate import evaluate, format_report, read_gold
+    from quotes.pipeline import Analyzer
     from quotes.records import Article
 
     analyzer = Analyzer()

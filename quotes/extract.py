@@ -646,7 +646,9 @@ class Finder:
         if any(_inside_any(t.idx, self.quoted_spans) for t in sentence):
             return None
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
-        if 0 < len(words) <= MAX_NAME_LINE_WORDS and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+        if 0 < len(words) <= MAX_NAME_LINE_WORDS and all(
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words
+        ):
             return words[-1]  # a line holding only a name, as in lists of reactions
         subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.ent_type_ != "PERSON":

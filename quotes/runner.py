@@ -27,8 +27,8 @@ from quotes.records import Article, ArticleResult
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from quotes.pipeline import Analyzer
     from quotes.cache import ResultCache
+    from quotes.pipeline import Analyzer
 
 BATCH_CHARS = 25_000
 """A batch holds at most this many characters (and at most ``batch_size`` articles): work
@@ -125,8 +125,8 @@ def shared_model(name: str | None) -> Language:
 def analyzer_for(spec: WorkSpec) -> Analyzer:
     """An Analyzer for ``spec`` on this process's shared model; refuses rules or a model that
     are not those the parent keyed its cache with."""
-    from quotes.pipeline import Analyzer
     from quotes.model import model_id
+    from quotes.pipeline import Analyzer
     from quotes.ruleset import load_rules
 
     rules = load_rules(spec.rules_dir)

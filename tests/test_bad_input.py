@@ -30,9 +30,12 @@ def build_folder(root: Path) -> Path:
     (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
     (inputs / "empty.txt").write_text("", encoding="utf-8")
     (inputs / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (inputs / "latin1.txt").write_bytes("Le maire a déclaré: « Nous réussirons », a dit Émile Zola.\n".encode("latin-1"))
+    (inputs / "latin1.txt").write_bytes(
+        "Le maire a déclaré: « Nous réussirons », a dit Émile Zola.\n".encode("latin-1")
+    )
     (inputs / "unbalanced.txt").write_text(
-        'Ana Torres said "this never closes\n\n' + "A plain paragraph with no marks.\n\n" * 50, encoding="utf-8"
+        'Ana Torres said "this never closes\n\n' + "A plain paragraph with no marks.\n\n" * 50,
+        encoding="utf-8",
     )
     lines = [
         json.dumps({"id": "first", "text": GOOD}),
@@ -63,9 +66,16 @@ def manifest_by_file(out: Path) -> dict[str, dict]:
 
 
 def test_every_input_is_accounted_for(bad_run) -> None:
-    root, _, result, _ = bad_run
+    root, _, _, _ = bad_run
     entries = manifest_by_file(root / "out")
-    assert set(entries) == {"good.txt", "empty.txt", "binary.txt", "latin1.txt", "unbalanced.txt", "mixed.jsonl"}
+    assert set(entries) == {
+        "good.txt",
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "unbalanced.txt",
+        "mixed.jsonl",
+    }
     assert entries["good.txt"]["status"] == "ok"
     assert entries["empty.txt"]["status"] == "failed"
     assert entries["binary.txt"]["status"] == "failed"
@@ -106,7 +116,7 @@ def test_nothing_written_outside_the_output_folder(bad_run) -> None:
 def test_unbalanced_quote_is_bounded(bad_run) -> None:
     from quotes.pipeline import Analyzer  # noqa: F401 - the pipeline is what the report used
 
-    root, inputs, _, _ = bad_run
+    _, inputs, _, _ = bad_run
     result = CliRunner().invoke(cli, ["extract", str(inputs / "unbalanced.txt"), "--no-cache"])
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     first_paragraph_end = (inputs / "unbalanced.txt").read_text(encoding="utf-8").index("\n")
@@ -115,7 +125,7 @@ def test_unbalanced_quote_is_bounded(bad_run) -> None:
 
 
 def test_good_results_unchanged_by_bad_neighbours(bad_run, tmp_path) -> None:
-    root, inputs, _, _ = bad_run
+    _, inputs, _, _ = bad_run
     alone = tmp_path / "alone"
     alone.mkdir()
     (alone / "good.txt").write_text(GOOD, encoding="utf-8")

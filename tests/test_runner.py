@@ -109,8 +109,8 @@ def test_five_megabyte_article() -> None:
     and sentencizer stand in for the model to keep this fast; the splitting is the same."""
     import spacy
 
-    from quotes.pipeline import Analyzer
     from quotes.model import parse_long
+    from quotes.pipeline import Analyzer
     from quotes.ruleset import load_rules
 
     nlp = spacy.blank("en")
