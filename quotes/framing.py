@@ -3,7 +3,9 @@
 Content frames are the Policy Frames Codebook's 15 (Boydstun et al. 2014) plus a technology/AI
 set whose frames each count towards a codebook parent (``rules/frames/*.yaml``). A frame's weight
 is its share of all matched cue weight; the primary ``codebook_frame`` is the codebook frame with
-the most weight once technology frames are added to their parents ("other" when nothing fires).
+the most weight once technology frames are added to their parents. "other" is primary only when no
+other frame has weight; ties go to the frame earlier in the codebook file's ``tie_order`` (the
+frames most often primary in news first), then to the earlier frame in the files.
 Stance comes from ``rules/stance.yaml``, a table of reporting-verb lemmas.
 """
 
@@ -52,6 +54,7 @@ class FrameRules:
     frames: tuple[FrameInfo, ...]
     cues: PhraseLexicon  # entry.key = frame id
     stances: tuple[tuple[str, str], ...]  # (verb lemma, stance), sorted
+    tie_order: tuple[str, ...] = ()  # codebook frame ids, most often primary first
     stance_table: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def info(self, frame_id: str) -> FrameInfo:
@@ -63,11 +66,14 @@ def load_frame_rules(rules_dir: Path) -> FrameRules:
     folder = Path(rules_dir) / FRAMES_DIR
     frames: list[FrameInfo] = []
     items: list[tuple[PhraseEntry, list[str], bool]] = []
+    tie_order: tuple[str, ...] = ()
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         data = read_yaml(path)
         family = require(path, line_of(data, 1), data, "family", str)
         if family not in FAMILIES:
             raise RuleError(path, line_of(data, 1), f"'family' must be one of {', '.join(FAMILIES)}")
+        if "tie_order" in data:
+            tie_order = _tie_order(path, data, tie_order)
         for line, item in entries(path, data, "frames"):
             info = _frame_info(path, line, item, family)
             if any(f.id == info.id for f in frames):
@@ -75,7 +81,20 @@ def load_frame_rules(rules_dir: Path) -> FrameRules:
             frames.append(info)
             items.extend(_frame_cues(path, line, item, info))
     stances = _load_stances(Path(rules_dir) / STANCE_FILE)
-    return FrameRules(tuple(frames), compile_lexicon(items), stances, dict(stances))
+    return FrameRules(tuple(frames), compile_lexicon(items), stances, tie_order, dict(stances))
+
+
+def _tie_order(path: Path, data: Any, before: tuple[str, ...]) -> tuple[str, ...]:
+    order = data["tie_order"]
+    line = line_of(order, line_of(data, 1))
+    if before:
+        raise RuleError(path, line, "only one frames file may give 'tie_order'")
+    if not isinstance(order, list) or not all(isinstance(i, str) for i in order):
+        raise RuleError(path, line, "'tie_order' must be a list of codebook frame ids")
+    unknown = [i for i in order if i not in CODEBOOK_IDS]
+    if unknown or len(set(order)) != len(order):
+        raise RuleError(path, line, f"'tie_order' must list codebook ids once each, not {unknown or order}")
+    return tuple(order)
 
 
 def _frame_info(path: Path, line: int | None, item: Any, family: str) -> FrameInfo:
@@ -189,6 +208,15 @@ def score_frames(text: str, spans: Sequence[Span], rules: FrameRules) -> tuple[t
         frames.append(Frame(frame_id, info.family, info.codebook_parent,  # type: ignore[arg-type]
                             round(weight / total, 4), tuple(evidence)))
     frames.sort(key=lambda f: (-f.weight, order[f.id]))
-    codebook = {f.id for f in rules.frames if f.family == "codebook"}
-    primary = max(by_parent, key=lambda p: (by_parent[p], p in codebook and p != OTHER, -order.get(p, 99)))
+    primary = _primary(by_parent, rules, order)
     return tuple(frames), primary
+
+
+def _primary(by_parent: dict[str, float], rules: FrameRules, order: dict[str, int]) -> str:
+    """The codebook frame with the most weight; "other" only when nothing else has any; ties by
+    ``tie_order``, then by file order."""
+    candidates = [p for p, weight in by_parent.items() if weight > 0 and p != OTHER]
+    if not candidates:
+        return OTHER
+    rank = {frame_id: i for i, frame_id in enumerate(rules.tie_order)}
+    return min(candidates, key=lambda p: (-round(by_parent[p], 6), rank.get(p, len(rank)), order.get(p, 99)))

@@ -1,9 +1,12 @@
 """Tone of a quotation: VADER with news rules, certainty from hedges and boosters, and hype.
 
 VADER (Hutto & Gilbert 2014) scores each sentence with its lexicon extended and corrected by
-``rules/tone/*.yaml`` (news valence words and overrides), then the negation and contrast rules
-adjust its per-word valences before they are summed; sentence scores are averaged, as VADER
-advises for longer texts. Hedges and boosters are Hyland's (2005) metadiscourse categories; hype
+``rules/tone/*.yaml`` (news and editorial valence words, overrides); then the negation rules
+(negators, contrast, degree adverbs, "too", ending harm) and the direction rules ("unemployment
+fell" is good news, "wages fell" bad) adjust its per-word valences, and the combination rules
+(negativity bias, sentence length) weight them before VADER sums and normalises them. Sentence
+scores are averaged, as VADER advises for longer texts; abbreviations ("Mr.", "U.S.") do not end
+a sentence. Hedges and boosters are Hyland's (2005) metadiscourse categories; hype
 counts extreme case formulations (Pomerantz 1986) and promotional superlatives.
 
 The phrase-lexicon helpers here (:func:`expand`, :class:`PhraseLexicon`) are shared with
@@ -15,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,14 +31,29 @@ from quotes.yamlfile import RuleError, entries, read_yaml, require
 
 TONE_DIR = "tone"
 LABEL_THRESHOLD = 0.05
-KINDS = ("valence", "hedge", "booster", "hype", "negation")
-NEGATION_KINDS = ("flip", "unflip", "phrase", "concession", "contrast", "names")
-FACTOR_KINDS = ("flip", "unflip", "concession", "names")
+KINDS = ("valence", "hedge", "booster", "hype", "negation", "direction", "combine")
+NEGATION_KINDS = ("flip", "unflip", "intensify", "phrase", "concession", "contrast", "names")
+FACTOR_KINDS = ("flip", "unflip", "intensify", "concession", "names")
+SCOPES = ("first", "clause")
+DIRECTION_ROLES = ("direction", "level", "quantity")
+COMBINE_IDS = ("length", "negativity")
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 _WORD = re.compile(r"\w+")
+_NON_WORDS = re.compile(r"(\W+)")
+# A period after these (titles, months, company and place abbreviations) or after initials and
+# dotted acronyms ("J.", "U.S.") does not end a sentence: "Mr. Dole said" is one sentence.
+ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "capt", "sgt",
+    "adm", "maj", "cmdr", "rev", "hon", "pres", "supt", "st", "mt", "ft", "jr", "sr", "inc", "corp",
+    "co", "ltd", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
+    "blvd", "dept", "univ", "vs"))
+_ABBREVIATION = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?:(?:[A-Za-z]\.)+|([A-Za-z]+)\.)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\s-)\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+_CONCESSION_END = re.compile(r"[,;:—–]")
+_NON_SPACE = re.compile(r"\S+")
 
 
 # --- phrase lexicons (shared with framing) ---------------------------------------------------
@@ -82,6 +101,7 @@ class PhraseLexicon:
     first: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
     pattern: re.Pattern[str] | None = None
+    keys: frozenset[str] = field(default=frozenset(), compare=False, hash=False, repr=False)
 
     def finditer(self, text: str, start: int = 0,
                  end: int | None = None) -> Iterator[tuple[PhraseEntry, int, int]]:
@@ -89,14 +109,23 @@ class PhraseLexicon:
         at one position the longest match wins, then the earliest."""
         end = len(text) if end is None else end
         found: list[tuple[int, int, int]] = []
-        if self.single or self.first:
-            for token in _WORD.finditer(text, start, end):
-                key = token.group().lower()
+        if self.keys:
+            segment = text[start:end]
+            lowered = segment.lower()
+            if len(lowered) != len(segment):  # lower() changed a length: fold case word by word
+                lowered = "".join(w.lower() if len(w.lower()) == len(w) else w
+                                  for w in _NON_WORDS.split(segment))
+            hits = self.keys.intersection(_WORD.findall(lowered))  # usually empty or tiny, found in C
+            for token in _WORD.finditer(lowered) if hits else ():
+                key = token.group()
+                if key not in hits:
+                    continue
+                t_start = start + token.start()
                 index = self.single.get(key)
                 if index is not None:
-                    found.append((token.start(), token.end(), index))
+                    found.append((t_start, start + token.end(), index))
                 for regex, index in self.first.get(key, ()):
-                    match = regex.match(text, token.start(), end)
+                    match = regex.match(text, t_start, end)
                     if match and match.end() > match.start():
                         found.append((match.start(), match.end(), index))
         if self.pattern is not None:
@@ -136,8 +165,8 @@ def compile_lexicon(items: Sequence[tuple[PhraseEntry, list[str], bool]]) -> Phr
                 rest.append((index, f"(?P<e{index}_{len(rest)}>{regex})" if case_sensitive
                              else f"(?P<e{index}_{len(rest)}>(?i:{regex}))"))
     pattern = re.compile("|".join(r for _, r in rest)) if rest else None
-    return PhraseLexicon(tuple(item[0] for item in items), single,
-                         {k: tuple(v) for k, v in first.items()}, pattern)
+    return PhraseLexicon(tuple(item[0] for item in items), single, {k: tuple(v) for k, v in first.items()},
+                         pattern, frozenset(single) | frozenset(first))
 
 
 def lexicon_items(path: Path, line: int | None, item: dict[str, Any], entry: PhraseEntry,
@@ -203,6 +232,32 @@ class NegationRule:
     valence: float = 0.0  # phrase
     before: float = 1.0  # contrast
     after: float = 1.0
+    scope: str = "first"  # flip/unflip: the first scored word, or every one up to the clause's end
+
+
+@dataclass(frozen=True)
+class DirectionRules:
+    """Movement x quantity composition from ``direction.yaml`` ("unemployment fell" is good news,
+    "wages fell" bad): entries of ``words`` have key "direction" (a movement word before or after
+    its quantity), "level" (an adjective before it: "higher wages") or "quantity", and weight +1/-1."""
+
+    words: PhraseLexicon
+    valence: float = 0.0  # magnitude of a composed pair on VADER's scale
+    after: int = 3  # a movement word may follow its quantity by this many words ("crime has fallen")
+    before: int = 3  # or precede it by this many ("a rise in unemployment", "higher wages")
+
+
+@dataclass(frozen=True)
+class CombineRules:
+    """How a sentence's word valences become its score (``combine.yaml``): negative valences are
+    weighted by ``negative_weight`` and the sum is scaled by sqrt(length_reference / words)."""
+
+    length_reference: float = 0.0  # 0: no length scaling
+    negative_weight: float = 1.0
+    notes: tuple[tuple[str, str], ...] = ()  # (id, reason)
+
+    def note(self, rule_id: str) -> str:
+        return next((reason for i, reason in self.notes if i == rule_id), "")
 
 
 @dataclass(frozen=True)
@@ -215,28 +270,44 @@ class ToneRules:
     hype: PhraseLexicon
     negation: PhraseLexicon  # entry.key = rule id
     negation_rules: tuple[NegationRule, ...]
+    direction: DirectionRules
+    combine: CombineRules
     analyzer: SentimentIntensityAnalyzer = field(compare=False, hash=False, repr=False)
     word_source: dict[str, tuple[str, str]] = field(compare=False, hash=False, repr=False)
+    rules_by_id: dict[str, NegationRule] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def rule(self, rule_id: str) -> NegationRule:
-        return next(r for r in self.negation_rules if r.id == rule_id)
+        return self.rules_by_id.get(rule_id) or next(r for r in self.negation_rules if r.id == rule_id)
 
 
 def load_tone_rules(rules_dir: Path) -> ToneRules:
     """Read ``rules_dir/tone/*.yaml``; each file declares ``kind`` (valence, hedge, booster, hype,
-    negation). Raises RuleError (``file:line: reason``) on the first bad entry."""
+    negation, direction, combine). Raises RuleError (``file:line: reason``) on the first bad entry."""
     folder = Path(rules_dir) / TONE_DIR
     valence: dict[str, tuple[float, str, str]] = {}
     lexicons: dict[str, list[tuple[PhraseEntry, list[str], bool]]] = {k: [] for k in KINDS}
     negation_rules: list[NegationRule] = []
+    direction: dict[str, float] = {}
+    combine: dict[str, tuple[float, str]] = {}
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         data = read_yaml(path)
         source = f"{TONE_DIR}/{path.stem}"
-        kind = require(path, getattr(data, "line", 1), data, "kind", str)
+        top = getattr(data, "line", 1)
+        kind = require(path, top, data, "kind", str)
         if kind not in KINDS:
-            raise RuleError(path, getattr(data, "line", 1), f"'kind' must be one of {', '.join(KINDS)}")
+            raise RuleError(path, top, f"'kind' must be one of {', '.join(KINDS)}")
+        if kind == "direction":
+            if direction:
+                raise RuleError(path, top, "only one file may be of kind direction")
+            direction = {"valence": number(path, top, data, "valence"),
+                         "after": _window(path, top, data, "after"),
+                         "before": _window(path, top, data, "before")}
         for line, item in entries(path, data):
-            if kind == "valence":
+            if kind == "direction":
+                lexicons[kind].extend(_load_direction(path, line, item, source))
+            elif kind == "combine":
+                _load_combine(path, line, item, combine)
+            elif kind == "valence":
                 _load_valence(path, line, item, source, valence)
             elif kind == "negation":
                 rule, items = _load_negation(path, line, item, source)
@@ -261,9 +332,44 @@ def load_tone_rules(rules_dir: Path) -> ToneRules:
         hype=compile_lexicon(lexicons["hype"]),
         negation=compile_lexicon(lexicons["negation"]),
         negation_rules=tuple(negation_rules),
+        direction=DirectionRules(compile_lexicon(lexicons["direction"]), direction.get("valence", 0.0),
+                                 int(direction.get("after", 3)), int(direction.get("before", 3))),
+        combine=CombineRules(combine.get("length", (0.0, ""))[0], combine.get("negativity", (1.0, ""))[0],
+                             tuple((k, reason) for k, (_, reason) in sorted(combine.items()))),
         analyzer=analyzer,
         word_source={w: (s, e) for w, (_, s, e) in valence.items()},
+        rules_by_id={r.id: r for r in negation_rules},
     )
+
+
+def _window(path: Path, line: int | None, item: Any, name: str) -> int:
+    value = require(path, line, item, name, int)
+    if value < 1:
+        raise RuleError(path, line, f"'{name}' must be a positive integer")
+    return value
+
+
+def _load_direction(path: Path, line: int | None, item: Any,
+                    source: str) -> list[tuple[PhraseEntry, list[str], bool]]:
+    role = require(path, line, item, "role", str)
+    if role not in DIRECTION_ROLES:
+        raise RuleError(path, line, f"'role' must be one of {', '.join(DIRECTION_ROLES)}")
+    sign = require(path, line, item, "sign", int)
+    if sign not in (1, -1):
+        raise RuleError(path, line, "'sign' must be 1 or -1")
+    reason = require(path, line, item, "reason", str)
+    return lexicon_items(path, line, item, PhraseEntry(source, "", float(sign), reason, role))
+
+
+def _load_combine(path: Path, line: int | None, item: Any, out: dict[str, tuple[float, str]]) -> None:
+    rule_id = require(path, line, item, "id", str)
+    if rule_id not in COMBINE_IDS or rule_id in out:
+        raise RuleError(path, line, f"'id' must be one of {', '.join(COMBINE_IDS)}, each once")
+    reason = require(path, line, item, "reason", str)
+    value = number(path, line, item, "reference" if rule_id == "length" else "weight")
+    if value <= 0:
+        raise RuleError(path, line, "the value must be positive")
+    out[rule_id] = (value, reason)
 
 
 def _load_valence(path: Path, line: int | None, item: Any, source: str,
@@ -295,6 +401,9 @@ def _load_negation(path: Path, line: int | None, item: Any,
     window = item.get("window", 3)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         raise RuleError(path, line, "'window' must be a positive integer")
+    scope = item.get("scope", "first")
+    if scope not in SCOPES:
+        raise RuleError(path, line, f"'scope' must be one of {', '.join(SCOPES)}")
     rule = NegationRule(
         id=rule_id,
         kind=kind,
@@ -303,6 +412,7 @@ def _load_negation(path: Path, line: int | None, item: Any,
         valence=number(path, line, item, "valence") if kind == "phrase" else 0.0,
         before=number(path, line, item, "before") if kind == "contrast" else 1.0,
         after=number(path, line, item, "after") if kind == "contrast" else 1.0,
+        scope=scope,
     )
     entry = PhraseEntry(source, "", 1.0, reason, rule_id)
     if kind == "names":
@@ -317,6 +427,11 @@ def sentences(text: str, start: int, end: int) -> Iterator[Span]:
     """Sentence spans inside ``text[start:end]``, trimmed of surrounding whitespace."""
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start() - 1] == ".":  # the match starts right after the full stop
+            abbreviation = _ABBREVIATION.search(text, max(cursor, match.start() - 12), match.start())
+            if abbreviation and (abbreviation.group(1) is None
+                                 or abbreviation.group(1).lower() in ABBREVIATIONS):
+                continue
         yield from _trimmed(text, cursor, match.start())
         cursor = match.end()
     yield from _trimmed(text, cursor, end)
@@ -377,10 +492,10 @@ def _drop_overlapped(items: list[Evidence], longer: list[Evidence]) -> list[Evid
 def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
     """VADER's tokens of ``text[start:end]`` (whitespace split, punctuation stripped) and their spans."""
     words, spans = [], []
-    for match in re.finditer(r"\S+", text[start:end]):
+    for match in _NON_SPACE.finditer(text, start, end):
         raw = match.group()
         word = SentiText._strip_punc_if_word(raw)
-        offset = start + match.start() + raw.find(word)
+        offset = match.start() + raw.find(word)
         words.append(word)
         spans.append((offset, offset + len(word)))
     return words, spans
@@ -388,7 +503,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
 
 def _score_sentence(text: str, start: int, end: int,
                     rules: ToneRules) -> tuple[float, float, float, float, list[Evidence]] | None:
-    """VADER on one sentence, with the negation rules applied to its per-word valences."""
+    """VADER on one sentence, with the negation and direction rules applied to its per-word
+    valences and the combination rules to their sum."""
     words, spans = _tokens(text, start, end)
     if not words:
         return None
@@ -405,16 +521,84 @@ def _score_sentence(text: str, start: int, end: int,
     extra: list[float] = []
     evidence = _apply_names(text, start, spans, valences, rules)
     evidence += _apply_negation(text, start, end, spans, valences, extra, rules)
+    evidence += _apply_direction(text, start, end, spans, valences, extra, rules)
     sentence = text[start:end]
-    scores = analyzer.score_valence(valences + extra, sentence)
+    combined, notes = _combine(valences + extra, len(words), rules.combine)
+    scores = analyzer.score_valence(combined, sentence)
     for i, (word, span) in enumerate(zip(words, spans, strict=True)):
         lower = word.lower()
         source, entry = rules.word_source.get(lower, ("tone/vader", lower))
         if valences[i] or source != "tone/vader":
             evidence.append(Evidence(source, entry, span, text[span[0]:span[1]], round(valences[i], 4),
-                                     "valence after VADER's rules and tone/negation"))
+                                     "valence after VADER's rules, tone/negation and tone/direction"))
+    evidence.extend(Evidence(f"{TONE_DIR}/combine", rule_id, (start, end), sentence, weight, note)
+                    for rule_id, weight, note in notes)
     evidence.sort(key=lambda ev: ev.span)
     return scores["compound"], scores["pos"], scores["neu"], scores["neg"], evidence
+
+
+def _combine(valences: list[float], n_words: int,
+             combine: CombineRules) -> tuple[list[float], list[tuple[str, float, str]]]:
+    """Weight negative valences and scale all by sentence length; the rules that changed anything."""
+    notes = []
+    weight = combine.negative_weight
+    if weight != 1.0 and any(v < 0 for v in valences):
+        valences = [v * weight if v < 0 else v for v in valences]
+        notes.append(("negativity", weight, combine.note("negativity")))
+    if combine.length_reference and any(valences):
+        scale = round(math.sqrt(combine.length_reference / n_words), 4)
+        if scale != 1.0:
+            valences = [v * scale for v in valences]
+            notes.append(("length", scale, f"{n_words} words; {combine.note('length')}"))
+    return valences, notes
+
+
+def _apply_direction(text: str, start: int, end: int, spans: list[Span], valences: list[float],
+                     extra: list[float], rules: ToneRules) -> list[Evidence]:
+    """Compose movement words with the quantity that moves: "unemployment fell", "a rise in crime",
+    "higher wages". The pair's words lose their own valence and the pair adds sign x sign x valence."""
+    direction = rules.direction
+    if not direction.valence:
+        return []
+    found = list(direction.words.finditer(text, start, end))
+    if len(found) < 2:
+        return []
+    starts = [s for s, _ in spans]
+
+    def word_at(offset: int) -> int:  # the index of VADER's token holding ``offset``
+        return bisect_right(starts, offset) - 1
+
+    movers, things = [], []
+    for entry, s, e in found:
+        if text[s - 1:s] == "-" or text[e:e + 1] == "-":
+            continue  # part of a compound ("low-income", "high-rise"), not a movement
+        (things if entry.key == "quantity" else movers).append((entry, s, e, word_at(s), word_at(e - 1)))
+    evidence = []
+    used: set[int] = set()
+    for mover, ms, me, mfirst, mlast in movers:
+        best = None
+        for k, (_, ts, te, tfirst, tlast) in enumerate(things):
+            if k in used or (ts < ms and mover.key == "level"):
+                continue
+            gap, limit, lo, hi = ((mfirst - tlast, direction.after, te, ms) if ts < ms
+                                  else (tfirst - mlast, direction.before, me, ts))
+            closer = 0 < gap <= limit and (best is None or gap < best[0])
+            if closer and not _CLAUSE_BREAK.search(text, lo, hi):
+                best = (gap, k)
+        if best is None:
+            continue
+        k = best[1]
+        used.add(k)
+        thing, ts, te, tfirst, tlast = things[k]
+        for i in (*range(mfirst, mlast + 1), *range(tfirst, tlast + 1)):
+            valences[i] = 0.0
+        value = mover.weight * thing.weight * direction.valence
+        extra.append(value)
+        s, e = min(ms, ts), max(me, te)
+        note = f"{thing.entry} ({thing.note}) x {mover.entry} ({mover.note})"
+        entry = f"{thing.entry} x {mover.entry}"
+        evidence.append(Evidence(mover.source, entry, (s, e), text[s:e], value, note))
+    return evidence
 
 
 def _apply_names(text: str, start: int, spans: list[Span], valences: list[float],
@@ -437,13 +621,23 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
                     extra: list[float], rules: ToneRules) -> list[Evidence]:
     """Apply the negation rules in place; the evidence of each rule that changed something."""
     evidence = []
+    starts = [sp[0] for sp in spans]
     for entry, s, e in rules.negation.finditer(text, start, end):
         rule = rules.rule(entry.key)
         changed = False
-        if rule.kind in ("flip", "unflip"):
-            after = [i for i, sp in enumerate(spans) if sp[0] >= e][: rule.window]
-            target = next((i for i in after if valences[i]), None)
-            if target is not None:
+        if rule.kind in ("flip", "unflip", "intensify"):
+            first = bisect_left(starts, e)
+            after = range(first, min(first + rule.window, len(spans)))
+            if rule.scope == "clause":
+                stop = _CLAUSE_BREAK.search(text, e, end)
+                targets = [i for i in after if valences[i] and (stop is None or spans[i][0] < stop.start())]
+            else:
+                targets = [i for i in after if valences[i]][:1]
+            if targets and rule.kind == "intensify":
+                for i, sp in enumerate(spans):  # the adverb's own valence ("terribly") is degree only
+                    if s <= sp[0] and sp[1] <= e:
+                        valences[i] = 0.0
+            for target in targets:
                 valences[target] *= rule.factor
                 e, changed = spans[target][1], True
         elif rule.kind == "phrase":
@@ -451,7 +645,7 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
             changed = True
         elif _CLAUSE_START.search(text, start, s) or s == start:
             if rule.kind == "concession":
-                stop = re.compile(r"[,;:—–]").search(text, e, end)
+                stop = _CONCESSION_END.search(text, e, end)
                 clause_end = stop.start() if stop else end
                 for i, sp in enumerate(spans):
                     if s <= sp[0] < clause_end:

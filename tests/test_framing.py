@@ -122,3 +122,171 @@ def test_any_text_scores_and_evidence_indexes_it(frame_rules: FrameRules, text: 
         for ev in frame.evidence:
             assert 0 <= ev.span[0] < ev.span[1] <= len(text)
             assert text[ev.span[0]:ev.span[1]] == ev.matched
+
+
+# Short news-like sentences written for this table (2-3 per Policy Frames Codebook frame, none
+# taken from a data set), with the frame a codebook annotator would give as primary. Many include
+# generic words of news ("said", "officials", "people", "government") that must not decide.
+# Known misses are marked: fairness framed only by an implicit comparison of groups, and
+# capacity described without a resource word.
+KNOWN_MISS = pytest.mark.xfail(strict=True, reason="no cue of the expected frame; a known limit")
+CODEBOOK_TABLE = [
+    ("The factory's closure will wipe out 400 jobs and cost the county millions in lost revenue, "
+     "officials said.", "economic"),
+    ("Shares of the retailer fell 8 percent after it reported weaker quarterly earnings.", "economic"),
+    ("Farmers say the new tariffs have cut their exports to Asia by a third.", "economic"),
+    ("The county's only shelter has 40 beds and turned away dozens of people last winter.",
+     "capacity_resources"),
+    ("Hospitals across the state are short of nurses, and some have closed wards for lack of staff.",
+     "capacity_resources"),
+    pytest.param("The fire department says its aging trucks and thin crews cannot cover the growing suburbs.",
+                 "capacity_resources", marks=KNOWN_MISS),
+    ("The bishop said that denying food to the hungry is a sin that no faith can excuse.", "morality"),
+    ("Opponents called the experiment unethical, arguing that it treats human life as a commodity.",
+     "morality"),
+    ("'It is simply wrong to profit from other people's misery,' the pastor told his congregation.",
+     "morality"),
+    pytest.param("Black applicants were denied mortgages at twice the rate of white applicants with similar "
+                 "incomes, the study found.", "fairness_equality", marks=KNOWN_MISS),
+    pytest.param("Women at the firm are paid 20 percent less than men for the same work, the complaint says.",
+                 "fairness_equality", marks=KNOWN_MISS),
+    ("Advocates say the rule treats rural districts unequally and favors wealthy neighborhoods.",
+     "fairness_equality"),
+    ("A federal judge blocked the law on Friday, ruling that it likely violates the First Amendment.",
+     "legality"),
+    ("The company has filed an appeal, and the case could reach the Supreme Court next year.", "legality"),
+    ("Lawyers for the state argued that the statute falls within its constitutional powers.", "legality"),
+    ("The proposal would require all new buildings to install solar panels by 2030.", "policy"),
+    ("Under the plan, the city would expand bus service and eliminate fares on three routes.", "policy"),
+    ("Experts doubt the program will work unless it is paired with stricter enforcement.", "policy"),
+    ("Police arrested two men in connection with the shooting outside the nightclub.", "crime"),
+    ("The former treasurer was sentenced to six years in prison for embezzling public funds.", "crime"),
+    ("Car thefts in the city have doubled, and detectives suspect an organized ring.", "crime"),
+    ("The Pentagon will send two more warships to the region to deter an attack.", "security_defense"),
+    ("Intelligence officials warned that the group is planning new terrorist attacks.", "security_defense"),
+    ("Soldiers guarded the border crossing after militants fired rockets overnight.", "security_defense"),
+    ("Doctors say the outbreak has sent more than 200 children to the hospital.", "health_safety"),
+    ("The recall covers 1.2 million cars whose airbags may fail to deploy in a crash.", "health_safety"),
+    ("Health officials urged residents to boil water after the contamination was found.", "health_safety"),
+    ("Residents say the new highway has turned their quiet street into a noisy, congested shortcut.",
+     "quality_of_life"),
+    ("For many families, the daily commute now takes two hours each way.", "quality_of_life"),
+    ("Parents worry that closing the neighborhood library leaves kids with nowhere to go after school.",
+     "quality_of_life"),
+    ("For the town's Basque community, the festival is a way to keep their language and traditions alive.",
+     "cultural_identity"),
+    ("Critics say the statue is a symbol of the city's history that should not be erased.",
+     "cultural_identity"),
+    ("The film has become a touchstone for a generation of Korean Americans.", "cultural_identity"),
+    ("A new poll found that 62 percent of voters disapprove of the governor's handling of the crisis.",
+     "public_opinion"),
+    ("Thousands of protesters marched through the capital on Sunday demanding the minister's resignation.",
+     "public_opinion"),
+    ("The decision sparked a backlash on social media, where critics called for a boycott.",
+     "public_opinion"),
+    ("Senate Republicans are expected to block the nomination in a party-line vote.", "political"),
+    ("The governor, who is up for re-election, has been courting moderate voters in the suburbs.",
+     "political"),
+    ("Democrats hope the issue will energize their base ahead of the midterm elections.", "political"),
+    ("The foreign minister met his Chinese counterpart to ease tensions over trade.", "external_regulation"),
+    ("The United Nations criticized the country's record, damaging its reputation abroad.",
+     "external_regulation"),
+    ("European allies have urged Washington to rejoin the climate accord.", "external_regulation"),
+    ("The bridge will be closed for painting next week.", "other"),
+    ("She finished the marathon in just under four hours.", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "frame"), CODEBOOK_TABLE)
+def test_codebook_table(frame_rules: FrameRules, text: str, frame: str) -> None:
+    assert score_frames(text, whole(text), frame_rules)[1] == frame
+
+
+# Written after the lexicon above was revised and not used to add cues: a check that the cues
+# generalise. The original lexicon got 18 of these 30 right; a change should not do worse.
+UNSEEN_TABLE = [
+    ("The strike has already cost the airline an estimated $50 million in canceled flights.", "economic"),
+    ("Small bakeries say soaring flour prices are eating into already thin margins.", "economic"),
+    ("The district has 300 teaching positions it cannot fill before classes begin.", "capacity_resources"),
+    ("Emergency dispatchers say the 911 system crashes whenever call volume spikes.", "capacity_resources"),
+    ("The cardinal urged lawmakers to remember that every person has a God-given worth.", "morality"),
+    ("Whatever the law allows, the senator said, selling weapons to a regime that tortures its people is "
+     "indefensible.", "morality"),
+    ("The new admissions rules will shut out students from poorer school districts, critics say.",
+     "fairness_equality"),
+    ("Disabled passengers say they are routinely charged more for the same seats.", "fairness_equality"),
+    ("An appeals court will hear arguments next month on whether the ban exceeds the agency's authority.",
+     "legality"),
+    ("The settlement resolves a class action filed by former employees in 2019.", "legality"),
+    ("The ordinance would cap rent increases at 3 percent a year for older buildings.", "policy"),
+    ("City officials are weighing whether to expand the program to all five boroughs.", "policy"),
+    ("A 19-year-old was charged with armed robbery after a string of convenience store holdups.", "crime"),
+    ("Investigators say the fraud scheme cheated elderly victims out of their savings.", "crime"),
+    ("The navy intercepted a drone launched toward the base early Tuesday.", "security_defense"),
+    ("Officials raised the threat level after reports of a planned attack on the embassy.",
+     "security_defense"),
+    ("Cases of measles have climbed to 90, the highest number in a decade, health officials said.",
+     "health_safety"),
+    ("The study links long night shifts to a higher risk of heart disease.", "health_safety"),
+    ("Since the factory closed, the town's main street has emptied and young people have moved away.",
+     "quality_of_life"),
+    ("Commuters on the line have endured delays of up to an hour for three straight weeks.",
+     "quality_of_life"),
+    ("For many Irish Americans, the parade is as much about family memory as about St. Patrick.",
+     "cultural_identity"),
+    ("The tribe says the pipeline would cross land its ancestors have used for ceremonies for centuries.",
+     "cultural_identity"),
+    ("Support for the measure has slipped to 41 percent, according to a survey released Monday.",
+     "public_opinion"),
+    ("Hundreds of parents packed the school board meeting to voice their anger over the cuts.",
+     "public_opinion"),
+    ("The speaker is trying to keep her fractious caucus together before next week's vote.", "political"),
+    ("The senator's rivals in the primary have seized on his vote against the farm bill.", "political"),
+    ("Tokyo and Seoul agreed to restore intelligence sharing after a two-year rift.", "external_regulation"),
+    ("The sanctions have isolated the regime and strained its ties with neighboring states.",
+     "external_regulation"),
+    ("The ferry schedule changes on Saturday.", "other"),
+    ("A rare snowy owl was spotted in the park on Sunday.", "other"),
+]
+
+
+def test_unseen_table_does_not_fall_below_the_original_lexicon(frame_rules: FrameRules) -> None:
+    right = [text for text, frame in UNSEEN_TABLE if score_frames(text, whole(text), frame_rules)[1] == frame]
+    assert len(right) >= 18, len(right)
+
+
+def test_other_only_when_no_other_frame_fires(frame_rules: FrameRules) -> None:
+    text = "Nobody knows, and it is uncertain and unpredictable, what the tariffs will do."
+    frames, primary = score_frames(text, whole(text), frame_rules)
+    assert frames[0].codebook_parent == "other"  # the uncertainty cues outweigh "tariffs"
+    assert primary == "economic"
+
+
+def test_ties_go_to_the_more_specific_frame(frame_rules: FrameRules) -> None:
+    text = "The bill is unethical."  # policy "bill" 1.0, morality "unethical" 1.0
+    assert score_frames(text, whole(text), frame_rules)[1] == "morality"
+
+
+def test_generic_news_words_do_not_outvote_a_specific_cue(frame_rules: FrameRules) -> None:
+    text = "Officials, residents, lawmakers and the company's president said the vaccine trial went well."
+    assert score_frames(text, whole(text), frame_rules)[1] == "health_safety"
+
+
+def test_month_march_is_not_a_protest(frame_rules: FrameRules) -> None:
+    assert score_frames("The rule took effect in March.", whole("The rule took effect in March."),
+                        frame_rules)[1] != "public_opinion"
+    text = "Thousands march on the capital today."
+    assert score_frames(text, whole(text), frame_rules)[1] == "public_opinion"
+
+
+@pytest.mark.parametrize(
+    ("order", "reason"),
+    [("[crime, crime]", "once each"), ("[nonsense]", "once each"), ("crime", "must be a list")],
+)
+def test_bad_tie_order(tmp_path: Path, order: str, reason: str) -> None:
+    path = tmp_path / "frames" / "a.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"family: codebook\ntie_order: {order}\nframes:\n  - id: crime\n    label: x\n"
+                    "    definition: d\n    cues: [a]\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=reason):
+        load_frame_rules(tmp_path)

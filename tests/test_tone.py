@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.tone import ToneRules, expand, load_tone_rules, score_tone
+from quotes.records import Tone
+from quotes.tone import ToneRules, expand, load_tone_rules, score_tone, sentences
 from quotes.yamlfile import RuleError
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -108,6 +109,15 @@ def test_empty(tone_rules: ToneRules) -> None:
         ("kind: hedge\nentries:\n  - note: n\n    phrases: ['a{b']\n", "unbalanced"),
         ("kind: nonsense\nentries: []\n", "'kind' must be"),
         ("kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    cues: [x]\n", "factor"),
+        ("kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    factor: -1\n"
+         "    scope: all\n    cues: [x]\n", "'scope' must be"),
+        ("kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: up\n    sign: 1\n"
+         "    reason: r\n    phrases: [x]\n", "'role' must be"),
+        ("kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: quantity\n    sign: 2\n"
+         "    reason: r\n    phrases: [x]\n", "'sign' must be"),
+        ("kind: direction\nvalence: 1\nafter: 0\nbefore: 3\nentries: []\n", "'after' must be"),
+        ("kind: combine\nentries:\n  - id: width\n    weight: 1\n    reason: r\n", "'id' must be"),
+        ("kind: combine\nentries:\n  - id: negativity\n    weight: -1\n    reason: r\n", "positive"),
     ],
 )
 def test_bad_rule_files_say_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
@@ -152,3 +162,95 @@ def test_rule_words_in_any_order(tone_rules: ToneRules, words: list[str]) -> Non
     text = " ".join(words)
     tone = score_tone(text, [(0, len(text))], tone_rules)
     assert all(text[s:e] == ev.matched for ev in tone.evidence for s, e in [ev.span])
+
+
+def tone_of(rules: ToneRules, text: str) -> Tone:
+    return score_tone(text, whole(text), rules)
+
+
+def fired(rules: ToneRules, text: str, source: str) -> list[str]:
+    return [ev.entry for ev in tone_of(rules, text).evidence if ev.source == source]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Unemployment fell sharply last year.", "positive"),  # a bad quantity going down
+        ("Wages fell again.", "negative"),  # a good quantity going down
+        ("There was a rise in crime.", "negative"),
+        ("Crime has fallen.", "positive"),  # VADER alone: negative ("crime")
+        ("Higher wages followed.", "positive"),
+        ("Profits plunged.", "negative"),
+    ],
+)
+def test_direction_composes_movement_with_quantity(tone_rules: ToneRules, text: str, label: str) -> None:
+    assert tone_of(tone_rules, text).label == label
+    assert fired(tone_rules, text, "tone/direction")
+
+
+def test_direction_needs_its_quantity_nearby_and_skips_compounds(tone_rules: ToneRules) -> None:
+    assert not fired(tone_rules, "The plan adds low-income housing.", "tone/direction")
+    assert not fired(tone_rules, "Prices, the mayor said on Tuesday, rose.", "tone/direction")  # clause break
+    assert not fired(tone_rules, "The deficits that require higher spending.", "tone/direction")  # level adj.
+    text = "Unemployment fell."
+    (ev,) = [ev for ev in tone_of(tone_rules, text).evidence if ev.source == "tone/direction"]
+    assert ev.matched == text[ev.span[0]:ev.span[1]] == "Unemployment fell"
+    assert ev.weight > 0 and "unemployment" in ev.entry
+
+
+def test_negation_is_itself_negative(tone_rules: ToneRules) -> None:
+    assert tone_of(tone_rules, "Obviously, it is not working.").label == "negative"
+    assert tone_of(tone_rules, "It doesn't run on time.").compound < 0
+    for text in ("It is not done.", "It isn't done."):
+        notes = [ev.note for ev in tone_of(tone_rules, text).evidence if ev.source == "tone/negation"]
+        assert any(note.startswith("negator (phrase)") for note in notes)
+
+def test_excess_too(tone_rules: ToneRules) -> None:
+    assert tone_of(tone_rules, "The response was too slow.").label == "negative"
+    assert tone_of(tone_rules, "The sums are too small to matter.").label == "negative"
+    assert tone_of(tone_rules, "We were there, too.").label == "neutral"  # not before a word
+
+
+def test_degree_adverbs_amplify_instead_of_scoring(tone_rules: ToneRules) -> None:
+    important = tone_of(tone_rules, "This is terribly important.")
+    assert important.label == "positive"  # VADER alone: negative, from "terribly"
+    assert important.compound > tone_of(tone_rules, "This is important.").compound
+    assert tone_of(tone_rules, "He behaved terribly.").label == "negative"  # alone it keeps its valence
+
+
+def test_ending_harm_covers_the_whole_object(tone_rules: ToneRules) -> None:
+    text = "The vaccine will reduce the risk of disease and death."
+    assert tone_of(tone_rules, text).label == "positive"
+    assert tone_of(tone_rules, "The street curbs are an ordeal.").label == "negative"  # a noun, not the verb
+
+
+def test_understatement_less_than(tone_rules: ToneRules) -> None:
+    assert tone_of(tone_rules, "The results were less than spectacular.").label == "negative"
+
+
+def test_longer_sentences_dilute_one_evaluation(tone_rules: ToneRules) -> None:
+    short = tone_of(tone_rules, "The plan is excellent.")
+    long = tone_of(tone_rules, "The plan that the board of the city agency adopted at its meeting last week "
+                               "in the hall downtown is excellent.")
+    assert 0 < long.compound < short.compound
+    assert any(ev.source == "tone/combine" and ev.entry == "length" for ev in long.evidence)
+
+
+def test_negative_words_weigh_more(tone_rules: ToneRules) -> None:
+    tone = tone_of(tone_rules, "The plan was bad.")
+    (ev,) = [ev for ev in tone.evidence if ev.entry == "negativity"]
+    assert ev.weight > 1 and ev.source == "tone/combine"
+    assert not [ev for ev in tone_of(tone_rules, "The plan was good.").evidence if ev.entry == "negativity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Mr. Dole said the plan was excellent.", 1),
+        ("Gov. Mario M. Cuomo of New York met Dr. Ruth in Dec. 1988.", 1),
+        ("The U.S. Senate voted. It passed.", 2),
+        ("He left. She stayed.", 2),
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str, count: int) -> None:
+    assert len(list(sentences(text, 0, len(text)))) == count
