@@ -250,3 +250,40 @@ def test_memory_stays_flat_as_the_corpus_grows(tmp_path: Path) -> None:
     small = _peak_memory(150, tmp_path / "small.sqlite")
     large = _peak_memory(600, tmp_path / "large.sqlite")
     assert large <= small * 1.15 + 32_000, (small, large)
+
+
+def test_a_surname_alone_merges_into_the_one_full_name(tmp_path: Path) -> None:
+    results = [
+        _surname_result("a1", "Donald Trump"),
+        _surname_result("a2", "Trump"),
+        _surname_result("a3", "Hillary Clinton"),
+        _surname_result("a4", "Bill Clinton"),
+        _surname_result("a5", "Clinton"),
+    ]
+    write_reports(results, tmp_path, AliasTable())
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    counts = {s["name"]: (s["quotes"], s["articles"]) for s in index["speakers"]}
+    assert counts["Donald Trump"] == (2, 2) and "Trump" not in counts
+    assert counts["Clinton"] == (1, 1)  # two Clintons: ambiguous, left alone
+
+
+def _surname_result(article_id: str, name: str) -> ArticleResult:
+    text = f'"We will win," said {name}.'
+    quotation = Quotation(
+        kind="direct",
+        content=((0, 14),),
+        text=text[0:14],
+        speaker=((20, 20 + len(name)),),
+        speaker_text=name,
+        speaker_name=name,
+        speaker_type="person",
+        cue=((15, 19),),
+        cue_text="said",
+        cue_lemma="say",
+        cue_class="speech",
+        stance="neutral",
+        rule="cue-quote-after",
+        confidence=0.9,
+        explanation="test",
+    )
+    return ArticleResult(Article(id=article_id, text=text), (quotation,))

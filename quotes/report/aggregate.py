@@ -17,7 +17,7 @@ import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,22 @@ class SpeakerStats:
             self._add_date(article.date)
         if quotation.scores is not None and math.isfinite(quotation.scores.tone.compound):
             self._add_scores(quotation)
+
+    def absorb(self, other: SpeakerStats) -> None:
+        """Add ``other``'s totals to these (the same speaker under another name)."""
+        for item in fields(self):
+            if item.name in ("key", "declared_type", "names", "last_article"):
+                continue  # the full name stays the display name
+            mine, theirs = getattr(self, item.name), getattr(other, item.name)
+            if isinstance(mine, Counter):
+                for key, value in theirs.items():
+                    mine[key] += value
+            elif item.name in ("first_date", "last_date"):
+                dates = [d for d in (mine, theirs) if d]
+                if dates:
+                    setattr(self, item.name, min(dates) if item.name == "first_date" else max(dates))
+            elif isinstance(mine, int | float):
+                setattr(self, item.name, mine + theirs)
 
     def _add_date(self, date: str) -> None:
         if self.first_date is None or date < self.first_date:
@@ -266,6 +282,10 @@ class Spool:
         for (row,) in cursor:
             yield json.loads(row)
 
+    def rename(self, old: str, new: str) -> None:
+        """Move every row of speaker ``old`` to speaker ``new``, keeping corpus order."""
+        self._db.execute("UPDATE q SET speaker = ? WHERE speaker = ?", (new, old))
+
     def close(self) -> None:
         """Close the database (the caller removes the file)."""
         self._db.close()
@@ -315,6 +335,22 @@ class Aggregator:
             self.speakers[key] = stats
         stats.names.bump(canonical)
         return stats
+
+    def merge_surnames(self) -> None:
+        """Fold a speaker known only by one name ("Trump") into the single person of the corpus
+        whose full name ends with it ("Donald Trump"); left alone when several could be meant."""
+        full_by_last: dict[str, list[SpeakerStats]] = {}
+        for stats in self.speakers.values():
+            words = stats.key.split()
+            if len(words) > 1 and stats.speaker_type == "person":
+                full_by_last.setdefault(words[-1], []).append(stats)
+        for key in [k for k in self.speakers if " " not in k]:
+            short = self.speakers[key]
+            matches = full_by_last.get(key, [])
+            if len(matches) == 1 and short.speaker_type in ("person", "unknown") and not short.declared_type:
+                matches[0].absorb(short)
+                self.spool.rename(short.key, matches[0].key)
+                del self.speakers[key]
 
     def ranked(self) -> list[SpeakerStats]:
         """Speakers by quotation count (descending), then name."""

@@ -67,6 +67,7 @@ def write_reports(
     try:
         aggregator = Aggregator(aliases, spool)
         aggregator.consume(results)
+        aggregator.merge_surnames()
         summaries = _write_speakers(root, aggregator.ranked(), spool, title)
         return _write_index(root, aggregator, summaries, title)
     finally:
