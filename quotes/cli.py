@@ -367,7 +367,9 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> Non
     options = _options(**run)
     book = Manifest()
     target = Path(out_dir)
-    index = write_reports(_results(inputs, options, book), target, rules.aliases, title=title)
+    index = write_reports(
+        _results(inputs, options, book), target, rules.aliases, title=title, jobs=run["jobs"]
+    )
     click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
     _finish(book, target / "manifest.json")
 

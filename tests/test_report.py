@@ -287,3 +287,15 @@ def _surname_result(article_id: str, name: str) -> ArticleResult:
         explanation="test",
     )
     return ArticleResult(Article(id=article_id, text=text), (quotation,))
+
+
+def test_charts_drawn_by_worker_processes_match(tmp_path: Path) -> None:
+    results = [
+        _surname_result(f"a{i}", name) for i, name in enumerate(["Ana Torres", "Jo Bloggs", "Ana Torres"])
+    ]
+    write_reports(results, tmp_path / "one", AliasTable())
+    write_reports(results, tmp_path / "two", AliasTable(), jobs=2)
+    assert (tmp_path / "one" / "index.json").read_text() == (tmp_path / "two" / "index.json").read_text()
+    for slug in ("ana-torres", "jo-bloggs"):
+        for chart in ("tone.png", "frames.png", "cues.png"):
+            assert (tmp_path / "two" / slug / chart).read_bytes().startswith(b"\x89PNG")

@@ -11,10 +11,14 @@ speaker folder.
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import json
+import multiprocessing
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,9 +60,16 @@ class ReportIndex:
 
 
 def write_reports(
-    results: Iterable[ArticleResult], out_dir: Path, aliases: AliasTable, *, title: str = "quotescope report"
+    results: Iterable[ArticleResult],
+    out_dir: Path,
+    aliases: AliasTable,
+    *,
+    title: str = "quotescope report",
+    jobs: int = 1,
 ) -> ReportIndex:
-    """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``."""
+    """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
+
+    With ``jobs`` > 1 the speakers' charts are drawn by that many processes."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -68,33 +79,61 @@ def write_reports(
         aggregator = Aggregator(aliases, spool)
         aggregator.consume(results)
         aggregator.merge_surnames()
-        summaries = _write_speakers(root, aggregator.ranked(), spool, title)
+        summaries = _write_speakers(root, aggregator.ranked(), spool, title, jobs)
         return _write_index(root, aggregator, summaries, title)
     finally:
         spool.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
 
 
-def _write_speakers(root: Path, ranked: list[SpeakerStats], spool: Spool, title: str) -> list[dict[str, Any]]:
+def _write_speakers(
+    root: Path, ranked: list[SpeakerStats], spool: Spool, title: str, jobs: int
+) -> list[dict[str, Any]]:
     taken: set[str] = set()
     summaries = []
-    for stats in ranked:
-        summary = stats.summary(slugify(stats.name, taken))
-        _write_speaker(root, stats, summary, spool, title)
-        summaries.append(summary)
+    with _chart_pool(jobs) as pool:
+        pending = []
+        for stats in ranked:
+            summary = stats.summary(slugify(stats.name, taken))
+            folder = inside(root, summary["slug"])
+            job = (folder, stats.compounds, stats.mean_compound, summary)
+            pending.append(pool.submit(_draw_speaker_charts, *job) if pool else None)
+            if pool is None:
+                _draw_speaker_charts(*job)
+            _write_speaker_pages(folder, stats, summary, spool, title)
+            summaries.append(summary)
+        for future in pending:
+            if future is not None:
+                future.result()
     return summaries
 
 
-def _write_speaker(
-    root: Path, stats: SpeakerStats, summary: dict[str, Any], spool: Spool, title: str
+@contextlib.contextmanager
+def _chart_pool(jobs: int) -> Iterator[concurrent.futures.Executor | None]:
+    if jobs <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield pool
+
+
+def _draw_speaker_charts(
+    folder: Path, compounds: Counter[float], mean: float | None, summary: dict[str, Any]
 ) -> None:
-    folder = inside(root, summary["slug"])
+    """The three PNG charts of one speaker (a top-level function, so workers can run it)."""
     name = summary["name"]
     ci = summary["tone"]["ci95"]
-    _write_png(folder, "tone.png", lambda: charts.tone_histogram(
-        stats.compounds, stats.mean_compound, tuple(ci) if ci else None, name))  # fmt: skip
+    _write_png(
+        folder, "tone.png", lambda: charts.tone_histogram(compounds, mean, tuple(ci) if ci else None, name)
+    )
     _write_png(folder, "frames.png", lambda: charts.frames_chart(summary["frames"], name))
     _write_png(folder, "cues.png", lambda: charts.cues_chart(summary["cues"], summary["stance"], name))
+
+
+def _write_speaker_pages(
+    folder: Path, stats: SpeakerStats, summary: dict[str, Any], spool: Spool, title: str
+) -> None:
     quotations = list(spool.rows(stats.key, MAX_LISTED))
     context = {
         "report_title": title,
