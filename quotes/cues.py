@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +56,78 @@ class CueRules:
     title_groups: dict[str, int]  # title word or phrase -> group number
     organisation_words: frozenset[str]
     attribution_rules: tuple[AttributionRule, ...] = ()
+    verb_forms: dict[str, str] = field(default_factory=dict)  # regular inflection -> cue lemma
+    evidentials: frozenset[str] = frozenset()  # "X seems to ...": the clause is an appearance, no source
+    adjectives: dict[str, str] = field(default_factory=dict)  # "X is confident that ...": lemma -> class
 
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
 
+    def verb_lemma(self, lemma: str, surface: str) -> str | None:
+        """The cue lemma of a verb token, from its lemma or, where the lemmatizer slipped
+        (``hoping`` -> ``hop``), from its written form; None when it is no cue."""
+        lemma = lemma.lower()
+        if lemma in self.verbs:
+            return lemma
+        return self.verb_forms.get(surface.lower())
+
     def cue_words(self) -> frozenset[str]:
         """Every surface-independent lemma that can start a cue (for cheap prefiltering)."""
         return frozenset(self.verbs) | frozenset(self.nouns) | {p[2][0] for p in self.phrases}
+
+
+_VOWELS = "aeiou"
+
+
+def _ends_cvc(lemma: str) -> bool:
+    """Whether a lemma ends consonant-vowel-consonant (``hop``, ``admit``), where -ed/-ing may double."""
+    word = lemma.replace("qu", "q")
+    return (
+        len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS
+    )
+
+
+def _stems(lemma: str) -> set[str]:
+    """Stems for -ed/-ing: ``hop`` doubles (``hopp``); ``admit`` or ``offer`` may or may not
+    (stress decides, so both are kept: a form no one writes never matches)."""
+    if not _ends_cvc(lemma):
+        return {lemma}
+    doubled = lemma + lemma[-1]
+    if len(re.findall(r"[aeiou]+", lemma.replace("qu", "q"))) == 1:
+        return {doubled}
+    return {lemma, doubled}
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular -s, -ed and -ing forms of a verb lemma (with e-drop, y-to-i and doubling)."""
+    if not lemma.isalpha():
+        return set()
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms = {lemma + "es"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms = {lemma[:-1] + "ies"}
+    else:
+        forms = {lemma + "s"}
+    if lemma.endswith("ie"):
+        forms |= {lemma + "d", lemma[:-2] + "ying"}
+    elif lemma.endswith(("ee", "ye", "oe")):
+        forms |= {lemma + "d", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms |= {lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        forms |= {stem + ending for stem in _stems(lemma) for ending in ("ed", "ing")}
+    return forms
+
+
+def _verb_forms(verbs: dict[str, VerbCue]) -> dict[str, str]:
+    """Surface form -> cue lemma for every regular inflection of every cue verb."""
+    forms: dict[str, str] = {}
+    for lemma in sorted(verbs):
+        for form in inflections(lemma):
+            forms.setdefault(form, lemma)
+    return forms
 
 
 def _words(path: Path, line: int | None, item: Any, field: str) -> list[str]:
@@ -78,7 +144,9 @@ def _class(path: Path, line: int | None, item: Any) -> str:
     return cue_class
 
 
-def _load_cues(path: Path) -> tuple[dict[str, VerbCue], dict[str, str], tuple, frozenset[str]]:
+def _load_cues(
+    path: Path,
+) -> tuple[dict[str, VerbCue], dict[str, str], tuple, frozenset[str], frozenset[str], dict[str, str]]:
     data = read_yaml(path)
     verbs: dict[str, VerbCue] = {}
     for line, item in entries(path, data, "verbs"):
@@ -108,7 +176,17 @@ def _load_cues(path: Path) -> tuple[dict[str, VerbCue], dict[str, str], tuple, f
             )
         )
     subjects = frozenset(_words(path, line_of(data, 1), data, "evidence_subjects"))
-    return verbs, nouns, tuple(phrases), subjects
+    evidentials = (
+        frozenset(_words(path, line_of(data, 1), data, "evidentials"))
+        if "evidentials" in data
+        else frozenset()
+    )
+    adjectives: dict[str, str] = {}
+    for line, item in entries(path, data, "adjectives") if "adjectives" in data else ():
+        cue_class = _class(path, line, item)
+        for lemma in _words(path, line, item, "lemmas"):
+            adjectives.setdefault(lemma, cue_class)
+    return verbs, nouns, tuple(phrases), subjects, evidentials, adjectives
 
 
 def _load_mentions(path: Path) -> tuple[dict[str, Pronoun], dict[str, str], dict[str, int], frozenset[str]]:
@@ -165,7 +243,20 @@ def load_cue_rules(rules_dir: Path) -> CueRules:
     for name in (CUES_FILE, MENTIONS_FILE, ATTRIBUTION_FILE):
         if not (rules_dir / name).is_file():
             raise RuleError(rules_dir / name, None, "missing rule file")
-    verbs, nouns, phrases, subjects = _load_cues(rules_dir / CUES_FILE)
+    verbs, nouns, phrases, subjects, evidentials, adjectives = _load_cues(rules_dir / CUES_FILE)
     pronouns, honorifics, groups, organisation = _load_mentions(rules_dir / MENTIONS_FILE)
     attribution = _load_attribution(rules_dir / ATTRIBUTION_FILE)
-    return CueRules(verbs, nouns, phrases, subjects, pronouns, honorifics, groups, organisation, attribution)
+    return CueRules(
+        verbs,
+        nouns,
+        phrases,
+        subjects,
+        pronouns,
+        honorifics,
+        groups,
+        organisation,
+        attribution,
+        _verb_forms(verbs),
+        evidentials,
+        adjectives,
+    )

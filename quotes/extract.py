@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from quotes.cues import CueRules
+from quotes.cues import CueRules, VerbCue
 from quotes.marks import Quoted, find_quoted, group_chains, inner_span, word_count
 from quotes.records import Quotation, Span, quotation_text
 
@@ -25,6 +25,7 @@ PUNCT_EDGE = set(" \t\n,;:—–-\"“”„«»‘’'`()[]")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp")
 MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
+EVIDENTIAL_COMPLEMENTS = ("xcomp", "acomp", "attr", "ccomp", "oprd")  # not "appeared on Fox News"
 MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 14
@@ -156,6 +157,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _prepositional_object(prep: Token) -> Token | None:
+    """The object of a preposition: ``immigration`` in ``about immigration``."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
 def _is_message_prep(prep: Token) -> bool:
     """``called for a recount``, ``accused X of lying``: not ``on Thursday`` or ``in Ohio``."""
     if prep.lower_ not in ("for", "of", "as", "about", "on", "over", "against", "to"):
@@ -220,8 +226,16 @@ class Finder:
             lower = token.lower_
             if lower == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 candidate = self._according_to(token)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+            elif self._cue_verb(token) is not None:
                 candidate = self._verb_cue(token)
+            elif (
+                token.pos_ == "ADJ"
+                and token.dep_ == "acomp"
+                and token.lemma_.lower() in self.rules.adjectives
+            ):
+                candidate = self._adjective_cue(token)
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.evidentials:
+                candidate = self._evidential(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.rules.nouns:
                 candidate = self._noun_cue(token)
             else:
@@ -230,8 +244,16 @@ class Finder:
                 found.append(candidate)
         return found
 
+    def _cue_verb(self, token: Token) -> str | None:
+        """The cue lemma of a verb token, or None when the token is no cue verb."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        return self.rules.verb_lemma(token.lemma_, token.text)
+
     def _verb_cue(self, verb: Token) -> Candidate | None:
-        cue = self.rules.verbs[verb.lemma_.lower()]
+        lemma = self._cue_verb(verb)
+        assert lemma is not None
+        cue = self.rules.verbs[lemma]
         content_head = None
         rule = "cue-clause"
         for child in verb.children:
@@ -255,9 +277,12 @@ class Finder:
                 )
             ]
             if any(
-                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of")) for c in objects
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "about", "against"))
+                for c in objects
             ):
                 spans = [_subtree_span(c) for c in objects]
+                if objects[0].dep_ == "prep" and (pobj := _prepositional_object(objects[0])) is not None:
+                    spans[0] = _subtree_span(pobj)  # "talked about immigration": the topic, not "about"
                 object_span = (min(s for s, _ in spans), max(e for _, e in spans))
                 content_head, rule = objects[0], "cue-object"
         if content_head is None:
@@ -267,15 +292,16 @@ class Finder:
                 object_span = (min(s for s, _ in spans), max(e for _, e in spans))
                 content_head, rule = objects[0], "cue-object"
         if content_head is None:
-            return None
+            return self._parenthetical(verb, cue) if verb.dep_ == "parataxis" else None
         content = _trim(self.text, *(object_span or _subtree_span(content_head)))
-        if word_count(self.text, *content) < 2:
+        if word_count(self.text, *content) < self._min_words(rule, content_head):
             return None
+        pieces = self._clause_pieces(content_head) if rule == "cue-clause" else [content]
         subject = _subject(verb)
         if subject is None and rule == "cue-clause":
             subject = _inverted_subject(verb)
         cue_class = cue.cue_class
-        if cue_class == "speech" and verb.lemma_.lower() in ("show", "find") and subject is not None:
+        if cue_class == "speech" and lemma in ("show", "find") and subject is not None:
             cue_class = "evidence"
         if (
             cue.cue_class == "evidence"
@@ -286,7 +312,102 @@ class Finder:
             return None  # "the numbers show" is evidence; "it shows" is not a source
         if rule == "cue-intent" and subject is None:
             return None
-        return self._candidate([content], verb, cue_class, rule, subject)
+        return self._candidate(pieces or [content], verb, cue_class, rule, subject)
+
+    def _clause_pieces(self, head: Token) -> list[Span]:
+        """A reported clause without the attributions it holds of its own: ``according to Y``
+        and a coordinated cue verb that goes on reporting (``said A and predicted that B``)."""
+        skip: set[int] = set()
+        for child in head.children:
+            if child.i < head.i:
+                continue
+            lemma = self._cue_verb(child) if child.dep_ == "conj" else None
+            own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            according = child.dep_ == "prep" and child.lower_ == "according"
+            if according or (
+                lemma is not None and "quote" in self.rules.verbs[lemma].takes and not own_subject
+            ):
+                skip.update(t.i for t in child.subtree)
+                cc = [c for c in head.children if c.dep_ in ("cc", "punct") and c.i == child.left_edge.i - 1]
+                skip.update(c.i for c in cc)
+        if not skip:
+            return []
+        return self._runs([t for t in head.subtree if t.i not in skip])
+
+    def _parenthetical(self, verb: Token, cue: VerbCue) -> Candidate | None:
+        """``The argument, he said, would be aided by ...``: a cue inserted in the clause it reports;
+        the content is that clause without the insertion."""
+        if "ccomp" not in cue.takes or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+            return None
+        subject = _subject(verb) or _inverted_subject(verb)
+        if subject is None:
+            return None
+        skip = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in skip]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()  # the full stop closes the sentence, not the report
+        pieces = self._runs(tokens)
+        if not pieces or sum(word_count(self.text, *p) for p in pieces) < 3:
+            return None
+        return self._candidate(pieces, verb, cue.cue_class, "cue-parenthetical", subject)
+
+    def _adjective_cue(self, adjective: Token) -> Candidate | None:
+        """``X is confident that ...``, ``X was eager to ...``, ``X is skeptical of ...``."""
+        copula = adjective.head
+        content_head = next(
+            (
+                c
+                for c in [*adjective.children, *(c for c in copula.children if c.i > adjective.i)]
+                if c.dep_ in ("ccomp", "xcomp")
+                or (c.dep_ == "prep" and c.head is adjective and _is_message_prep(c))
+            ),
+            None,
+        )
+        if content_head is None:
+            return None
+        content = _trim(self.text, *_subtree_span(content_head))
+        if word_count(self.text, *content) < 2:
+            return None
+        subject = _subject(copula)
+        if subject is not None and subject.lower_ == "it":
+            subject = None  # "it is clear that ...": no source
+        candidate = self._candidate(
+            [content], adjective, self.rules.adjectives[adjective.lemma_.lower()], "cue-adjective", subject
+        )
+        candidate.cue = [self._cue_span(copula), self._cue_span(adjective)]
+        return candidate
+
+    def _evidential(self, verb: Token) -> Candidate | None:
+        """``Sanders appears to be spending more``: subject and complement, with no source."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        complement = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (c.dep_ in EVIDENTIAL_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "like"))
+            ),
+            None,
+        )
+        if complement is None:
+            return None
+        tokens = list(complement.subtree) + (list(subject.subtree) if subject is not None else [])
+        pieces = self._runs(tokens)
+        if not pieces or sum(word_count(self.text, *p) for p in pieces) < 2:
+            return None
+        candidate = self._candidate(pieces, verb, "evidence", "cue-evidential", None)
+        candidate.cue_lemma = verb.lemma_.lower()
+        return candidate
+
+    def _min_words(self, rule: str, head: Token) -> int:
+        """A content needs two words, but the object of ``endorsed him``/``backed Trump`` is one."""
+        if (
+            rule == "cue-object"
+            and head.pos_ in ("PRON", "PROPN")
+            and not _inside_any(head.idx, self.quoted_spans)
+        ):
+            return 1
+        return 2
 
     def _according_to(self, according: Token) -> Candidate | None:
         to = self.doc[according.i + 1]
@@ -364,7 +485,7 @@ class Finder:
             content=content,
             kind="indirect",
             cue=[self._cue_span(cue)],
-            cue_lemma=cue.lemma_.lower(),
+            cue_lemma=self._cue_verb(cue) or cue.lemma_.lower(),
             cue_class=cue_class,
             rule=rule,
             cue_token=cue,
@@ -471,11 +592,11 @@ class Finder:
         for token in window:
             if token.text in (".", "!", "?") and token.i > window[0].i:
                 break
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+            if (lemma := self._cue_verb(token)) is not None:
                 subject = _subject(token) or _inverted_subject(token)
                 if subject is None or subject.i < window[0].i:
                     continue
-                cue = self.rules.verbs[token.lemma_.lower()]
+                cue = self.rules.verbs[lemma]
                 candidate = self._candidate(group.spans(), token, cue.cue_class, "cue-quote-after", subject)
                 candidate.kind = "direct"
                 self._absorb_split(candidate, group, token)
@@ -521,8 +642,11 @@ class Finder:
         candidate.quote_groups.append(other.index)
 
     def _has_cue(self, start: int, end: int, exclude: Token) -> bool:
+        """Whether a verb that can introduce a quotation (not only an object) lies in the span."""
         return any(
-            t.i != exclude.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.rules.verbs
+            t.i != exclude.i
+            and (lemma := self._cue_verb(t)) is not None
+            and "quote" in self.rules.verbs[lemma].takes
             for t in self._tokens_between(start, end)
         )
 
@@ -542,9 +666,9 @@ class Finder:
                 break
             if _inside_any(token.idx, self.quoted_spans):
                 break
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+            if (lemma := self._cue_verb(token)) is not None:
                 subject = _subject(token) or _inverted_subject(token)
-                cue = self.rules.verbs[token.lemma_.lower()]
+                cue = self.rules.verbs[lemma]
                 candidate = self._candidate(group.spans(), token, cue.cue_class, "cue-quote-before", subject)
                 candidate.kind = "direct"
                 return candidate
@@ -576,12 +700,12 @@ class Finder:
             return None
         tokens = self._tokens_between(self._paragraph_start(previous_end - 1), previous_end)
         for token in reversed(tokens):
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.rules.verbs:
+            if (lemma := self._cue_verb(token)) is not None:
                 subject = _subject(token) or _inverted_subject(token)
                 candidate = self._candidate(
                     group.spans(),
                     token,
-                    self.rules.verbs[token.lemma_.lower()].cue_class,
+                    self.rules.verbs[lemma].cue_class,
                     "colon-quote",
                     subject,
                 )
@@ -697,9 +821,12 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
         "colon-quote": 2,
         "cue-clause": 3,
         "according-to": 4,
+        "cue-parenthetical": 4,
         "cue-object": 5,
         "cue-noun": 6,
         "cue-intent": 7,
+        "cue-evidential": 7,
+        "cue-adjective": 7,
         "continuation": 8,
         "unattributed": 9,
     }

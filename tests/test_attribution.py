@@ -71,3 +71,18 @@ def test_records_explain_themselves(analyzer) -> None:
     assert "Ana Torres" in first.explanation
     assert second.kind == "indirect" and second.speaker_name == "Ana Torres" and second.speaker_text == "She"
     assert second.scores is not None and second.scores.tone.label in ("positive", "neutral", "negative")
+
+
+def test_cue_verbs_match_their_regular_inflections() -> None:
+    """A lemmatizer slip (``hoping`` -> ``hop``) still finds the cue by its written form."""
+    from quotes.cues import inflections
+    from quotes.ruleset import load_rules
+
+    assert inflections("hope") == {"hopes", "hoped", "hoping"}
+    assert {"quipped", "quipping"} <= inflections("quip")
+    assert {"denies", "denied", "denying"} <= inflections("deny")
+    assert {"admitted", "admitting"} <= inflections("admit")
+    rules = load_rules().cues
+    assert rules.verb_lemma("hop", "hoping") == "hope"
+    assert rules.verb_lemma("say", "said") == "say"
+    assert rules.verb_lemma("hop", "hopping") is None
