@@ -11,6 +11,7 @@ unknown. Names are resolved afterwards by :mod:`quotes.resolve`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -116,8 +117,27 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _inside_any(position: int, spans: Sequence[Span]) -> bool:
-    return any(s <= position < e for s, e in spans)
+class SpanIndex:
+    """Sorted, non-overlapping spans with logarithmic look-ups (articles can be megabytes long)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def contains(self, position: int) -> bool:
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.spans[i][1]
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices (into ``spans``) of the spans that overlap [start, end)."""
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if first < len(self.spans) and self.spans[first][1] <= start:
+            first += 1
+        return range(first, bisect.bisect_left(self.starts, end))
+
+    def first_from(self, position: int) -> int:
+        """Index of the first span starting at or after ``position`` (len when none)."""
+        return bisect.bisect_left(self.starts, position)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -215,13 +235,16 @@ class Finder:
         self.rules = rules
         self.groups = [QuoteGroup(i, tuple(g)) for i, g in enumerate(group_chains(find_quoted(text)))]
         self.quoted_spans: list[Span] = [(q.start, q.end) for g in self.groups for q in g.pieces]
+        self.quoted = SpanIndex(self.quoted_spans)
+        self.group_starts = [g.start for g in self.groups]
+        self.group_of_piece = [g.index for g in self.groups for _ in g.pieces]
 
     # -- cues from the parse --------------------------------------------------------
 
     def cue_candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
         for token in self.doc:
-            if _inside_any(token.idx, self.quoted_spans):
+            if self.quoted.contains(token.idx):
                 continue  # words inside a quotation belong to the speaker, not the reporter
             lower = token.lower_
             if lower == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
@@ -288,7 +311,7 @@ class Finder:
         if content_head is None:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > verb.i]
             spans = [_subtree_span(c) for c in objects]
-            if spans and any(_overlap(span, q) for span in spans for q in self.quoted_spans):
+            if spans and any(self.quoted.overlapping(*span) for span in spans):
                 object_span = (min(s for s, _ in spans), max(e for _, e in spans))
                 content_head, rule = objects[0], "cue-object"
         if content_head is None:
@@ -404,7 +427,7 @@ class Finder:
         if (
             rule == "cue-object"
             and head.pos_ in ("PRON", "PROPN")
-            and not _inside_any(head.idx, self.quoted_spans)
+            and not self.quoted.contains(head.idx)
         ):
             return 1
         return 2
@@ -504,16 +527,16 @@ class Finder:
 
     # -- joining cues with quoted stretches -----------------------------------------
 
+    def _groups_touching(self, content: list[Span], claimed: set[int]) -> list[QuoteGroup]:
+        """The unclaimed quote groups with a piece overlapping ``content``, in order."""
+        indices = {self.group_of_piece[i] for span in content for i in self.quoted.overlapping(*span)}
+        return [self.groups[i] for i in sorted(indices - claimed)]
+
     def merge_quotes(self, candidates: list[Candidate]) -> list[Candidate]:
         """Decide each cue candidate's kind from the quoted stretches its content touches."""
         claimed: set[int] = set()
         for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
-            touched = [
-                g
-                for g in self.groups
-                if g.index not in claimed
-                and any(_overlap(span, piece) for span in candidate.content for piece in g.spans())
-            ]
+            touched = self._groups_touching(candidate.content, claimed)
             if not touched:
                 continue
             outside = self._words_outside(candidate.content, [p for g in touched for p in g.spans()])
@@ -582,7 +605,8 @@ class Finder:
             return None  # a quoted fragment inside a sentence ('He called it "smart," she said')
         end = group.end
         limit = self._paragraph_end(end)
-        next_quote = min((g.start for g in self.groups if g.start >= end), default=limit)
+        following = bisect.bisect_left(self.group_starts, end)
+        next_quote = self.group_starts[following] if following < len(self.groups) else limit
         window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_WINDOW_TOKENS]
         first = window[0] if window else None
         if first is not None and first.text in DASHES:
@@ -625,10 +649,10 @@ class Finder:
 
     def _absorb_split(self, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
         """``"A," he said. "B."``: take B when only the attribution stands between A and B."""
-        following = [g for g in self.groups if g.start >= group.end]
-        if not following:
+        following = bisect.bisect_left(self.group_starts, group.end)
+        if following >= len(self.groups):
             return
-        other = following[0]
+        other = self.groups[following]
         between = self.text[group.end : other.start]
         if "\n" in between or other.start < cue.idx or not self._starts_clause(other.start):
             return
@@ -664,7 +688,7 @@ class Finder:
         for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:]):
             if token.text in (".", "!", "?", ";") and token.idx + 1 < start - 1:
                 break
-            if _inside_any(token.idx, self.quoted_spans):
+            if self.quoted.contains(token.idx):
                 break
             if (lemma := self._cue_verb(token)) is not None:
                 subject = _subject(token) or _inverted_subject(token)
@@ -767,7 +791,7 @@ class Finder:
         if not tokens:
             return None
         sentence = tokens[-1].sent
-        if any(_inside_any(t.idx, self.quoted_spans) for t in sentence):
+        if any(self.quoted.contains(t.idx) for t in sentence):
             return None
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if 0 < len(words) <= MAX_NAME_LINE_WORDS and all(
@@ -831,19 +855,33 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
         "unattributed": 9,
     }
     kept: list[Candidate] = []
+    by_block: dict[int, list[Candidate]] = {}  # kept candidates by the blocks of text they cover
     for candidate in sorted(candidates, key=lambda c: (priority.get(c.rule, 10), c.start)):
-        length = sum(e - s for s, e in candidate.content)
-        clash = False
-        for other in kept:
-            if _nested(candidate, other) or _nested(other, candidate):
-                continue  # "X said she believes ...": PolNeAR-style nested attributions both count
-            shared = sum(_overlap(a, b) for a in candidate.content for b in other.content)
-            if shared * 2 >= length or set(candidate.quote_groups) & set(other.quote_groups):
-                clash = True
-                break
-        if not clash:
+        blocks = _blocks(candidate)
+        nearby = {id(o): o for block in blocks for o in by_block.get(block, ())}.values()
+        if not any(_clashes(candidate, other) for other in nearby):
             kept.append(candidate)
+            for block in blocks:
+                by_block.setdefault(block, []).append(candidate)
     return sorted(kept, key=lambda c: c.start)
+
+
+DEDUP_BLOCK_CHARS = 2000
+
+
+def _blocks(candidate: Candidate) -> range:
+    start = min(s for s, _ in candidate.content)
+    end = max(e for _, e in candidate.content)
+    return range(start // DEDUP_BLOCK_CHARS, end // DEDUP_BLOCK_CHARS + 1)
+
+
+def _clashes(candidate: Candidate, other: Candidate) -> bool:
+    """Whether two candidates claim the same content or quotation (nesting is allowed)."""
+    if _nested(candidate, other) or _nested(other, candidate):
+        return False  # "X said she believes ...": PolNeAR-style nested attributions both count
+    length = sum(e - s for s, e in candidate.content)
+    shared = sum(_overlap(a, b) for a in candidate.content for b in other.content)
+    return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))
 
 
 def find_candidates(text: str, doc: Doc, rules: CueRules) -> list[Candidate]:

@@ -70,6 +70,7 @@ class ArticleEntities:
             honorific = ent.start > 0 and doc[ent.start - 1].lower_ in self.rules.honorifics
             if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
+        self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         for ent, name in named:
             key = name.split()[-1].lower()
             kind = self._kind(name, label_votes[key], key in full_names)
@@ -210,18 +211,11 @@ class Resolver:
         pronoun = self.rules.pronouns.get(lower)
         if (pronoun is not None and token.pos_ == "PRON") or token.tag_ in ("WP", "WDT"):
             return self._pronoun(token, pronoun)
-        start, end = candidate.speaker or (token.idx, token.idx + len(token.text))
-        mention = self.doc.char_span(start, end, alignment_mode="expand")
-        ents = [
-            e
-            for e in (mention.ents if mention is not None else [])
-            if e.label_ in ("PERSON", "ORG") and e.start <= token.i < e.end  # the head, not "Voltaic's" CEO
-        ]
-        if ents:
-            person = next((e for e in ents if e.label_ == "PERSON"), ents[0])
-            entity = self.entities.lookup(person.text)
+        named = self.entities.entity_at.get(token.i)  # the head's entity, not "Voltaic's" in a CEO
+        if named is not None:
+            entity = self.entities.lookup(named.text)
             if entity is not None:
-                return Resolution(entity.name, entity.kind, f"named entity '{person.text}'", candidate.title)
+                return Resolution(entity.name, entity.kind, f"named entity '{named.text}'", candidate.title)
         headline_name = (
             candidate.rule == "colon-quote"
             and token.text[:1].isupper()

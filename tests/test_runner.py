@@ -173,3 +173,21 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch: pytest.Mon
     assert Broken.submitted >= 1
     assert [r.quotations for r in results] == [r.quotations for r in expected]
     assert all(r.error is None for r in results)
+
+
+def test_extraction_time_grows_linearly_with_article_length(analyzer) -> None:
+    """A long article (thousands of quotations) must not cost quadratic time after parsing."""
+    import time
+
+    from quotes.model import parse_long
+
+    paragraph = '"The budget will pass in the spring," said Maria Lopez. The council met on Monday.\n\n'
+    timings = []
+    for copies in (100, 400):
+        text = paragraph * copies
+        doc = parse_long(analyzer.nlp, text)
+        started = time.perf_counter()
+        found = analyzer.extractor.extract_doc(text, doc)
+        timings.append(time.perf_counter() - started)
+        assert len(found) == copies
+    assert timings[1] < 8 * timings[0] + 0.5  # 4x the text: well under the 16x of quadratic work
