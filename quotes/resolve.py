@@ -9,6 +9,7 @@ the same group. Where no rule holds, the name is ``None``: an honest unknown.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -31,6 +32,15 @@ class Entity:
     first_seen: int
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
+
+    def add_form(self, form: str) -> None:
+        """Count a written form; the canonical name is the most frequent of the fullest forms
+        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
+        self.forms[form] += 1
+        fullest = max(min(len(f.split()), 2) for f in self.forms)
+        candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
+        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
 
 
 @dataclass(frozen=True)
@@ -115,8 +125,8 @@ class ArticleEntities:
         if entity is None:
             entity = Entity(canonical, kind, offset)
             self.by_key[key] = entity
-        elif kind == entity.kind and len(canonical.split()) > len(entity.name.split()):
-            entity.name = canonical  # the longest form of a name is its canonical form
+        if kind == entity.kind:
+            entity.add_form(canonical)
         declared = self.aliases.speaker_type(canonical)
         if declared:
             entity.kind = declared
