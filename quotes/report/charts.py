@@ -203,21 +203,22 @@ def tone_histogram(
     n = sum(compounds.values())
     if not n or mean is None:
         return no_data(title, "No scored quotations.")
-    bins = [0] * 20
+    # 21 bins centred on -1.0, -0.9, ..., +1.0: the middle one is exactly the neutral band (+-0.05)
+    bins = [0] * 21
     for value, count in compounds.items():
-        bins[min(max(int(round((value + 1.0) * 10, 6)), 0), 19)] += count
-    lefts = [-1.0 + 0.1 * i for i in range(20)]
-    colours = [_tone_colour(left + 0.05) for left in lefts]
+        bins[min(max(round((value + 1.0) * 10), 0), 20)] += count
+    centres = [round(-1.0 + 0.1 * i, 1) for i in range(21)]
+    colours = [_tone_colour(centre) for centre in centres]
     fig = _figure(3.6)
     ax = fig.add_subplot()
-    ax.bar(lefts, bins, width=0.1, align="edge", color=colours, edgecolor="white", zorder=2)
+    ax.bar(centres, bins, width=0.1, align="center", color=colours, edgecolor="white", zorder=2)
     top = max(bins)
     ax.axvline(mean, color="black", linestyle="--", linewidth=1, label=f"mean {mean:+.2f}", zorder=3)
     if ci is not None:
         interval = f"95% interval [{ci[0]:+.2f}, {ci[1]:+.2f}]"
         ax.errorbar(mean, top * 1.12, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="D", color="black",
                     markersize=4, capsize=4, zorder=4, label=interval)  # fmt: skip
-    ax.set_xlim(-1.03, 1.03)
+    ax.set_xlim(-1.08, 1.08)
     ax.set_ylim(0, top * 1.25)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
     ax.set_xlabel("Compound tone (−1 negative … +1 positive)")
