@@ -7,18 +7,19 @@ stream of articles, one bad article never stopping the others.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotes.extract import find_candidates, to_quotation
+from quotes.extract import Candidate, find_candidates, to_quotation
+from quotes.framing import stance_of
 from quotes.model import is_long, load_model, parse_long
 from quotes.records import Article, ArticleResult, Quotation
-from quotes.resolve import Resolver
+from quotes.resolve import Resolution, Resolver
 from quotes.ruleset import RuleSet, load_rules
+from quotes.scoring import score_text
 
 PIPE_BATCH_SIZE = 32
 
@@ -39,57 +40,51 @@ class Extractor:
 
     def extract_doc(self, text: str, doc: Doc) -> tuple[Quotation, ...]:
         """Every quotation of ``doc`` (whose text is ``text``), in text order."""
-        from quotes.framing import stance_of
-        from quotes.scoring import score_text
-
         resolver = Resolver(doc, self.rules.cues, self.rules.aliases)
-        quotations = []
         candidates = find_candidates(text, doc, self.rules.cues)
         resolver.register(candidates)
-        for candidate in candidates:
-            resolution = resolver.resolve(candidate)
-            info = self.rule_info.get(candidate.rule, RuleInfo(0.5, candidate.rule))
-            confidence = info.confidence
-            if candidate.speaker is not None and resolution.name is None:
-                confidence *= 0.8
-            speaker_note = (
-                f"speaker '{text[candidate.speaker[0]:candidate.speaker[1]]}' -> "
-                f"{resolution.name or 'unknown'} ({resolution.how})"
-                if candidate.speaker is not None
-                else ("speaker inherited: " + resolution.how if candidate.inherited else "no speaker found")
-            )
-            lemma = candidate.cue_lemma
-            quotation = to_quotation(
-                text,
-                candidate,
-                speaker_name=resolution.name,
-                speaker_type=resolution.kind,
-                stance=stance_of(lemma, self.rules.frames) if lemma else "none",
-                confidence=round(confidence, 3),
-                explanation=f"{candidate.rule}: {info.description} {speaker_note}.",
-                title=resolution.title or candidate.title,
-            )
-            if self.score:
-                scores = score_text(text, quotation.content, self.rules.tone, self.rules.frames)
-                quotation = _with_scores(quotation, scores)
-            quotations.append(quotation)
-        return tuple(quotations)
+        return tuple(self._record(text, candidate, resolver.resolve(candidate)) for candidate in candidates)
+
+    def _record(self, text: str, candidate: Candidate, resolution: Resolution) -> Quotation:
+        """Freeze one candidate with its speaker, confidence, explanation, stance and scores."""
+        info = self.rule_info.get(candidate.rule, RuleInfo(0.5, candidate.rule))
+        confidence = info.confidence * (
+            0.8 if candidate.speaker is not None and resolution.name is None else 1.0
+        )
+        content = sorted((s, e) for s, e in candidate.content if e > s)
+        scores = score_text(text, content, self.rules.tone, self.rules.frames) if self.score else None
+        return to_quotation(
+            text,
+            candidate,
+            speaker_name=resolution.name,
+            speaker_type=resolution.kind,
+            stance=stance_of(candidate.cue_lemma, self.rules.frames) if candidate.cue_lemma else "none",
+            confidence=round(confidence, 3),
+            explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
+            title=resolution.title or candidate.title,
+            scores=scores,
+        )
 
 
-def _with_scores(quotation: Quotation, scores) -> Quotation:
-    from dataclasses import replace
-
-    return replace(quotation, scores=scores)
-
-
-_HAS_QUOTE_OR_CUE = re.compile(r"[\"“”«»„]|''|‘")
+def _speaker_note(text: str, candidate: Candidate, resolution: Resolution) -> str:
+    """How the speaker was found, for the explanation."""
+    if candidate.speaker is not None:
+        start, end = candidate.speaker
+        return f"speaker '{text[start:end]}' -> {resolution.name or 'unknown'} ({resolution.how})"
+    return f"speaker inherited: {resolution.how}" if candidate.inherited else "no speaker found"
 
 
 class Analyzer:
     """The whole pipeline: spaCy model + rules. Reuse one instance for many articles."""
 
-    def __init__(self, rules: RuleSet | None = None, nlp: Language | None = None, *, model: str | None = None,
-                 score: bool = True) -> None:
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        nlp: Language | None = None,
+        *,
+        model: str | None = None,
+        score: bool = True,
+    ) -> None:
         self.rules = rules if rules is not None else load_rules()
         self.nlp = nlp if nlp is not None else load_model(model)
         self.extractor = Extractor(self.rules, score=score)
