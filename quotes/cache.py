@@ -14,6 +14,7 @@ that is not a readable cache is moved aside and recreated, with a :class:`CacheW
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -73,9 +74,22 @@ def package_version() -> str:
 
 def cache_context(rules_fingerprint: str, model: str, *, score: bool = True, version: str | None = None) \
         -> str:
-    """The part of a cache key that is not the article: rules, model, package, options."""
+    """The part of a cache key that is not the article: rules, model, package (version and
+    code), options. Hashing the code means an edited checkout never reads stale results."""
     version = version or package_version()
-    return f"rules={rules_fingerprint};model={model};quotescope={version};score={int(score)}"
+    package = f"{version}+{code_fingerprint()}"
+    return f"rules={rules_fingerprint};model={model};quotescope={package};score={int(score)}"
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """SHA-256 (16 hex digits) of the package's Python sources."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def text_key(text: str) -> str:
