@@ -228,6 +228,11 @@ def _explain_lines(result: Any) -> Iterator[str]:
             yield f"    tone {tone.label} {tone.compound:+.3f} (evidence: {fired}); frames: {frames}"
 
 
+def _tail(text: str, width: int) -> str:
+    """The end of ``text`` (where file names differ), at most ``width`` characters."""
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -280,7 +285,7 @@ def write_results(results: Iterator[Any], fmt: str, out: TextIO, explain: bool =
         else:
             for q in result.quotations:
                 out.write(
-                    f"{result.article.id[:24]:24}  {q.kind:8}  {(q.speaker_name or '?')[:22]:22}  "
+                    f"{_tail(result.article.id, 24):24}  {q.kind:8}  {(q.speaker_name or '?')[:22]:22}  "
                     f"{q.cue_text[:12]:12}  {_shorten(q.text, 70)}\n"
                 )
     return count
