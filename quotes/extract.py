@@ -24,12 +24,15 @@ from quotes.records import Quotation, Span, quotation_text
 
 PUNCT_EDGE = set(" \t\n,;:—–-\"“”„«»‘’'`()[]")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp")
+INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is likely to say"
+# "he began by saying ...": a gerund under a preposition takes the subject of the verb above
+INHERIT_THROUGH_PREPOSITION = ("prep",)
 MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
 EVIDENTIAL_COMPLEMENTS = ("xcomp", "acomp", "attr", "ccomp", "oprd")  # not "appeared on Fox News"
 MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 14
+ATTRIBUTION_AFTER_WINDOW_TOKENS = 24  # '"...," Eric Woolson, an Iowa strategist and ..., said'
 MAX_SPLIT_GAP_WORDS = 45
 MAX_NAME_LINE_WORDS = 6
 DASHES = ("—", "―", "–", "--")
@@ -158,11 +161,27 @@ def _subject(verb: Token) -> Token | None:
                 return child  # (a closing mark parsed as a subject is skipped)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head  # "a statement praising the deal": the statement is the source
-        if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current:
+        climbs = current.dep_ in INHERIT_SUBJECT_DEPS or (
+            current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ == "ADP"
+        )
+        if climbs and current.head is not current:
             current = current.head
         else:
             return None
     return None
+
+
+def _subject_from(verb: Token, first: int) -> Token | None:
+    """The verb's own subject at or after token ``first`` (``"... person," X said``: the parser
+    may take a noun inside the quotation for a second subject)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i >= first and c.text[:1].isalpha()
+        ),
+        None,
+    )
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -424,11 +443,7 @@ class Finder:
 
     def _min_words(self, rule: str, head: Token) -> int:
         """A content needs two words, but the object of ``endorsed him``/``backed Trump`` is one."""
-        if (
-            rule == "cue-object"
-            and head.pos_ in ("PRON", "PROPN")
-            and not self.quoted.contains(head.idx)
-        ):
+        if rule == "cue-object" and head.pos_ in ("PRON", "PROPN") and not self.quoted.contains(head.idx):
             return 1
         return 2
 
@@ -607,7 +622,7 @@ class Finder:
         limit = self._paragraph_end(end)
         following = bisect.bisect_left(self.group_starts, end)
         next_quote = self.group_starts[following] if following < len(self.groups) else limit
-        window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_WINDOW_TOKENS]
+        window = self._tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_AFTER_WINDOW_TOKENS]
         first = window[0] if window else None
         if first is not None and first.text in DASHES:
             return self._dash_signature(group, first, window[1:])
@@ -618,6 +633,8 @@ class Finder:
                 break
             if (lemma := self._cue_verb(token)) is not None:
                 subject = _subject(token) or _inverted_subject(token)
+                if subject is not None and self.quoted.contains(subject.idx):
+                    subject = _subject_from(token, window[0].i)  # not a noun inside the quotation
                 if subject is None or subject.i < window[0].i:
                     continue
                 cue = self.rules.verbs[lemma]
@@ -625,7 +642,35 @@ class Finder:
                 candidate.kind = "direct"
                 self._absorb_split(candidate, group, token)
                 return candidate
-        return None
+        return self._name_then_cue_form(group, window)
+
+    def _name_then_cue_form(self, group: QuoteGroup, window: list[Token]) -> Candidate | None:
+        """``"...," Viguerie notes.``: a name or pronoun, then a cue verb's written form the
+        tagger took for a noun, right after the closing mark."""
+        words = [t for t in window if not (t.is_punct or t.is_space)]
+        names: list[Token] = []
+        for token in words:
+            if token.pos_ == "PROPN" and token.text[:1].isupper():
+                names.append(token)
+            elif not names and token.lower_ in ("he", "she", "they"):
+                names.append(token)
+                break
+            else:
+                break
+        if not names or len(names) >= len(words) or len(names) > MAX_NAME_LINE_WORDS:
+            return None
+        cue = words[len(names)]
+        lemma = self.rules.verb_forms.get(cue.lower_) or (
+            cue.lower_ if cue.lower_ in self.rules.verbs else None
+        )
+        if lemma is None or "quote" not in self.rules.verbs[lemma].takes:
+            return None
+        candidate = self._candidate(
+            group.spans(), cue, self.rules.verbs[lemma].cue_class, "cue-quote-after", names[-1]
+        )
+        candidate.speaker = _token_span(names)
+        candidate.kind, candidate.cue_lemma = "direct", lemma
+        return candidate
 
     def _starts_clause(self, position: int) -> bool:
         """Whether a quotation opening at ``position`` begins a paragraph, sentence or clause."""
@@ -755,6 +800,8 @@ class Finder:
                 or not self.text[self._paragraph_start(group.start) : group.start].strip()
             )
             previous = self._previous_quotation(group, by_group)
+            if opens_paragraph and self._words_after(group):
+                previous = None  # '"...," Bennett shot back': the paragraph names its own speaker
             if opens_paragraph and previous is not None:
                 candidate = replace(previous, content=group.spans(), quote_groups=[group.index])
                 candidate.rule = "continuation"
@@ -779,6 +826,11 @@ class Finder:
                 result.append(candidate)
                 by_group[group.index] = candidate
         return result
+
+    def _words_after(self, group: QuoteGroup) -> bool:
+        """Whether words follow the quotation in its paragraph (its own attribution, usually)."""
+        end = self._paragraph_end(group.end)
+        return word_count(self.text, group.end, end) > 0
 
     def _person_before(self, group: QuoteGroup) -> Token | None:
         """The named person who is the subject of the sentence just before a quotation

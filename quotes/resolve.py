@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from quotes.cues import CueRules
-from quotes.extract import Candidate
+from quotes.extract import Candidate, SpanIndex
+from quotes.marks import find_quoted
 from quotes.speakers import AliasTable
 
 PERSON_LABELS = ("PERSON",)
@@ -67,6 +68,7 @@ class ArticleEntities:
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
         self.subjects: list[tuple[int, Entity]] = []  # the mentions that are grammatical subjects
+        quoted = SpanIndex([(q.start, q.end) for q in find_quoted(doc.text)])
         named = [
             (ent, name)
             for ent in doc.ents
@@ -87,8 +89,13 @@ class ArticleEntities:
             entity = self._add(name, kind, ent.start_char)
             self._record_title(ent, entity)
             self.mentions.append((ent.start_char, entity))
-            if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
-                self.subjects.append((ent.start_char, entity))
+            if self._is_subject(ent) and not quoted.contains(ent.start_char):
+                self.subjects.append((ent.start_char, entity))  # (not one a speaker talks about)
+
+    @staticmethod
+    def _is_subject(ent) -> bool:
+        """Whether a named entity is (or heads) the subject of its clause."""
+        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
 
     def add_person_mention(self, text: str, offset: int) -> None:
         """Count a full name (two words or more, no organisation word) as a person mention."""
@@ -191,6 +198,7 @@ class Resolver:
         self.rules = rules
         self.entities = ArticleEntities(doc, rules, aliases)
         self.speakers: list[tuple[int, Entity]] = []  # resolved speakers so far
+        self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
 
     def register(self, candidates: list[Candidate]) -> None:
         """Let full names written as speakers join the article's people even where the model's
@@ -203,18 +211,31 @@ class Resolver:
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
-        if candidate.inherited and self.speakers:
-            entity = self.speakers[-1][1]
-            return Resolution(entity.name, entity.kind, "inherited from the previous quotation")
+        if candidate.inherited:
+            return self._inherited(candidate)
         if token is None or candidate.speaker is None:
             return Resolution(None, "unknown", "no speaker mention")
         resolution = self._resolve_token(token, candidate)
+        self.by_mention[token.i] = resolution
         if resolution.name is not None:
             entity = self.entities.lookup(resolution.name) or Entity(
                 resolution.name, resolution.kind, token.idx
             )
             self.speakers.append((token.idx, entity))
         return resolution
+
+    def _inherited(self, candidate: Candidate) -> Resolution:
+        """A continued quotation takes the name its previous quotation's mention resolved to
+        (not merely the last speaker resolved, which may be another quotation's)."""
+        token = candidate.speaker_token
+        previous = self.by_mention.get(token.i) if token is not None else None
+        if previous is None and token is not None and candidate.speaker is not None:
+            previous = self._resolve_token(token, candidate)
+        if previous is None or previous.name is None:
+            return Resolution(None, "unknown", "inherited from a quotation with no named speaker")
+        return Resolution(
+            previous.name, previous.kind, "inherited from the previous quotation", previous.title
+        )
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:
         lower = token.lower_
