@@ -91,12 +91,19 @@ class QuoteGroup:
 # ----------------------------------------------------------------------------- helpers
 
 
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|nor)$", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> Span:
-    """Drop white space and edge punctuation (but keep quotation marks on quoted pieces)."""
+    """Drop white space, edge punctuation (but keep quotation marks on quoted pieces) and a
+    dangling conjunction left where a coordinated clause was cut off."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
+    dangling = _TRAILING_CONJUNCTION.search(text, start, end)
+    if dangling is not None and dangling.start() > start:
+        return _trim(text, start, dangling.start())
     return start, end
 
 
