@@ -127,8 +127,7 @@ def test_any_text_scores_and_evidence_indexes_it(frame_rules: FrameRules, text: 
 # Short news-like sentences written for this table (2-3 per Policy Frames Codebook frame, none
 # taken from a data set), with the frame a codebook annotator would give as primary. Many include
 # generic words of news ("said", "officials", "people", "government") that must not decide.
-# Known misses are marked: fairness framed only by an implicit comparison of groups, and
-# capacity described without a resource word.
+# The known miss is marked: fairness framed only by an implicit comparison of groups.
 KNOWN_MISS = pytest.mark.xfail(strict=True, reason="no cue of the expected frame; a known limit")
 CODEBOOK_TABLE = [
     ("The factory's closure will wipe out 400 jobs and cost the county millions in lost revenue, "
@@ -139,8 +138,8 @@ CODEBOOK_TABLE = [
      "capacity_resources"),
     ("Hospitals across the state are short of nurses, and some have closed wards for lack of staff.",
      "capacity_resources"),
-    pytest.param("The fire department says its aging trucks and thin crews cannot cover the growing suburbs.",
-                 "capacity_resources", marks=KNOWN_MISS),
+    ("The fire department says its aging trucks and thin crews cannot cover the growing suburbs.",
+     "capacity_resources"),
     ("The bishop said that denying food to the hungry is a sin that no faith can excuse.", "morality"),
     ("Opponents called the experiment unethical, arguing that it treats human life as a commodity.",
      "morality"),
@@ -148,8 +147,8 @@ CODEBOOK_TABLE = [
      "morality"),
     pytest.param("Black applicants were denied mortgages at twice the rate of white applicants with similar "
                  "incomes, the study found.", "fairness_equality", marks=KNOWN_MISS),
-    pytest.param("Women at the firm are paid 20 percent less than men for the same work, the complaint says.",
-                 "fairness_equality", marks=KNOWN_MISS),
+    ("Women at the firm are paid 20 percent less than men for the same work, the complaint says.",
+     "fairness_equality"),
     ("Advocates say the rule treats rural districts unequally and favors wealthy neighborhoods.",
      "fairness_equality"),
     ("A federal judge blocked the law on Friday, ruling that it likely violates the First Amendment.",
@@ -203,7 +202,8 @@ def test_codebook_table(frame_rules: FrameRules, text: str, frame: str) -> None:
 
 
 # Written after the lexicon above was revised and not used to add cues: a check that the cues
-# generalise. The original lexicon got 18 of these 30 right; a change should not do worse.
+# generalise. The original lexicon got 18 of these 30 right, the first revision 19, the broadened
+# one 26; a change should not fall far below that.
 UNSEEN_TABLE = [
     ("The strike has already cost the airline an estimated $50 million in canceled flights.", "economic"),
     ("Small bakeries say soaring flour prices are eating into already thin margins.", "economic"),
@@ -252,7 +252,7 @@ UNSEEN_TABLE = [
 
 def test_unseen_table_does_not_fall_below_the_original_lexicon(frame_rules: FrameRules) -> None:
     right = [text for text, frame in UNSEEN_TABLE if score_frames(text, whole(text), frame_rules)[1] == frame]
-    assert len(right) >= 18, len(right)
+    assert len(right) >= 24, len(right)
 
 
 def test_other_only_when_no_other_frame_fires(frame_rules: FrameRules) -> None:
@@ -290,3 +290,56 @@ def test_bad_tie_order(tmp_path: Path, order: str, reason: str) -> None:
                     "    definition: d\n    cues: [a]\n", encoding="utf-8")
     with pytest.raises(RuleError, match=reason):
         load_frame_rules(tmp_path)
+
+
+# A third table, written before the lexicon revision that broadened the cues for the common news
+# vocabulary of each frame, and not consulted while adding cues (2 sentences per frame, composed for
+# this table, none taken from a data set). It records how well the cues generalise: 22 of 30 before
+# that revision, 25 after.
+FRESH_TABLE = [
+    ("Grocers warn that the drought will push up what shoppers pay for beef this summer.", "economic"),
+    ("The merger is expected to save the two carriers about $400 million a year.", "economic"),
+    ("The clinic has one doctor for every 5,000 patients and no money to hire more.", "capacity_resources"),
+    ("Crews are working around the clock, but the county simply has too few plows for a storm this size.",
+     "capacity_resources"),
+    ("The rabbi said turning away refugees betrays the most basic teaching of every faith.", "morality"),
+    ("'We have a duty to care for the least among us,' she said, calling the cuts cruel.", "morality"),
+    ("Older workers say they are passed over for promotions that go to younger colleagues.",
+     "fairness_equality"),
+    ("Schools in poor districts receive far less per pupil than those in wealthy suburbs, the report "
+     "found.", "fairness_equality"),
+    ("The justices agreed to decide whether the warrantless search violated the Fourth Amendment.",
+     "legality"),
+    ("Her attorneys argue the contract was void because it was never properly signed.", "legality"),
+    ("The agency will phase out the older pesticides over the next five years under the new rule.",
+     "policy"),
+    ("Supporters of the measure say free school meals would cut absenteeism, but critics question the "
+     "evidence.", "policy"),
+    ("Officers found the stolen jewelry in a storage unit rented under a false name.", "crime"),
+    ("He faces up to 20 years behind bars if convicted on the bribery counts.", "crime"),
+    ("The carrier group sailed into the strait as a show of force against the regime.", "security_defense"),
+    ("Officials fear hackers backed by a hostile government could knock out the power grid.",
+     "security_defense"),
+    ("Doctors are seeing more heatstroke cases as temperatures top 110 degrees.", "health_safety"),
+    ("Inspectors found rat droppings and spoiled meat in the restaurant's kitchen.", "health_safety"),
+    ("Retirees in the building say the broken elevator has left them stranded on upper floors for weeks.",
+     "quality_of_life"),
+    ("With the new light rail line, residents can now reach downtown jobs in 20 minutes.", "quality_of_life"),
+    ("Elders worry that the younger generation is losing the songs and stories of the tribe.",
+     "cultural_identity"),
+    ("For many Texans, high school football on Friday nights is part of who they are.", "cultural_identity"),
+    ("Nearly two-thirds of respondents said the country is headed in the wrong direction.", "public_opinion"),
+    ("Angry callers flooded the station's phone lines after the announcement.", "public_opinion"),
+    ("The party's leadership is scrambling to round up enough votes before the August recess.", "political"),
+    ("The congresswoman is weighing a run for governor and has begun calling donors.", "political"),
+    ("Ministers from both countries signed a pact to cooperate on fishing rights in the shared waters.",
+     "external_regulation"),
+    ("The embassy summoned the ambassador to protest the arrest of its citizens.", "external_regulation"),
+    ("The concert starts at eight and ends around eleven.", "other"),
+    ("Her cat sleeps on the windowsill most afternoons.", "other"),
+]
+
+
+def test_fresh_table_does_not_fall_below_the_broadened_lexicon(frame_rules: FrameRules) -> None:
+    right = [text for text, frame in FRESH_TABLE if score_frames(text, whole(text), frame_rules)[1] == frame]
+    assert len(right) >= 23, len(right)
