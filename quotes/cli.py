@@ -414,27 +414,8 @@ def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
         {"name": name, "type": kind, "quotes": n, "articles": len(articles_by[(name, kind)])}
         for (name, kind), n in sorted(quotes_by.items(), key=lambda item: (-item[1], item[0][0]))
     ]
-    _print_rows(rows, fmt)
+    _print_rows_to(rows, fmt, sys.stdout)
     _finish(book, None)
-
-
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    else:
-        if not rows:
-            click.echo("(none)")
-            return
-        widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in rows[0]}
-        click.echo("  ".join(k.ljust(widths[k]) for k in rows[0]))
-        for row in rows:
-            click.echo("  ".join(str(row[k]).ljust(widths[k]) for k in row))
 
 
 # ----------------------------------------------------------------------------- score
@@ -492,19 +473,22 @@ def _flat_score(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_rows_to(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "csv":
+    """Rows of plain values as JSON lines, CSV, or an aligned table."""
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
         if rows:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
-        return
-    if not rows:
+    elif not rows:
         out.write("(none)\n")
-        return
-    widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in rows[0]}
-    out.write("  ".join(k.ljust(widths[k]) for k in rows[0]) + "\n")
-    for row in rows:
-        out.write("  ".join(str(row[k]).ljust(widths[k]) for k in row) + "\n")
+    else:
+        widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in rows[0]}
+        out.write("  ".join(k.ljust(widths[k]) for k in rows[0]) + "\n")
+        for row in rows:
+            out.write("  ".join(str(row[k]).ljust(widths[k]) for k in row) + "\n")
 
 
 # ----------------------------------------------------------------------------- eval
