@@ -414,8 +414,8 @@ class Finder:
         )
         if content_head is None:
             return None
-        content = _trim(self.text, *_subtree_span(content_head))
-        if word_count(self.text, *content) < 2:
+        content = self._clause_content(content_head, min_words=2)
+        if content is None:
             return None
         subject = _subject(copula)
         if subject is not None and subject.lower_ == "it":
@@ -486,8 +486,8 @@ class Finder:
         )
         if clause is None:
             return None
-        content = _trim(self.text, *_subtree_span(clause))
-        if word_count(self.text, *content) < 3:
+        content = self._clause_content(clause, min_words=3)
+        if content is None:
             return None
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
         candidate = self._candidate(
@@ -504,6 +504,11 @@ class Finder:
                 candidate.speaker = _token_span(left)
                 candidate.speaker_token = proper[-1]
         return candidate
+
+    def _clause_content(self, head: Token, min_words: int) -> Span | None:
+        """The trimmed span of ``head``'s subtree, or None when it has fewer than ``min_words``."""
+        content = _trim(self.text, *_subtree_span(head))
+        return content if word_count(self.text, *content) >= min_words else None
 
     def _runs(self, tokens: list[Token]) -> list[Span]:
         """Contiguous runs of tokens as trimmed character spans."""
