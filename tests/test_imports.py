@@ -93,7 +93,7 @@ def describe(graph: Graph, component: list[str]) -> str:
 
 def test_no_import_cycle_in_quotes() -> None:
     graph = import_graph(PACKAGE)
-    assert "quotes.execution.runner" in graph and graph["quotes.execution.runner"]
+    assert graph.get("quotes.execution.runner")  # the checker sees imports at all
     found = cycles(graph)
     assert not found, "\n".join(describe(graph, c) for c in found)
 
@@ -113,7 +113,7 @@ def test_the_checker_finds_cycles_lazy_and_relative(tmp_path: Path) -> None:
     (root / "sub" / "__init__.py").write_text("")
     (root / "a.py").write_text("from pkg.sub import b\n")
     (root / "sub" / "b.py").write_text("def f():\n    from .. import c\n")
-    (root / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pkg.a.thing\n")
+    (root / "c.py").write_text("from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import pkg.a.thing\n")
     (root / "d.py").write_text("import pkg.c\n")
     graph = import_graph(root)
     assert graph["pkg.sub.b"] == {"pkg.c": 2}
