@@ -113,7 +113,7 @@ def test_the_checker_finds_cycles_lazy_and_relative(tmp_path: Path) -> None:
     (root / "sub" / "__init__.py").write_text("")
     (root / "a.py").write_text("from pkg.sub import b\n")
     (root / "sub" / "b.py").write_text("def f():\n    from .. import c\n")
-    (root / "c.py").write_text("from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import pkg.a.thing\n")
+    (root / "c.py").write_text("import typing\n\nif typing.TYPE_CHECKING:\n    import pkg.a.thing\n")
     (root / "d.py").write_text("import pkg.c\n")
     graph = import_graph(root)
     assert graph["pkg.sub.b"] == {"pkg.c": 2}
