@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from quotes.evaluate import evaluate, format_report, read_gold
-    from quotes.pipeline import Analyzer
+    from quotes.execution.analyzers import Analyzer
     from quotes.records import Article
 
     analyzer = Analyzer()

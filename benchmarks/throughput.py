@@ -44,8 +44,10 @@ def maxrss(who: int) -> int:
 
 def run_step(step: str, path: Path, scale: int, jobs: int, batch_size: int, cache: Path) -> dict[str, float]:
     """One measurement, in its own process (so that its peak memory is its own)."""
+    from quotes.execution.analyzers import shared_model
+    from quotes.execution.options import RunOptions
+    from quotes.execution.runner import run_articles
     from quotes.model import load_model
-    from quotes.runner import RunOptions, run_articles, shared_model
 
     if step == "bare":
         nlp = load_model(fast=False)  # the stock pipeline, without quotescope's speed-ups

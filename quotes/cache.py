@@ -54,22 +54,15 @@ def default_cache_path() -> Path:
 
 
 def package_version() -> str:
-    """quotescope's version, part of every cache key."""
-    try:
-        import quotes
-
-        version = getattr(quotes, "__version__", None)
-        if version:
-            return str(version)
-    except ImportError:  # pragma: no cover
-        pass
+    """quotescope's version (``quotes.__version__``), part of every cache key. Read from the
+    package metadata here, so that this module does not import the package facade."""
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as metadata_version
 
     try:
         return metadata_version("quotescope")
-    except PackageNotFoundError:
-        return "0"
+    except PackageNotFoundError:  # running from a source tree, as quotes.__version__ says
+        return "0.0.0"
 
 
 def cache_context(rules_fingerprint: str, model: str, *, score: bool = True, version: str | None = None) \

@@ -121,7 +121,7 @@ def _options(
     cache_path: str | None,
     dask_scheduler: str | None,
 ) -> Any:
-    from quotes.runner import RunOptions
+    from quotes.execution.options import RunOptions
 
     return RunOptions(
         model=model,
@@ -135,9 +135,9 @@ def _options(
 
 def _check_rules(rules_dir: str | None) -> Any:
     """Load the rules before any work starts, so a bad rule file fails fast."""
-    from quotes.ruleset import load_rules
+    from quotes.execution.analyzers import shared_rules
 
-    return load_rules(rules_dir)
+    return shared_rules(rules_dir)
 
 
 def _articles(inputs: Sequence[str], manifest: Any) -> Iterator[Any]:
@@ -166,7 +166,7 @@ def _progress_stream(results: Iterator[Any], label: str) -> Iterator[Any]:
 
 
 def _results(inputs: Sequence[str], options: Any, manifest: Any) -> Iterator[Any]:
-    from quotes.runner import run_articles
+    from quotes.execution.runner import run_articles
 
     for result in _progress_stream(run_articles(_articles(inputs, manifest), options), "articles"):
         if result.error:
@@ -518,8 +518,8 @@ def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
 
     _check_rules(run["rules_dir"])
     gold_articles = read_gold(gold)
+    from quotes.execution.runner import run_articles
     from quotes.records import Article
-    from quotes.runner import run_articles
 
     articles = (Article(id=a.id, text=a.text, source=gold) for a in gold_articles)
     results = {

@@ -1,7 +1,8 @@
 """The spaCy pipeline component: ``nlp.add_pipe("quotes")`` writes ``doc._.quotes``.
 
 Registered through the ``spacy_factories`` entry point, so it is available once quotescope
-is installed. Heavy imports happen when the component is created, not when spaCy starts.
+is installed. Heavy imports happen when the component is created, not when spaCy starts; the
+rules come from the process-wide cache (:mod:`quotes.execution.analyzers`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ class QuotesComponent:
     """Finds and attributes the quotations of a parsed Doc; stores Quotation records."""
 
     def __init__(self, nlp: Language, name: str, rules_dir: str | None, score: bool) -> None:
+        from quotes.execution.analyzers import shared_rules
         from quotes.pipeline import Extractor
-        from quotes.ruleset import load_rules
 
         self.name = name
-        self.extractor = Extractor(load_rules(rules_dir), score=score)
+        self.extractor = Extractor(shared_rules(rules_dir), score=score)
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 

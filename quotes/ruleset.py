@@ -7,7 +7,6 @@ lexicons by :mod:`quotes.tone` and frame lexicons by :mod:`quotes.framing`.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,20 +60,19 @@ def fingerprint(directory: Path) -> str:
 
 
 def load_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault."""
-    path = Path(directory) if directory is not None else default_rules_dir()
-    return _load_rules_cached(path.resolve(), fingerprint(path) if path.is_dir() else "")
+    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault.
 
-
-@functools.lru_cache(maxsize=8)
-def _load_rules_cached(directory: Path, digest: str) -> RuleSet:
-    if not directory.is_dir():
-        raise RuleError(directory, None, "not a folder of rule files")
+    Each call reads the files afresh; the process-wide cache of rule sets (one per folder and
+    content) is :func:`quotes.execution.analyzers.shared_rules`.
+    """
+    path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
+    if not path.is_dir():
+        raise RuleError(path, None, "not a folder of rule files")
     return RuleSet(
-        directory=directory,
-        fingerprint=digest,
-        cues=load_cue_rules(directory),
-        aliases=load_aliases(directory),
-        tone=load_tone_rules(directory),
-        frames=load_frame_rules(directory),
+        directory=path,
+        fingerprint=fingerprint(path),
+        cues=load_cue_rules(path),
+        aliases=load_aliases(path),
+        tone=load_tone_rules(path),
+        frames=load_frame_rules(path),
     )

@@ -27,7 +27,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def analyzer(rules, nlp):
-    from quotes.pipeline import Analyzer
+    from quotes.execution.analyzers import Analyzer
 
     return Analyzer(rules, nlp)
 

@@ -114,7 +114,7 @@ def test_nothing_written_outside_the_output_folder(bad_run) -> None:
 
 
 def test_unbalanced_quote_is_bounded(bad_run) -> None:
-    from quotes.pipeline import Analyzer  # noqa: F401 - the pipeline is what the report used
+    from quotes.execution.analyzers import Analyzer  # noqa: F401 - the pipeline is what the report used
 
     _, inputs, _, _ = bad_run
     result = CliRunner().invoke(cli, ["extract", str(inputs / "unbalanced.txt"), "--no-cache"])

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from quotes import runner
 from quotes.cache import CacheWarning, ResultCache, quotation_from_dict
+from quotes.execution import analyzers
+from quotes.execution.options import RunOptions
+from quotes.execution.runner import run_articles
 from quotes.records import Article
 from quotes.ruleset import default_rules_dir
-from quotes.runner import RunOptions, run_articles
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',
@@ -32,7 +33,7 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> None:
         raise AssertionError("the model was needed")
 
-    monkeypatch.setattr(runner, "analyzer_for", refuse)
+    monkeypatch.setattr(analyzers, "analyzer_for", refuse)
 
 
 def test_second_run_is_all_hits_and_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

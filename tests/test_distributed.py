@@ -7,9 +7,10 @@ import pytest
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from quotes.distributed import analyze_bag  # noqa: E402
+from quotes.execution.dask import analyze_bag  # noqa: E402
+from quotes.execution.options import RunOptions  # noqa: E402
+from quotes.execution.runner import run_articles  # noqa: E402
 from quotes.records import Article  # noqa: E402
-from quotes.runner import RunOptions, run_articles  # noqa: E402
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',

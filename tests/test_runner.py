@@ -6,8 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from quotes.execution.analyzers import shared_model
+from quotes.execution.options import RunOptions
+from quotes.execution.runner import run_articles
 from quotes.records import Article
-from quotes.runner import RunOptions, run_articles, shared_model
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',
@@ -109,8 +111,8 @@ def test_five_megabyte_article() -> None:
     and sentencizer stand in for the model to keep this fast; the splitting is the same."""
     import spacy
 
+    from quotes.execution.analyzers import Analyzer
     from quotes.model import parse_long
-    from quotes.pipeline import Analyzer
     from quotes.ruleset import load_rules
 
     nlp = spacy.blank("en")
@@ -147,7 +149,7 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch: pytest.Mon
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    from quotes import runner
+    from quotes.execution import runner
 
     class Broken:
         capacity = 2
@@ -167,7 +169,7 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch: pytest.Mon
         def close(self) -> None:
             pass
 
-    monkeypatch.setattr(runner, "_make_backend", lambda options, spec: Broken())
+    monkeypatch.setattr(runner, "make_backend", lambda options, spec: Broken())
     results = list(run_articles(articles(), no_cache(jobs=2, batch_size=1)))
     expected = list(run_articles(articles(), no_cache(batch_size=1)))
     assert Broken.submitted >= 1
