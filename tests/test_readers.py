@@ -304,7 +304,7 @@ def test_jsonl_bad_lines_are_errors_and_reading_goes_on(tmp_path: Path) -> None:
             "{not json",
             "",
             {"id": "b"},
-            {"id": 7, "text": "Numeric id."},
+            {"id": 7.5, "text": "Fractional id."},
             ["a", "list"],
             {"id": "c", "text": 12},
             {"id": "a", "text": "Duplicate id."},
@@ -320,7 +320,7 @@ def test_jsonl_bad_lines_are_errors_and_reading_goes_on(tmp_path: Path) -> None:
     assert [(e.line, e.message.split(" (")[0]) for e in errors(manifest, path)] == [
         (2, "invalid JSON: Expecting property name enclosed in double quotes"),
         (4, "missing 'text'"),
-        (5, "'id' is not a string"),
+        (5, "'id' is not a string or an integer"),
         (6, "not a JSON object"),
         (7, "'text' is not a string"),
         (8, "duplicate id 'a'"),
