@@ -5,7 +5,7 @@ Every offset is a Python ``str`` offset into the article text, end exclusive.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -104,23 +104,10 @@ class Quotation:
     scores: Scores | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict in the benchmark's shape (spans as [start, end] lists)."""
-        data = asdict(self)
-        for key in ("content", "speaker", "cue"):
-            data[key] = [list(span) for span in getattr(self, key)]
-        scores = data.pop("scores")
-        data["tone"] = _spans_to_lists(scores["tone"]) if scores else None
-        data["frames"] = _spans_to_lists(scores["frames"]) if scores else []
-        data["codebook_frame"] = scores["codebook_frame"] if scores else "other"
-        return data
+        """A JSON-ready dict in the benchmark's shape: :func:`quotes.serialize.quotation_to_dict`."""
+        from quotes.serialize import quotation_to_dict  # the serializer builds on these records
 
-
-def _spans_to_lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _spans_to_lists(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_spans_to_lists(v) for v in value]
-    return value
+        return quotation_to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -133,15 +120,10 @@ class ArticleResult:
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        a = self.article
-        data: dict[str, Any] = {"id": a.id}
-        for key in ("title", "date", "outlet", "url"):
-            if getattr(a, key) is not None:
-                data[key] = getattr(a, key)
-        data["quotes"] = [q.to_dict() for q in self.quotations]
-        if self.error:
-            data["error"] = self.error
-        return data
+        """One JSONL line of ``quotes extract``: :func:`quotes.serialize.result_to_dict`."""
+        from quotes.serialize import result_to_dict  # the serializer builds on these records
+
+        return result_to_dict(self)
 
 
 def quotation_text(article_text: str, spans: tuple[Span, ...]) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from quotes.records import Article, ArticleResult, Quotation
+from quotes.serialize import report_row
 from quotes.speakers import AliasTable, name_key
 
 MAX_DISTINCT = 200
@@ -321,7 +322,7 @@ class Aggregator:
                 self.unattributed += 1
                 continue
             stats.add(quotation, result.article, number)
-            self.spool.add(stats.key, quotation_row(quotation, result.article))
+            self.spool.add(stats.key, report_row(quotation, result.article))
 
     def _speaker(self, raw: str | None) -> SpeakerStats | None:
         name = _clean(raw or "")
@@ -355,39 +356,6 @@ class Aggregator:
     def ranked(self) -> list[SpeakerStats]:
         """Speakers by quotation count (descending), then name."""
         return sorted(self.speakers.values(), key=lambda s: (-s.quotes, s.name.casefold(), s.key))
-
-
-def quotation_row(quotation: Quotation, article: Article) -> dict[str, Any]:
-    """The compact record of one quotation that a speaker report lists."""
-    scores = quotation.scores
-    row: dict[str, Any] = {
-        "article": {k: getattr(article, k) for k in ("id", "title", "date", "outlet", "url")},
-        "text": quotation.text,
-        "kind": quotation.kind,
-        "cue": quotation.cue_text,
-        "cue_lemma": quotation.cue_lemma,
-        "stance": quotation.stance,
-        "mention": quotation.speaker_text,
-        "title": quotation.title,
-        "rule": quotation.rule,
-        "confidence": quotation.confidence,
-        "inherited": quotation.inherited,
-        "explanation": quotation.explanation,
-        "tone": None,
-        "frames": [],
-        "codebook_frame": None,
-        "evidence": [],
-    }
-    if scores is not None:
-        tone = scores.tone
-        row["tone"] = {"label": tone.label, "compound": tone.compound, "certainty": tone.certainty,
-                       "hype": tone.hype}  # fmt: skip
-        top = sorted(scores.frames, key=lambda f: -f.weight)[:3]
-        row["frames"] = [[f.id, f.weight] for f in top]
-        row["codebook_frame"] = scores.codebook_frame
-        evidence = [*tone.evidence, *(e for f in top for e in f.evidence)]
-        row["evidence"] = [[e.source, e.matched, e.weight] for e in evidence[:8]]
-    return row
 
 
 def _clean(text: str) -> str:
