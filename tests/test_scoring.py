@@ -62,7 +62,8 @@ def test_read_txt(tmp_path: Path) -> None:
 
 def test_read_jsonl_reports_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    lines = ['{"id": "a", "text": "x"}', "not json", '{"text": 5}', '{"text": "y"}', "[1]", '{"id": 9, "text": "z"}']
+    lines = ['{"id": "a", "text": "x"}', "not json", '{"text": 5}', '{"text": "y"}', "[1]",
+             '{"id": 9, "text": "z"}']  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors: list[str] = []
     assert read_score_inputs(str(path), errors) == [("a", "x"), ("in:4", "y"), ("9", "z")]
