@@ -17,9 +17,9 @@ from quotes.extract import Candidate, find_candidates, to_quotation
 from quotes.framing import stance_of
 from quotes.model import is_long, load_model, parse_long
 from quotes.records import Article, ArticleResult, Quotation
-from quotes.resolve import Resolution, Resolver
 from quotes.ruleset import RuleSet, load_rules
 from quotes.scoring import score_text
+from quotes.speakers.resolve import Resolution, Resolver
 
 PIPE_BATCH_SIZE = 32
 
