@@ -54,6 +54,7 @@ def read_gold(path: str) -> list[GoldArticle]:
         GoldError: the file cannot be read, or a line is malformed (``file:line: reason``).
     """
     manifest = Manifest()
+    manifest.start(path)
     try:
         records = list(read_records(path, manifest))
     except InputError as error:
