@@ -3,7 +3,8 @@
 Every input yields its articles and records every problem in a :class:`Manifest`; bad content
 never raises. ``Article.text`` is the canonical text: newlines are normalised and control
 characters (other than newline and tab) are dropped, whatever the source. JSONL and CSV inputs
-are read line by line, so big files stream.
+are read line by line, so big files stream, as :class:`Record` s with one id rule
+(:func:`record_id`), which gold files (:mod:`quotes.evaluate`) and texts to score share.
 """
 
 from __future__ import annotations
@@ -19,26 +20,13 @@ from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
-from quotes.decoding import BinaryInputError, decode_bytes, decoded_lines
-from quotes.errors import InputError
+from quotes.decoding import BinaryInputError as BinaryInputError  # re-exported
+from quotes.decoding import decode_bytes, decoded_lines
+from quotes.errors import InputError as InputError  # re-exported
 from quotes.htmltext import extract
 from quotes.manifest import Manifest
 from quotes.markdown import markdown_title, markdown_to_text
 from quotes.records import Article
-
-__all__ = [
-    "BinaryInputError",
-    "InputError",
-    "Record",
-    "clean_text",
-    "decode_bytes",
-    "default_id",
-    "discover",
-    "read_input",
-    "read_records",
-    "read_texts",
-    "record_id",
-]
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -106,6 +94,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
+    """The articles of every input that :func:`discover` finds in ``inputs``."""
+    for path in discover(inputs):
+        yield from read_input(path, manifest)
 
 
 # -- reading ----------------------------------------------------------------------------------------
