@@ -3,7 +3,7 @@
 An entry is keyed by the SHA-256 of the article text and a *context*: the rules fingerprint
 (one hash over every rule file, so editing any rule file invalidates every entry made with
 the old rules — coarse, but never stale), the model name and version, the quotescope version
-and whether scores were computed. The value is the JSON of the quotations' ``to_dict()``,
+and whether scores were computed. The value is the JSON of the quotations' ``quotation_to_dict``,
 rebuilt into records by :func:`quotes.serialize.quotation_from_dict`.
 
 The database runs in WAL mode, so readers never block each other or the writer; only the
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from quotes.records import Quotation
-from quotes.serialize import quotation_from_dict
+from quotes.serialize import quotation_from_dict, quotation_to_dict
 
 SCHEMA_VERSION = 1
 _LOOKUP_CHUNK = 500  # SQLite's default limit on bound parameters is 999 (older builds)
@@ -195,7 +195,7 @@ class ResultCache:
         survive the JSON round trip unchanged are not stored."""
         rows = []
         for text, quotations in items:
-            payload = [q.to_dict() for q in quotations]
+            payload = [quotation_to_dict(q) for q in quotations]
             if tuple(quotation_from_dict(item) for item in payload) != tuple(quotations):
                 self._warn("a result does not survive serialisation; it is not cached")
                 continue

@@ -6,7 +6,7 @@ Two ways in:
   sends batches of cache misses to the cluster (results come back in order; the cache is
   read and written by the calling process only);
 - :func:`analyze_bag` maps a ``dask.bag.Bag`` of articles (``Article`` records or dicts with
-  ``id`` and ``text``) to a Bag of result dicts (``ArticleResult.to_dict()``), no cache.
+  ``id`` and ``text``) to a Bag of result dicts (``quotes.serialize.result_to_dict``), no cache.
 
 Each worker process loads the model once and keeps it (:func:`worker_analyzer`). The rules
 folder must be readable at the same path on the workers (the bundled rules always are);
@@ -20,6 +20,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from quotes.records import Article, ArticleResult
+from quotes.serialize import result_to_dict
 
 if TYPE_CHECKING:
     import dask.bag
@@ -95,11 +96,11 @@ def _as_article(item: Article | dict[str, Any]) -> Article:
 def _analyze_partition(items: Iterable[Article | dict[str, Any]], spec: WorkSpec,
                        batch_size: int) -> list[dict[str, Any]]:
     analyzer = worker_analyzer(spec)
-    return [result.to_dict() for result in analyzer.run((_as_article(i) for i in items), batch_size)]
+    return [result_to_dict(result) for result in analyzer.run((_as_article(i) for i in items), batch_size)]
 
 
 def analyze_bag(bag: dask.bag.Bag, options: RunOptions | None = None) -> dask.bag.Bag:
-    """A Bag of result dicts (``ArticleResult.to_dict()``), one per article of ``bag``, in
+    """A Bag of result dicts (``result_to_dict``), one per article of ``bag``, in
     partition order. Lazy, like any Bag: compute it on the scheduler of your choice."""
     _require_dask()
     from quotes.runner import RunOptions, work_spec

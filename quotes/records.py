@@ -103,12 +103,6 @@ class Quotation:
     inherited: bool = False  # speaker carried over from the previous quotation
     scores: Scores | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict in the benchmark's shape: :func:`quotes.serialize.quotation_to_dict`."""
-        from quotes.serialize import quotation_to_dict  # the serializer builds on these records
-
-        return quotation_to_dict(self)
-
 
 @dataclass(frozen=True)
 class ArticleResult:
@@ -118,12 +112,6 @@ class ArticleResult:
     quotations: tuple[Quotation, ...] = ()
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """One JSONL line of ``quotes extract``: :func:`quotes.serialize.result_to_dict`."""
-        from quotes.serialize import result_to_dict  # the serializer builds on these records
-
-        return result_to_dict(self)
 
 
 def quotation_text(article_text: str, spans: tuple[Span, ...]) -> str:
