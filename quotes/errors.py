@@ -4,10 +4,10 @@
 The CLI turns a ``QuotesError`` into one message and exit status 1 (in one place,
 :func:`quotes.cli.friendly`); anything else escaping the library is a bug.
 
-Members live beside the code that raises them and are re-exported here:
-:class:`~quotes.yamlfile.RuleError` (a rule file), :class:`~quotes.model.ModelError` (the spaCy
-model), :class:`InputError` (an input file or one of its lines), :class:`GoldError` (an
-annotated gold file).
+The members: :class:`~quotes.yamlfile.RuleError` (a rule file, ``file:line: reason``) and
+:class:`~quotes.model.ModelError` (the spaCy model), defined beside the code that raises them;
+:class:`InputError` (an input file or one of its lines) and :class:`GoldError` (an annotated
+gold file), defined here.
 """
 
 from __future__ import annotations
