@@ -3,8 +3,8 @@
 An entry is keyed by the SHA-256 of the article text and a *context*: the rules fingerprint
 (one hash over every rule file, so editing any rule file invalidates every entry made with
 the old rules — coarse, but never stale), the model name and version, the quotescope version
-and whether scores were computed. The value is the JSON of the quotations' ``to_dict()``,
-rebuilt into records by :func:`quotation_from_dict`.
+and whether scores were computed. The value is the JSON of the quotations' ``quotation_to_dict``,
+rebuilt into records by :func:`quotes.serialize.quotation_from_dict`.
 
 The database runs in WAL mode, so readers never block each other or the writer; only the
 process that owns the :class:`ResultCache` writes (worker processes never touch it). A file
@@ -13,7 +13,6 @@ that is not a readable cache is moved aside and recreated, with a :class:`CacheW
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import json
@@ -21,14 +20,12 @@ import os
 import sqlite3
 import sys
 import time
-import types
-import typing
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
-from quotes.records import Quotation, Scores, Tone
+from quotes.records import Quotation
+from quotes.serialize import quotation_from_dict, quotation_to_dict
 
 SCHEMA_VERSION = 1
 _LOOKUP_CHUNK = 500  # SQLite's default limit on bound parameters is 999 (older builds)
@@ -191,7 +188,7 @@ class ResultCache:
         survive the JSON round trip unchanged are not stored."""
         rows = []
         for text, quotations in items:
-            payload = [q.to_dict() for q in quotations]
+            payload = [quotation_to_dict(q) for q in quotations]
             if tuple(quotation_from_dict(item) for item in payload) != tuple(quotations):
                 self._warn("a result does not survive serialisation; it is not cached")
                 continue
@@ -238,84 +235,3 @@ class _transaction:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
-
-
-# ----------------------------------------------------------------------------- from_dict
-
-
-def quotation_from_dict(data: dict[str, Any]) -> Quotation:
-    """Rebuild a :class:`Quotation` (with its Scores, Tone, Frames and Evidence) from
-    :meth:`Quotation.to_dict`, which flattens ``scores`` into ``tone``, ``frames`` and
-    ``codebook_frame`` (``tone`` is None exactly when there were no scores)."""
-    data = dict(data)
-    tone = data.pop("tone", None)
-    frames, codebook = data.pop("frames", []), data.pop("codebook_frame", "other")
-    fields = {f.name for f in dataclasses.fields(Quotation)} - {"scores"}
-    unknown = set(data) - fields
-    if unknown:
-        raise KeyError(f"unknown quotation fields: {', '.join(sorted(unknown))}")
-    quotation = _build(Quotation, data)
-    if tone is None:
-        return quotation
-    scores = _build(Scores, {"tone": tone, "frames": frames, "codebook_frame": codebook})
-    if not isinstance(scores.tone, Tone):
-        raise TypeError("tone is not a Tone record")
-    return dataclasses.replace(quotation, scores=scores)
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    hints = _hints(cls)
-    values = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            values[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**values)
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def _convert(hint: Any, value: Any) -> Any:
-    """``value`` (as JSON gave it) in the shape the type hint asks for."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        for option in options:
-            if option is not type(None):
-                try:
-                    return _convert(option, value)
-                except (TypeError, ValueError, KeyError):
-                    continue
-        raise TypeError(f"{value!r} fits none of {hint}")
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list for {hint}, got {value!r}")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], item) for item in value)
-        if len(args) != len(value):
-            raise ValueError(f"expected {len(args)} items for {hint}, got {len(value)}")
-        return tuple(_convert(arg, item) for arg, item in zip(args, value, strict=True))
-    if origin is typing.Literal:
-        if value not in typing.get_args(hint):
-            raise ValueError(f"{value!r} is not one of {typing.get_args(hint)}")
-        return value
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {hint.__name__}")
-        return _build(hint, value)
-    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if hint in (str, int, bool) and type(value) is hint:
-        return value
-    if hint is Any:
-        return value
-    raise TypeError(f"{value!r} is not a {hint}")

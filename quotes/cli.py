@@ -7,193 +7,30 @@ shows the traceback).
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import json
 import sys
-import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
 from quotes import __version__
-
-FORMATS = ("jsonl", "csv", "table")
-CSV_FIELDS = (
-    "id",
-    "kind",
-    "speaker_name",
-    "speaker_type",
-    "speaker_text",
-    "title",
-    "cue_text",
-    "cue_lemma",
-    "cue_class",
-    "stance",
-    "rule",
-    "confidence",
-    "inherited",
-    "tone_compound",
-    "tone_label",
-    "certainty",
-    "hype",
-    "codebook_frame",
-    "frames",
-    "content",
-    "text",
+from quotes.cliutil import (
+    QuotesGroup,
+    check_rules,
+    finish,
+    output_options,
+    output_stream,
+    progress_stream,
+    results,
+    run_options,
+    run_options_from,
 )
-
-
-class Failure(click.ClickException):
-    """An error shown as one line, exit status 1."""
-
-
-def _debug_enabled() -> bool:
-    ctx = click.get_current_context(silent=True)
-    while ctx is not None:
-        if ctx.obj and ctx.obj.get("debug"):
-            return True
-        ctx = ctx.parent
-    return False
-
-
-def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn any library error into a one-line message (a traceback only with --debug)."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from quotes.model import ModelError
-        from quotes.yamlfile import RuleError
-
-        try:
-            return command(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except (RuleError, ModelError) as error:
-            if _debug_enabled():
-                raise
-            raise Failure(str(error)) from None
-        except KeyboardInterrupt:
-            raise click.Abort() from None
-        except BrokenPipeError:
-            raise
-        except Exception as error:
-            if _debug_enabled():
-                raise
-            raise Failure(f"{type(error).__name__}: {error} (run with --debug for details)") from None
-
-    return wrapper
-
-
-def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that runs the pipeline shares."""
-    decorators = [
-        click.option(
-            "--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder."
-        ),
-        click.option("--model", help="spaCy model package or path (default: en_core_web_sm if installed)."),
-        click.option(
-            "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
-        ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache."),
-        click.option(
-            "--cache",
-            "cache_path",
-            type=click.Path(dir_okay=False),
-            help="Cache file (default: $QUOTESCOPE_CACHE or ~/.cache/quotescope/cache.sqlite3).",
-        ),
-        click.option("--dask-scheduler", metavar="ADDRESS", help="Run on a dask.distributed cluster."),
-    ]
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
-
-
-def _options(
-    rules_dir: str | None,
-    model: str | None,
-    jobs: int,
-    no_cache: bool,
-    cache_path: str | None,
-    dask_scheduler: str | None,
-) -> Any:
-    from quotes.execution.options import RunOptions
-
-    return RunOptions(
-        model=model,
-        rules_dir=rules_dir,
-        jobs=jobs,
-        use_cache=not no_cache,
-        cache_path=Path(cache_path) if cache_path else None,
-        dask_scheduler=dask_scheduler,
-    )
-
-
-def _check_rules(rules_dir: str | None) -> Any:
-    """Load the rules before any work starts, so a bad rule file fails fast."""
-    from quotes.execution.analyzers import shared_rules
-
-    return shared_rules(rules_dir)
-
-
-def _articles(inputs: Sequence[str], manifest: Any) -> Iterator[Any]:
-    from quotes.readers import discover, read_input
-
-    for path in discover(inputs):
-        manifest.start(path)
-        yield from read_input(path, manifest)
-
-
-def _progress_stream(results: Iterator[Any], label: str) -> Iterator[Any]:
-    """A running count on stderr when it is a terminal (inputs stream, so no total is known)."""
-    if not sys.stderr.isatty():
-        yield from results
-        return
-    count, quotations, last = 0, 0, 0.0
-    for result in results:
-        count += 1
-        quotations += len(result.quotations)
-        now = time.monotonic()
-        if now - last > 0.2:
-            click.echo(f"\r{label}: {count}, quotations: {quotations}", err=True, nl=False)
-            last = now
-        yield result
-    click.echo(f"\r{label}: {count}, quotations: {quotations}", err=True)
-
-
-def _results(inputs: Sequence[str], options: Any, manifest: Any) -> Iterator[Any]:
-    from quotes.execution.runner import run_articles
-
-    for result in _progress_stream(run_articles(_articles(inputs, manifest), options), "articles"):
-        if result.error:
-            manifest.article_failed(result.article.source or "-", result.article.id, result.error)
-        yield result
-
-
-def _finish(manifest: Any, manifest_path: Path | None) -> None:
-    """Write the manifest, print every problem on stderr, exit non-zero if any input failed."""
-    if manifest_path is not None:
-        manifest.write(manifest_path)
-    for message in manifest.messages():
-        click.echo(f"warning: {message}" if message.startswith("warning") else message, err=True)
-    if not manifest.ok:
-        summary = manifest.to_dict()["summary"]
-        click.echo(
-            f"quotes: {summary['failed']} input(s) failed, {summary['partial']} partial; "
-            f"details in {manifest_path or 'the messages above'}",
-            err=True,
-        )
-        sys.exit(1)
-
 
 # ----------------------------------------------------------------------------- group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=QuotesGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotes")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
@@ -214,83 +51,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # ----------------------------------------------------------------------------- extract
 
 
-def _explain_lines(result: Any) -> Iterator[str]:
-    for q in result.quotations:
-        yield f"[{result.article.id}] {q.kind} quotation by {q.speaker_name or 'unknown'} ({q.speaker_type})"
-        yield f"    text: {_shorten(q.text, 160)}"
-        cue = f"{q.cue_text or '-'} ({q.cue_class}, stance {q.stance})"
-        yield f"    speaker as written: {q.speaker_text or '-'}; cue: {cue}"
-        yield f"    rule {q.rule} (confidence {q.confidence}): {q.explanation}"
-        if q.scores is not None:
-            tone = q.scores.tone
-            fired = ", ".join(f"{e.entry}" for e in tone.evidence[:6]) or "nothing"
-            frames = ", ".join(f"{f.id} {f.weight:.2f}" for f in q.scores.frames[:3]) or "none"
-            yield f"    tone {tone.label} {tone.compound:+.3f} (evidence: {fired}); frames: {frames}"
-
-
-def _tail(text: str, width: int) -> str:
-    """The end of ``text`` (where file names differ), at most ``width`` characters."""
-    return text if len(text) <= width else "…" + text[-(width - 1) :]
-
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _csv_row(result: Any, q: Any) -> dict[str, Any]:
-    tone = q.scores.tone if q.scores else None
-    return {
-        "id": result.article.id,
-        "kind": q.kind,
-        "speaker_name": q.speaker_name or "",
-        "speaker_type": q.speaker_type,
-        "speaker_text": q.speaker_text,
-        "title": q.title or "",
-        "cue_text": q.cue_text,
-        "cue_lemma": q.cue_lemma,
-        "cue_class": q.cue_class,
-        "stance": q.stance,
-        "rule": q.rule,
-        "confidence": q.confidence,
-        "inherited": q.inherited,
-        "tone_compound": tone.compound if tone else "",
-        "tone_label": tone.label if tone else "",
-        "certainty": tone.certainty if tone else "",
-        "hype": tone.hype if tone else "",
-        "codebook_frame": q.scores.codebook_frame if q.scores else "",
-        "frames": ";".join(f"{f.id}:{f.weight:.2f}" for f in q.scores.frames) if q.scores else "",
-        "content": json.dumps([list(s) for s in q.content]),
-        "text": q.text,
-    }
-
-
-def write_results(results: Iterator[Any], fmt: str, out: TextIO, explain: bool = False) -> int:
-    """Write results in ``fmt`` to ``out``; returns the number of quotations written."""
-    count = 0
-    writer = None
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-    for result in results:
-        count += len(result.quotations)
-        if explain:
-            for line in _explain_lines(result):
-                out.write(line + "\n")
-        elif fmt == "jsonl":
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        elif writer is not None:
-            for q in result.quotations:
-                writer.writerow(_csv_row(result, q))
-        else:
-            for q in result.quotations:
-                out.write(
-                    f"{_tail(result.article.id, 24):24}  {q.kind:8}  {(q.speaker_name or '?')[:22]:22}  "
-                    f"{q.cue_text[:12]:12}  {_shorten(q.text, 70)}\n"
-                )
-    return count
-
-
 def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     if manifest:
         return Path(manifest)
@@ -301,16 +61,12 @@ def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here (default stdout)."
-)
+@output_options("jsonl")
 @click.option(
     "--manifest", type=click.Path(dir_okay=False), help="Where to write manifest.json (default beside -o)."
 )
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
 @run_options
-@friendly
 def extract(
     inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool, **run: Any
 ) -> None:
@@ -324,21 +80,17 @@ def extract(
       quotes extract news.jsonl --format csv -o quotes.csv
       quotes extract story.txt --explain
     """
-    from quotes.fsutil import atomic_write_text
     from quotes.manifest import Manifest
+    from quotes.output import write_results
 
-    _check_rules(run["rules_dir"])
-    options = _options(**run)
+    check_rules(run["rules_dir"])
+    options = run_options_from(**run)
     book = Manifest()
-    results = _results(inputs, options, book)
+    with output_stream(output) as out:
+        count = write_results(results(inputs, options, book), fmt, out, explain)
     if output and output != "-":
-        buffer = io.StringIO()
-        count = write_results(results, fmt, buffer, explain)
-        atomic_write_text(Path(output), buffer.getvalue())
         click.echo(f"{count} quotations written to {output}", err=True)
-    else:
-        write_results(results, fmt, sys.stdout, explain)
-    _finish(book, _manifest_path(output, manifest))
+    finish(book, _manifest_path(output, manifest))
 
 
 # ----------------------------------------------------------------------------- report
@@ -356,7 +108,6 @@ def extract(
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
 @run_options
-@friendly
 def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> None:
     """Write per-speaker reports (Markdown, HTML, PNG charts) for INPUT files or folders.
 
@@ -368,15 +119,15 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> Non
     from quotes.manifest import Manifest
     from quotes.report import write_reports
 
-    rules = _check_rules(run["rules_dir"])
-    options = _options(**run)
+    rules = check_rules(run["rules_dir"])
+    options = run_options_from(**run)
     book = Manifest()
     target = Path(out_dir)
     index = write_reports(
-        _results(inputs, options, book), target, rules.aliases, title=title, jobs=run["jobs"]
+        results(inputs, options, book), target, rules.aliases, title=title, jobs=run["jobs"]
     )
     click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
-    _finish(book, target / "manifest.json")
+    finish(book, target / "manifest.json")
 
 
 # ----------------------------------------------------------------------------- speakers
@@ -384,38 +135,29 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> Non
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@output_options("table")
 @run_options
-@friendly
-def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
+def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) -> None:
     """List the speakers quoted in INPUT files or folders, with counts.
 
+    Speakers are identified as in `quotes report` (alias table, then a lone surname folded into
+    the one full name of the corpus that ends with it), so the two always agree.
+
     \b
-    Example:
+    Examples:
       quotes speakers examples/
+      quotes speakers news.jsonl --format csv -o speakers.csv
     """
     from quotes.manifest import Manifest
+    from quotes.output import write_rows
+    from quotes.speakers.identity import count_speakers
 
-    rules = _check_rules(run["rules_dir"])
+    rules = check_rules(run["rules_dir"])
     book = Manifest()
-    quotes_by: Counter[tuple[str, str]] = Counter()
-    articles_by: dict[tuple[str, str], set[str]] = {}
-    for result in _results(inputs, _options(**run), book):
-        for q in result.quotations:
-            if q.speaker_name is None:
-                continue
-            key = (
-                rules.aliases.canonical(q.speaker_name),
-                rules.aliases.speaker_type(q.speaker_name) or q.speaker_type,
-            )
-            quotes_by[key] += 1
-            articles_by.setdefault(key, set()).add(result.article.id)
-    rows = [
-        {"name": name, "type": kind, "quotes": n, "articles": len(articles_by[(name, kind)])}
-        for (name, kind), n in sorted(quotes_by.items(), key=lambda item: (-item[1], item[0][0]))
-    ]
-    _print_rows_to(rows, fmt, sys.stdout)
-    _finish(book, None)
+    counts = count_speakers(results(inputs, run_options_from(**run), book), rules.aliases)
+    with output_stream(output) as out:
+        write_rows((count.row() for count in counts), fmt, out)
+    finish(book, None)
 
 
 # ----------------------------------------------------------------------------- score
@@ -423,72 +165,34 @@ def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
 
 @cli.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout).")
+@output_options("jsonl")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder.")
-@friendly
 def score(input_path: str, fmt: str, output: str | None, rules_dir: str | None) -> None:
-    """Score the tone and framing of texts: a .txt (one text per line) or .jsonl (id, text).
+    """Score the tone and framing of texts: a .txt (one text per line) or .jsonl/.csv (id, text).
+
+    Ids follow the input rule: the record's id, else FILE-STEM:LINE.
 
     \b
     Examples:
       quotes score sentences.txt --format table
       quotes score texts.jsonl -o scores.jsonl
     """
-    from quotes.fsutil import atomic_write_text
-    from quotes.scoring import read_score_inputs, score_record, score_text
+    from quotes.manifest import Manifest
+    from quotes.output import write_rows
+    from quotes.readers import read_texts
+    from quotes.scoring import score_text
+    from quotes.serialize import score_row, score_to_dict
 
-    rules = _check_rules(rules_dir)
-    problems: list[str] = []
+    rules = check_rules(rules_dir)
+    book = Manifest()
+    shape = score_to_dict if fmt == "jsonl" else score_row
     rows = (
-        score_record(text_id, score_text(text, None, rules.tone, rules.frames))
-        for text_id, text in read_score_inputs(input_path, problems)
+        shape(text.id, score_text(text.text, None, rules.tone, rules.frames))
+        for text in read_texts(input_path, book)
     )
-    buffer = io.StringIO()
-    target: TextIO = buffer if output else sys.stdout
-    if fmt == "jsonl":
-        for row in rows:
-            target.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        _print_rows_to([_flat_score(row) for row in rows], fmt, target)
-    if output:
-        atomic_write_text(Path(output), buffer.getvalue())
-    for problem in problems:
-        click.echo(problem, err=True)
-    if problems:
-        sys.exit(1)
-
-
-def _flat_score(row: dict[str, Any]) -> dict[str, Any]:
-    tone = row["tone"]
-    return {
-        "id": row["id"],
-        "compound": tone["compound"],
-        "label": tone["label"],
-        "certainty": tone["certainty"],
-        "hype": tone["hype"],
-        "codebook_frame": row["codebook_frame"],
-        "frames": ";".join(f"{f['id']}:{f['weight']:.2f}" for f in row["frames"]),
-    }
-
-
-def _print_rows_to(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    """Rows of plain values as JSON lines, CSV, or an aligned table."""
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    elif not rows:
-        out.write("(none)\n")
-    else:
-        widths = {k: max(len(k), *(len(str(r[k])) for r in rows)) for k in rows[0]}
-        out.write("  ".join(k.ljust(widths[k]) for k in rows[0]) + "\n")
-        for row in rows:
-            out.write("  ".join(str(row[k]).ljust(widths[k]) for k in row) + "\n")
+    with output_stream(output) as out:
+        write_rows(rows, fmt, out)
+    finish(book, None)
 
 
 # ----------------------------------------------------------------------------- eval
@@ -505,7 +209,6 @@ def _print_rows_to(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @run_options
-@friendly
 def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
     """Run the pipeline on an annotated GOLD.jsonl and print precision, recall and F1 per kind,
     and true/false positives per rule.
@@ -515,16 +218,16 @@ def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
       quotes eval my-annotations.jsonl --speaker-by name
     """
     from quotes.evaluate import evaluate, format_report, read_gold
-
-    _check_rules(run["rules_dir"])
-    gold_articles = read_gold(gold)
     from quotes.execution.runner import run_articles
     from quotes.records import Article
+
+    check_rules(run["rules_dir"])
+    gold_articles = read_gold(gold)
 
     articles = (Article(id=a.id, text=a.text, source=gold) for a in gold_articles)
     results = {
         r.article.id: r.quotations
-        for r in _progress_stream(run_articles(articles, _options(**run)), "articles")
+        for r in progress_stream(run_articles(articles, run_options_from(**run)), "articles")
     }
     report = evaluate(gold_articles, results, speaker_by)
     click.echo(json.dumps(report) if as_json else format_report(report))
@@ -535,13 +238,18 @@ def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
 
 @cli.group()
 def rules() -> None:
-    """Inspect and validate rule folders."""
+    """Inspect and validate rule folders.
+
+    \b
+    Example:
+      quotes rules check my-rules/
+    """
 
 
 @rules.command("check")
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
-@friendly
-def rules_check(directory: str | None) -> None:
+@click.pass_context
+def rules_check(ctx: click.Context, directory: str | None) -> None:
     """Validate a rules folder (default: the bundled rules); report file:line: reason.
 
     \b
@@ -553,9 +261,9 @@ def rules_check(directory: str | None) -> None:
 
     try:
         loaded = load_rules(directory)
-    except RuleError as error:
+    except RuleError as error:  # the finding is the output here, not a failure of the command
         click.echo(str(error), err=True)
-        sys.exit(1)
+        ctx.exit(1)
     files = rule_files(loaded.directory)
     click.echo(f"{loaded.directory}: {len(files)} rule files OK (fingerprint {loaded.fingerprint})")
 

@@ -10,12 +10,14 @@ when the canonical names agree: equal ignoring case, or one a whole-word suffix 
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from quotes.errors import GoldError, InputError
+from quotes.manifest import Manifest
+from quotes.readers import read_records
 from quotes.records import Quotation, Span
 
 KINDS = ("direct", "mixed", "indirect")
@@ -37,10 +39,6 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
 
 
-class GoldError(ValueError):
-    """A malformed gold file; the message names the file and line."""
-
-
 def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
     if not isinstance(value, list) or not all(
         isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s) for s in value
@@ -50,37 +48,47 @@ def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
 
 
 def read_gold(path: str) -> list[GoldArticle]:
-    """Read a gold JSONL file; a GoldError names the first bad line."""
-    articles = []
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise GoldError(f"{where}: invalid JSON ({error.msg})") from None
-            if (
-                not isinstance(record, dict)
-                or not isinstance(record.get("id"), str)
-                or not isinstance(record.get("text"), str)
-            ):
-                raise GoldError(f"{where}: expected an object with string 'id' and 'text'")
-            quotes = []
-            for raw in record.get("quotes", []):
-                if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
-                    raise GoldError(f"{where}: each quote needs a kind of {', '.join(KINDS)}")
-                quotes.append(
-                    GoldQuote(
-                        raw["kind"],
-                        _spans(raw.get("content"), where, "content"),
-                        _spans(raw.get("speaker", []), where, "speaker"),
-                        raw.get("speaker_name"),
-                    )
-                )
-            articles.append(GoldArticle(record["id"], record["text"], tuple(quotes)))
-    return articles
+    """Read a gold JSONL file through :func:`quotes.readers.read_records` (the one id rule).
+
+    Raises:
+        GoldError: the file cannot be read, or a line is malformed (``file:line: reason``).
+    """
+    manifest = Manifest()
+    manifest.start(path)
+    try:
+        records = list(read_records(path, manifest))
+    except InputError as error:
+        where = path if error.line is None else f"{path}:{error.line}"
+        raise GoldError(f"{where}: {error.reason}") from None
+    except OSError as error:
+        raise GoldError(f"{path}: cannot read: {error.strerror or error}") from None
+    problems = manifest.record(path).errors
+    if problems:
+        first = problems[0]
+        raise GoldError(f"{path}:{first.line}: {first.message}")
+    return [GoldArticle(r.id, r.text, _gold_quotes(r.fields, f"{path}:{r.line}")) for r in records]
+
+
+def _gold_quotes(fields: Mapping[str, object], where: str) -> tuple[GoldQuote, ...]:
+    raw_quotes = fields.get("quotes", [])
+    if not isinstance(raw_quotes, list):
+        raise GoldError(f"{where}: 'quotes' must be a list")
+    quotes = []
+    for raw in raw_quotes:
+        if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
+            raise GoldError(f"{where}: each quote needs a kind of {', '.join(KINDS)}")
+        name = raw.get("speaker_name")
+        if name is not None and not isinstance(name, str):
+            raise GoldError(f"{where}: 'speaker_name' must be a string or null")
+        quotes.append(
+            GoldQuote(
+                raw["kind"],
+                _spans(raw.get("content"), where, "content"),
+                _spans(raw.get("speaker", []), where, "speaker"),
+                name,
+            )
+        )
+    return tuple(quotes)
 
 
 def _trimmable(char: str) -> bool:

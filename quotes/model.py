@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quotes.errors import QuotesError
+
 if TYPE_CHECKING:  # spaCy is imported on first use: reading a model's id does not need it
     from spacy.language import Language
     from spacy.pipeline import AttributeRuler
@@ -30,7 +32,7 @@ CHUNK_CHARS = 50_000
 """Long articles are parsed in pieces of about this size, cut at paragraph boundaries."""
 
 
-class ModelError(RuntimeError):
+class ModelError(QuotesError, RuntimeError):
     """The spaCy model could not be loaded."""
 
 

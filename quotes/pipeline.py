@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from quotes.extract import Candidate, find_candidates, to_quotation
 from quotes.framing import stance_of
 from quotes.records import Quotation
-from quotes.resolve import Resolution, Resolver
 from quotes.ruleset import RuleSet
 from quotes.scoring import score_text
+from quotes.speakers.resolve import Resolution, Resolver
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Every offset is a Python ``str`` offset into the article text, end exclusive.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -103,25 +103,6 @@ class Quotation:
     inherited: bool = False  # speaker carried over from the previous quotation
     scores: Scores | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict in the benchmark's shape (spans as [start, end] lists)."""
-        data = asdict(self)
-        for key in ("content", "speaker", "cue"):
-            data[key] = [list(span) for span in getattr(self, key)]
-        scores = data.pop("scores")
-        data["tone"] = _spans_to_lists(scores["tone"]) if scores else None
-        data["frames"] = _spans_to_lists(scores["frames"]) if scores else []
-        data["codebook_frame"] = scores["codebook_frame"] if scores else "other"
-        return data
-
-
-def _spans_to_lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _spans_to_lists(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_spans_to_lists(v) for v in value]
-    return value
-
 
 @dataclass(frozen=True)
 class ArticleResult:
@@ -131,17 +112,6 @@ class ArticleResult:
     quotations: tuple[Quotation, ...] = ()
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        a = self.article
-        data: dict[str, Any] = {"id": a.id}
-        for key in ("title", "date", "outlet", "url"):
-            if getattr(a, key) is not None:
-                data[key] = getattr(a, key)
-        data["quotes"] = [q.to_dict() for q in self.quotations]
-        if self.error:
-            data["error"] = self.error
-        return data
 
 
 def quotation_text(article_text: str, spans: tuple[Span, ...]) -> str:

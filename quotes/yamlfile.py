@@ -7,8 +7,10 @@ from typing import Any
 
 import yaml
 
+from quotes.errors import QuotesError
 
-class RuleError(ValueError):
+
+class RuleError(QuotesError, ValueError):
     """A rule file that cannot be used; ``str()`` is ``file:line: reason``."""
 
     def __init__(self, path: str | Path, line: int | None, reason: str) -> None:

@@ -41,7 +41,7 @@ def build_folder(root: Path) -> Path:
         json.dumps({"id": "first", "text": GOOD}),
         "{not json at all",
         json.dumps(SCRIPT_LINE),
-        json.dumps({"id": 7, "text": "a numeric id"}),
+        json.dumps({"id": True, "text": "a boolean id"}),
     ]
     (inputs / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return inputs

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from quotes.cache import CacheWarning, ResultCache, quotation_from_dict
+from quotes.cache import CacheWarning, ResultCache
 from quotes.execution import analyzers
 from quotes.execution.options import RunOptions
 from quotes.execution.runner import run_articles
 from quotes.records import Article
 from quotes.ruleset import default_rules_dir
+from quotes.serialize import quotation_from_dict, quotation_to_dict, result_to_dict
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',
@@ -44,7 +45,7 @@ def test_second_run_is_all_hits_and_identical(tmp_path: Path, monkeypatch: pytes
     second = list(run_articles(ARTICLES, options))
     assert all(cached(r) for r in second)
     assert second == first  # records, scores and evidence rebuilt exactly
-    assert [r.to_dict() for r in second] == [r.to_dict() for r in first]
+    assert [result_to_dict(r) for r in second] == [result_to_dict(r) for r in first]
 
 
 def test_a_changed_rule_file_misses(tmp_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_quotation_round_trip_keeps_every_field() -> None:
     quotations = [q for r in results for q in r.quotations]
     assert quotations and any(q.scores is not None for q in quotations)
     for q in quotations:
-        assert quotation_from_dict(q.to_dict()) == q
+        assert quotation_from_dict(quotation_to_dict(q)) == q
     unscored = list(run_articles(ARTICLES, RunOptions(use_cache=False, score=False)))
     for q in (q for r in unscored for q in r.quotations):
-        assert q.scores is None and quotation_from_dict(q.to_dict()) == q
+        assert q.scores is None and quotation_from_dict(quotation_to_dict(q)) == q

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -92,7 +93,7 @@ def test_score_command(runner, tmp_path) -> None:
     texts = tmp_path / "texts.txt"
     texts.write_text("The economy is booming.\nThe attack killed twelve people.\n", encoding="utf-8")
     rows = [json.loads(line) for line in invoke(runner, "score", str(texts)).stdout.splitlines()]
-    assert [r["id"] for r in rows] == ["1", "2"]
+    assert [r["id"] for r in rows] == ["texts:1", "texts:2"]  # the one id rule: FILE-STEM:LINE
     assert rows[0]["tone"]["compound"] > 0 > rows[1]["tone"]["compound"]
     assert rows[0]["codebook_frame"] == "economic"
     assert "codebook_frame" in invoke(runner, "score", str(texts), "--format", "table").stdout
@@ -142,15 +143,148 @@ def test_eval_prints_scores_and_rules(runner, tmp_path) -> None:
     assert report["kinds"]["all"]["end_to_end"]["f1"] == 1.0
 
 
-@pytest.mark.parametrize("command", ["extract", "report", "speakers", "score", "eval", "rules"])
-def test_every_command_has_help_with_examples(runner, command: str) -> None:
-    result = invoke(runner, command, "--help")
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+@pytest.mark.parametrize("path", _commands(cli), ids=lambda path: " ".join(path) or "quotes")
+def test_every_command_has_help_with_an_example(runner, path: tuple[str, ...]) -> None:
+    result = invoke(runner, *path, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
-    if command != "rules":
-        assert "Example" in result.output
+    assert "Example" in result.output and "  quotes " in result.output
 
 
 def test_missing_input_is_reported_not_raised(runner, tmp_path) -> None:
     result = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt"), "--no-cache"])
     assert result.exit_code == 1
     assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+# -- exact output -------------------------------------------------------------------------------
+
+CORPUS = [
+    {
+        "id": "2016/09/12/the-very-long-name-of-an-article-about-the-harbor",
+        "text": '"We will rebuild the harbor," said Donald Trump. He added that work would start in May.',
+    },
+    {
+        "id": "b-2",
+        "text": 'The plan is "a disaster for taxpayers," Trump said on Tuesday. '
+        '"We will win," said Mayor Elena Ruiz.',
+    },
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(article) + "\n" for article in CORPUS), encoding="utf-8")
+    return path
+
+
+def test_speakers_table_exact(runner, corpus) -> None:
+    result = invoke(runner, "speakers", str(corpus), "--no-cache")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "name          type    quotes  articles\n"
+        "Donald Trump  person  3       2\n"
+        "Elena Ruiz    person  1       1\n"
+    )
+
+
+def test_extract_table_exact(runner, corpus) -> None:
+    result = invoke(runner, "extract", str(corpus), "--format", "table", "--no-cache")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "id                        kind      speaker                 cue           text\n"
+        "…rticle-about-the-harbor  direct    Donald Trump            said          "
+        '"We will rebuild the harbor,"\n'
+        "…rticle-about-the-harbor  indirect  Donald Trump            added         "
+        "that work would start in May\n"
+        "b-2                       mixed     Trump                   said          "
+        'The plan is "a disaster for taxpayers,"\n'
+        "b-2                       direct    Elena Ruiz              said          "
+        '"We will win,"\n'
+    )
+
+
+def test_speakers_and_report_agree(runner, corpus, tmp_path) -> None:
+    listed = invoke(runner, "speakers", str(corpus), "--format", "jsonl", "--no-cache").stdout
+    rows = [json.loads(line) for line in listed.splitlines()]
+    out = tmp_path / "reports"
+    assert invoke(runner, "report", str(corpus), "--out", str(out), "--no-cache").exit_code == 0
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    reported = [{k: s[k] for k in ("name", "type", "quotes", "articles")} for s in index["speakers"]]
+    assert rows == reported
+    assert rows[0] == {"name": "Donald Trump", "type": "person", "quotes": 3, "articles": 2}
+
+
+def test_speakers_csv_to_a_file(runner, corpus, tmp_path) -> None:
+    out = tmp_path / "speakers.csv"
+    result = invoke(runner, "speakers", str(corpus), "--format", "csv", "-o", str(out), "--no-cache")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "name,type,quotes,articles"
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('{"id": "a", "text": "x", "quotes": [{"kind": "loud"}]}\n', ":1: each quote needs a kind"),
+        ('{"id": "a", "text": "x"}\n{oops\n', ":2: invalid JSON"),
+        ('{"id": "a", "text": "x", "quotes": [{"kind": "direct", "content": [[0]]}]}\n', ":1: 'content'"),
+        ("", ": empty file"),
+    ],
+)
+def test_bad_gold_file_is_one_clean_line(runner, tmp_path, content: str, reason: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content, encoding="utf-8")
+    result = runner.invoke(cli, ["eval", str(gold), "--no-cache"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"Error: {gold}{reason}")
+
+
+def test_unexpected_error_is_named_a_bug_and_debug_shows_it(runner, tmp_path, monkeypatch) -> None:
+    import quotes.speakers.identity
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(quotes.speakers.identity, "count_speakers", broken)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = runner.invoke(cli, ["speakers", str(story), "--no-cache"])
+    assert result.exit_code == 1
+    assert "internal error (a bug in quotescope): ZeroDivisionError: boom" in result.output
+    assert "--debug" in result.output
+    debug = runner.invoke(cli, ["--debug", "speakers", str(story), "--no-cache"])
+    assert isinstance(debug.exception, ZeroDivisionError)
+
+
+def test_unwritable_output_is_one_clean_line(runner, tmp_path) -> None:
+    texts = tmp_path / "texts.txt"
+    texts.write_text("The economy is booming.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["score", str(texts), "-o", str(blocker / "out.jsonl")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+
+
+def test_score_reports_bad_lines_and_exits_1(runner, tmp_path) -> None:
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text('{"id": 3, "text": "Good."}\n{oops\n', encoding="utf-8")
+    result = runner.invoke(cli, ["score", str(texts), "--format", "csv"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "id,compound,label,certainty,hype,codebook_frame,frames"
+    assert result.stdout.splitlines()[1].startswith("3,")
+    assert f"{texts}:2: invalid JSON" in result.stderr

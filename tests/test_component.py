@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import quotes
+from quotes.serialize import quotation_to_dict
 
 
 def test_component_writes_doc_extension(nlp) -> None:
@@ -20,7 +21,7 @@ def test_component_writes_doc_extension(nlp) -> None:
 def test_python_api_analyze() -> None:
     (quotation,) = quotes.analyze("According to the ministry, exports rose by a tenth in March.")
     assert quotation.kind == "indirect" and quotation.rule == "according-to"
-    assert quotation.to_dict()["content"] == [list(quotation.content[0])]
+    assert quotation_to_dict(quotation)["content"] == [list(quotation.content[0])]
 
 
 def test_every_entry_point_shares_one_model_and_one_rule_set(nlp, monkeypatch) -> None:

@@ -11,6 +11,7 @@ from quotes.execution.dask import analyze_bag  # noqa: E402
 from quotes.execution.options import RunOptions  # noqa: E402
 from quotes.execution.runner import run_articles  # noqa: E402
 from quotes.records import Article  # noqa: E402
+from quotes.serialize import result_to_dict  # noqa: E402
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',
@@ -44,4 +45,4 @@ def test_analyze_bag_gives_result_dicts(local: list) -> None:
     with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1,
                                   dashboard_address=None) as cluster, distributed.Client(cluster):
         out = analyze_bag(db.from_sequence(items, npartitions=3), RunOptions()).compute()
-    assert out == [r.to_dict() for r in local]
+    assert out == [result_to_dict(r) for r in local]

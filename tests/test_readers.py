@@ -304,7 +304,7 @@ def test_jsonl_bad_lines_are_errors_and_reading_goes_on(tmp_path: Path) -> None:
             "{not json",
             "",
             {"id": "b"},
-            {"id": 7, "text": "Numeric id."},
+            {"id": 7.5, "text": "Fractional id."},
             ["a", "list"],
             {"id": "c", "text": 12},
             {"id": "a", "text": "Duplicate id."},
@@ -320,7 +320,7 @@ def test_jsonl_bad_lines_are_errors_and_reading_goes_on(tmp_path: Path) -> None:
     assert [(e.line, e.message.split(" (")[0]) for e in errors(manifest, path)] == [
         (2, "invalid JSON: Expecting property name enclosed in double quotes"),
         (4, "missing 'text'"),
-        (5, "'id' is not a string"),
+        (5, "'id' is not a string or an integer"),
         (6, "not a JSON object"),
         (7, "'text' is not a string"),
         (8, "duplicate id 'a'"),
@@ -555,3 +555,78 @@ def test_corrupted_jsonl_never_raises_and_accounts_for_every_line(tmp_path: Path
         assert isinstance(article.id, str) and article.id
         assert isinstance(article.text, str) and article.text.strip()
         assert not any(ch in article.text for ch in "\x00\r")
+
+
+# -- the one id rule ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"id": "a-1"}, "a-1"),
+        ({"id": "  spaced\n id "}, "spaced id"),
+        ({"id": 42}, "42"),
+        ({"id": 0}, "0"),
+        ({}, "news:3"),
+        ({"id": None}, "news:3"),
+        ({"id": "   "}, "news:3"),
+    ],
+)
+def test_record_id_rule(given: dict, expected: str) -> None:
+    from quotes.readers import record_id
+
+    assert record_id(given, "news", 3) == expected
+
+
+@pytest.mark.parametrize("bad", [True, 1.5, [1], {"a": 1}])
+def test_record_id_refuses_other_types(bad: object) -> None:
+    from quotes.readers import _RecordError, record_id
+
+    with pytest.raises(_RecordError, match="'id' is not a string or an integer"):
+        record_id({"id": bad}, "news", 3)
+
+
+def test_one_id_rule_for_articles_texts_and_gold(tmp_path: Path) -> None:
+    from quotes.evaluate import read_gold
+    from quotes.readers import read_texts
+
+    lines = [{"id": "x", "text": "One."}, {"text": "Two."}, {"id": 7, "text": "Three."}]
+    for suffix in (".jsonl", ".csv"):
+        path = tmp_path / f"news{suffix}"
+        if suffix == ".jsonl":
+            path.write_text(jsonl(*lines), encoding="utf-8")
+        else:
+            rows = ["id,text"] + [f"{r.get('id', '')},{r['text']}" for r in lines]
+            path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        articles, _ = read(path)
+        header = 1 if suffix == ".csv" else 0
+        assert [a.id for a in articles] == ["x", f"news:{2 + header}", "7"]
+        assert [a.id for a in read_texts(str(path), Manifest())] == [a.id for a in articles]
+    assert [g.id for g in read_gold(str(tmp_path / "news.jsonl"))] == ["x", "news:2", "7"]
+    plain = tmp_path / "news.txt"
+    plain.write_text("One.\n\nThree.\n", encoding="utf-8")
+    texts = [(a.id, a.text) for a in read_texts(str(plain), Manifest())]
+    assert texts == [("news:1", "One."), ("news:3", "Three.")]
+
+
+def test_gold_keeps_the_text_as_written(tmp_path: Path) -> None:
+    """Gold spans are offsets into the raw text: the reader must not clean it."""
+    from quotes.evaluate import read_gold
+
+    text = 'A\r\nB \x07"quoted," she said.'
+    quote = {"kind": "direct", "content": [[6, 15]]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "g", "text": text, "quotes": [quote]}) + "\n", encoding="utf-8")
+    (article,) = read_gold(str(path))
+    assert article.text == text and article.quotes[0].content == ((6, 15),)
+
+
+def test_gold_errors_name_file_and_line(tmp_path: Path) -> None:
+    from quotes.errors import GoldError, QuotesError
+    from quotes.evaluate import read_gold
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(jsonl({"id": "a", "text": "x"}, {"id": "a", "text": "y"}), encoding="utf-8")
+    with pytest.raises(GoldError, match=rf"^{path}:2: duplicate id 'a'$") as caught:
+        read_gold(str(path))
+    assert isinstance(caught.value, QuotesError)

@@ -1,4 +1,4 @@
-"""score_text, the input reader and the JSON record."""
+"""score_text, the texts reader and the JSON record."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.framing import FrameRules, load_frame_rules
-from quotes.scoring import read_score_inputs, score_record, score_text
+from quotes.manifest import Manifest
+from quotes.readers import read_texts
+from quotes.scoring import score_text
+from quotes.serialize import score_to_dict as score_record
 from quotes.tone import ToneRules, load_tone_rules
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -43,17 +46,27 @@ def test_score_record_shape(rules: tuple[ToneRules, FrameRules]) -> None:
     json.dumps(record)
 
 
+def read_score_inputs(path: str, errors: list[str] | None = None) -> list[tuple[str, str]]:
+    manifest = Manifest()
+    texts = [(a.id, a.text) for a in read_texts(path, manifest)]
+    if errors is not None:
+        errors.extend(manifest.messages())
+    return texts
+
+
 def test_read_txt(tmp_path: Path) -> None:
     path = tmp_path / "in.txt"
     path.write_text("first line\n\nthird line\n", encoding="utf-8")
-    assert list(read_score_inputs(str(path))) == [("1", "first line"), ("3", "third line")]
+    assert read_score_inputs(str(path)) == [("in:1", "first line"), ("in:3", "third line")]
 
 
 def test_read_jsonl_reports_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text('{"id": "a", "text": "x"}\nnot json\n{"text": 5}\n{"text": "y"}\n[1]\n', encoding="utf-8")
+    lines = ['{"id": "a", "text": "x"}', "not json", '{"text": 5}', '{"text": "y"}', "[1]",
+             '{"id": 9, "text": "z"}']  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors: list[str] = []
-    assert list(read_score_inputs(str(path), errors)) == [("a", "x"), ("4", "y")]
+    assert read_score_inputs(str(path), errors) == [("a", "x"), ("in:4", "y"), ("9", "z")]
     assert [e.split(": ")[0] for e in errors] == [f"{path}:2", f"{path}:3", f"{path}:5"]
 
 

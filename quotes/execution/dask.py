@@ -6,7 +6,7 @@ Two ways in:
   sends batches of cache misses to the cluster through :class:`DaskBackend` (results come back
   in order; the cache is read and written by the calling process only);
 - :func:`analyze_bag` maps a ``dask.bag.Bag`` of articles (``Article`` records or dicts with
-  ``id`` and ``text``) to a Bag of result dicts (``ArticleResult.to_dict()``), no cache.
+  ``id`` and ``text``) to a Bag of result dicts (``quotes.serialize.result_to_dict``), no cache.
 
 Each worker process builds its analyzer once, in its analyzer cache, from the picklable
 :class:`WorkSpec`. The rules folder must be readable at the same path on the workers (the
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from quotes.execution.analyzers import analyze_batch, analyzer_for
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
 from quotes.records import Article, ArticleResult
+from quotes.serialize import result_to_dict
 
 if TYPE_CHECKING:
     import dask.bag
@@ -80,11 +81,11 @@ def _as_article(item: Article | dict[str, Any]) -> Article:
 def _analyze_partition(items: Iterable[Article | dict[str, Any]], spec: WorkSpec,
                        batch_size: int) -> list[dict[str, Any]]:
     analyzer = analyzer_for(spec)
-    return [result.to_dict() for result in analyzer.run((_as_article(i) for i in items), batch_size)]
+    return [result_to_dict(result) for result in analyzer.run((_as_article(i) for i in items), batch_size)]
 
 
 def analyze_bag(bag: dask.bag.Bag, options: RunOptions | None = None) -> dask.bag.Bag:
-    """A Bag of result dicts (``ArticleResult.to_dict()``), one per article of ``bag``, in
+    """A Bag of result dicts (``result_to_dict``), one per article of ``bag``, in
     partition order. Lazy, like any Bag: compute it on the scheduler of your choice."""
     _require_dask()
     options = options if options is not None else RunOptions()

@@ -4,10 +4,9 @@ Memory stays flat as the corpus grows: each speaker keeps only sums, bounded cou
 a sparse histogram of compound scores; every quotation is spooled to a SQLite file on disk
 so the reports can list them at the end without holding them in memory.
 
-Speakers merge across articles by ``name_key(aliases.canonical(speaker_name))``, so the
-alias table decides the merges and case or punctuation variants ("J.P. Morgan",
-"JP Morgan") fall together. Quotations with no speaker name are counted as unattributed
-and get no speaker report.
+Who is who is decided by :mod:`quotes.speakers.identity` (the alias table, ``name_key`` and the
+folding of a lone surname into the corpus's one full name with it), as for ``quotes speakers``.
+Quotations with no speaker name are counted as unattributed and get no speaker report.
 """
 
 from __future__ import annotations
@@ -24,7 +23,9 @@ from typing import Any
 import numpy as np
 
 from quotes.records import Article, ArticleResult, Quotation
-from quotes.speakers import AliasTable, name_key
+from quotes.serialize import report_row
+from quotes.speakers import AliasTable
+from quotes.speakers.identity import clean_name, display_name, known_type, speaker_key, surname_folds
 
 MAX_DISTINCT = 200
 """Distinct keys a per-speaker counter keeps; later new keys count under OTHER."""
@@ -89,16 +90,12 @@ class SpeakerStats:
     @property
     def name(self) -> str:
         """The display name: the most frequent spelling (always the canonical one when aliased)."""
-        spellings = [(n, name) for name, n in self.names.items() if name != OTHER]
-        return min(spellings, key=lambda item: (-item[0], item[1]))[1] if spellings else self.key
+        return display_name({name: n for name, n in self.names.items() if name != OTHER}, self.key)
 
     @property
     def speaker_type(self) -> str:
         """Declared type, else the most common known type seen, else "unknown"."""
-        if self.declared_type:
-            return self.declared_type
-        known = [(n, t) for t, n in self.types.items() if t != "unknown"]
-        return max(known)[1] if known else "unknown"
+        return known_type(self.declared_type, self.types)
 
     @property
     def title(self) -> str | None:
@@ -114,14 +111,14 @@ class SpeakerStats:
             self.last_article = article_number
         self.types[quotation.speaker_type] += 1
         if quotation.title:
-            self.titles.bump(_clean(quotation.title))
+            self.titles.bump(clean_name(quotation.title))
         self.kinds[quotation.kind] += 1
         self.cues.bump(quotation.cue_lemma or OTHER)
         self.stance.bump(quotation.stance or "neutral")
         self.inherited += quotation.inherited
         self.confidence_sum += quotation.confidence
         if article.outlet:
-            self.outlets.bump(_clean(article.outlet))
+            self.outlets.bump(clean_name(article.outlet))
         if article.date:
             self._add_date(article.date)
         if quotation.scores is not None and math.isfinite(quotation.scores.tone.compound):
@@ -258,13 +255,18 @@ class Spool:
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("PRAGMA cache_size=-8000")  # at most ~8 MB of page cache
-        self._db.execute("CREATE TABLE q (seq INTEGER PRIMARY KEY, speaker TEXT NOT NULL, row TEXT NOT NULL)")
+        self._db.execute(
+            "CREATE TABLE q (seq INTEGER PRIMARY KEY, speaker TEXT NOT NULL, article INTEGER NOT NULL, "
+            "row TEXT NOT NULL)"
+        )
         self._pending = 0
         self._indexed = False
 
-    def add(self, speaker: str, row: dict[str, Any]) -> None:
-        """Append one quotation row for ``speaker``."""
-        self._db.execute("INSERT INTO q (speaker, row) VALUES (?, ?)", (speaker, json.dumps(row)))
+    def add(self, speaker: str, row: dict[str, Any], article: int = 0) -> None:
+        """Append one quotation row for ``speaker``, from the corpus's ``article``-th article."""
+        self._db.execute(
+            "INSERT INTO q (speaker, article, row) VALUES (?, ?, ?)", (speaker, article, json.dumps(row))
+        )
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
             self._db.commit()
@@ -285,6 +287,11 @@ class Spool:
     def rename(self, old: str, new: str) -> None:
         """Move every row of speaker ``old`` to speaker ``new``, keeping corpus order."""
         self._db.execute("UPDATE q SET speaker = ? WHERE speaker = ?", (new, old))
+
+    def articles(self, speaker: str) -> int:
+        """How many distinct articles the rows of ``speaker`` come from."""
+        query = "SELECT COUNT(DISTINCT article) FROM q WHERE speaker = ?"
+        return int(self._db.execute(query, (speaker,)).fetchone()[0])
 
     def close(self) -> None:
         """Close the database (the caller removes the file)."""
@@ -321,78 +328,34 @@ class Aggregator:
                 self.unattributed += 1
                 continue
             stats.add(quotation, result.article, number)
-            self.spool.add(stats.key, quotation_row(quotation, result.article))
+            self.spool.add(stats.key, report_row(quotation, result.article), number)
 
     def _speaker(self, raw: str | None) -> SpeakerStats | None:
-        name = _clean(raw or "")
-        if not name:
+        found = speaker_key(raw, self.aliases)
+        if found is None:
             return None
-        canonical = self.aliases.canonical(name)
-        key = name_key(canonical) or canonical
+        key, canonical = found
         stats = self.speakers.get(key)
         if stats is None:
-            stats = SpeakerStats(key, self.aliases.speaker_type(name))
+            stats = SpeakerStats(key, self.aliases.speaker_type(clean_name(raw or "")))
             self.speakers[key] = stats
         stats.names.bump(canonical)
         return stats
 
     def merge_surnames(self) -> None:
         """Fold a speaker known only by one name ("Trump") into the single person of the corpus
-        whose full name ends with it ("Donald Trump"); left alone when several could be meant."""
-        full_by_last: dict[str, list[SpeakerStats]] = {}
-        for stats in self.speakers.values():
-            words = stats.key.split()
-            if len(words) > 1 and stats.speaker_type == "person":
-                full_by_last.setdefault(words[-1], []).append(stats)
-        for key in [k for k in self.speakers if " " not in k]:
-            short = self.speakers[key]
-            matches = full_by_last.get(key, [])
-            if len(matches) == 1 and short.speaker_type in ("person", "unknown") and not short.declared_type:
-                matches[0].absorb(short)
-                self.spool.rename(short.key, matches[0].key)
-                del self.speakers[key]
+        whose full name ends with it ("Donald Trump"); left alone when several could be meant.
+        The decision is :func:`quotes.speakers.identity.surname_folds`."""
+        kinds = {key: (s.speaker_type, s.declared_type) for key, s in self.speakers.items()}
+        for short, full in surname_folds(kinds).items():
+            into = self.speakers[full]
+            into.absorb(self.speakers.pop(short))
+            self.spool.rename(short, full)
+            into.articles = self.spool.articles(full)  # an article quoting both counts once
 
     def ranked(self) -> list[SpeakerStats]:
         """Speakers by quotation count (descending), then name."""
         return sorted(self.speakers.values(), key=lambda s: (-s.quotes, s.name.casefold(), s.key))
-
-
-def quotation_row(quotation: Quotation, article: Article) -> dict[str, Any]:
-    """The compact record of one quotation that a speaker report lists."""
-    scores = quotation.scores
-    row: dict[str, Any] = {
-        "article": {k: getattr(article, k) for k in ("id", "title", "date", "outlet", "url")},
-        "text": quotation.text,
-        "kind": quotation.kind,
-        "cue": quotation.cue_text,
-        "cue_lemma": quotation.cue_lemma,
-        "stance": quotation.stance,
-        "mention": quotation.speaker_text,
-        "title": quotation.title,
-        "rule": quotation.rule,
-        "confidence": quotation.confidence,
-        "inherited": quotation.inherited,
-        "explanation": quotation.explanation,
-        "tone": None,
-        "frames": [],
-        "codebook_frame": None,
-        "evidence": [],
-    }
-    if scores is not None:
-        tone = scores.tone
-        row["tone"] = {"label": tone.label, "compound": tone.compound, "certainty": tone.certainty,
-                       "hype": tone.hype}  # fmt: skip
-        top = sorted(scores.frames, key=lambda f: -f.weight)[:3]
-        row["frames"] = [[f.id, f.weight] for f in top]
-        row["codebook_frame"] = scores.codebook_frame
-        evidence = [*tone.evidence, *(e for f in top for e in f.evidence)]
-        row["evidence"] = [[e.source, e.matched, e.weight] for e in evidence[:8]]
-    return row
-
-
-def _clean(text: str) -> str:
-    """Whitespace (including newlines and control characters) collapsed to single spaces."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _ranked(counter: Counter[str]) -> list[tuple[str, Any]]:

@@ -1,6 +1,6 @@
 """Speaker names across a corpus: the alias table in ``rules/speakers.yaml``.
 
-Within an article, mentions are resolved to one canonical name by :mod:`quotes.resolve`;
+Within an article, mentions are resolved to one canonical name by :mod:`quotes.speakers.resolve`;
 across articles, speakers merge by canonical name after the alias table has mapped every
 known variant ("Donald J. Trump", "President Trump") to one name.
 """

@@ -1,0 +1,291 @@
+"""The one serializer for records: to and from JSON-ready dicts, and flat rows for CSV and tables.
+
+Shapes (spans are ``[start, end]`` lists everywhere):
+
+- :func:`quotation_to_dict`: the benchmark's shape; a Quotation's ``scores`` is flattened into
+  ``tone`` (None when unscored), ``frames`` and ``codebook_frame`` ("other" when unscored).
+- :func:`result_to_dict`: ``{"id", title/date/outlet/url when known, "quotes": [...], "error"?}``,
+  one line of ``quotes extract``.
+- :func:`score_to_dict`: ``{"id", "tone", "frames", "codebook_frame"}``, one line of ``quotes score``.
+- :func:`quotation_row` and :func:`score_row`: flat rows of plain values for CSV and tables.
+- :func:`report_row`: the compact record a speaker report lists.
+
+The ``*_from_dict`` functions invert the dict shapes, checking every value against the records'
+type hints (a TypeError, ValueError or KeyError for anything that does not fit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from typing import Any
+
+from quotes.records import Article, ArticleResult, Quotation, Scores, Tone
+
+ARTICLE_METADATA = ("title", "date", "outlet", "url")
+QUOTATION_ROW_FIELDS = (
+    "id",
+    "kind",
+    "speaker_name",
+    "speaker_type",
+    "speaker_text",
+    "title",
+    "cue_text",
+    "cue_lemma",
+    "cue_class",
+    "stance",
+    "rule",
+    "confidence",
+    "inherited",
+    "tone_compound",
+    "tone_label",
+    "certainty",
+    "hype",
+    "codebook_frame",
+    "frames",
+    "content",
+    "text",
+)
+"""The columns of :func:`quotation_row`, in order (the CSV header of ``quotes extract``)."""
+
+_QUOTATION_FIELDS = tuple(f.name for f in dataclasses.fields(Quotation) if f.name != "scores")
+
+
+# ----------------------------------------------------------------------------- to dicts
+
+
+def plain(value: Any) -> Any:
+    """A record (or tuple, list, dict of them) as JSON-ready values: dataclasses become dicts in
+    field order, tuples become lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+def scores_to_dict(scores: Scores | None) -> dict[str, Any]:
+    """``{"tone", "frames", "codebook_frame"}``; ``tone`` is None exactly when ``scores`` is."""
+    if scores is None:
+        return {"tone": None, "frames": [], "codebook_frame": "other"}
+    return {
+        "tone": plain(scores.tone),
+        "frames": plain(scores.frames),
+        "codebook_frame": scores.codebook_frame,
+    }
+
+
+def quotation_to_dict(quotation: Quotation) -> dict[str, Any]:
+    """A quotation in the benchmark's shape, scores flattened (see the module docstring)."""
+    data = {name: plain(getattr(quotation, name)) for name in _QUOTATION_FIELDS}
+    data.update(scores_to_dict(quotation.scores))
+    return data
+
+
+def result_to_dict(result: ArticleResult) -> dict[str, Any]:
+    """One article's result: its id, the metadata it has, its quotations, and its error if any."""
+    article = result.article
+    data: dict[str, Any] = {"id": article.id}
+    for key in ARTICLE_METADATA:
+        if getattr(article, key) is not None:
+            data[key] = getattr(article, key)
+    data["quotes"] = [quotation_to_dict(q) for q in result.quotations]
+    if result.error:
+        data["error"] = result.error
+    return data
+
+
+def score_to_dict(text_id: str, scores: Scores) -> dict[str, Any]:
+    """One scored text: ``{"id", "tone", "frames", "codebook_frame"}``."""
+    return {"id": text_id, **scores_to_dict(scores)}
+
+
+# ----------------------------------------------------------------------------- flat rows
+
+
+def _frames_cell(scores: Scores | None) -> str:
+    return ";".join(f"{f.id}:{f.weight:.2f}" for f in scores.frames) if scores else ""
+
+
+def quotation_row(article_id: str, quotation: Quotation) -> dict[str, Any]:
+    """A quotation as one flat row of :data:`QUOTATION_ROW_FIELDS` (empty strings for unknowns)."""
+    q = quotation
+    tone = q.scores.tone if q.scores else None
+    return {
+        "id": article_id,
+        "kind": q.kind,
+        "speaker_name": q.speaker_name or "",
+        "speaker_type": q.speaker_type,
+        "speaker_text": q.speaker_text,
+        "title": q.title or "",
+        "cue_text": q.cue_text,
+        "cue_lemma": q.cue_lemma,
+        "cue_class": q.cue_class,
+        "stance": q.stance,
+        "rule": q.rule,
+        "confidence": q.confidence,
+        "inherited": q.inherited,
+        "tone_compound": tone.compound if tone else "",
+        "tone_label": tone.label if tone else "",
+        "certainty": tone.certainty if tone else "",
+        "hype": tone.hype if tone else "",
+        "codebook_frame": q.scores.codebook_frame if q.scores else "",
+        "frames": _frames_cell(q.scores),
+        "content": json.dumps([list(s) for s in q.content]),
+        "text": q.text,
+    }
+
+
+def score_row(text_id: str, scores: Scores) -> dict[str, Any]:
+    """A scored text as one flat row."""
+    tone = scores.tone
+    return {
+        "id": text_id,
+        "compound": tone.compound,
+        "label": tone.label,
+        "certainty": tone.certainty,
+        "hype": tone.hype,
+        "codebook_frame": scores.codebook_frame,
+        "frames": _frames_cell(scores),
+    }
+
+
+def report_row(quotation: Quotation, article: Article) -> dict[str, Any]:
+    """The compact record of one quotation that a speaker report lists."""
+    scores = quotation.scores
+    row: dict[str, Any] = {
+        "article": {k: getattr(article, k) for k in ("id", *ARTICLE_METADATA)},
+        "text": quotation.text,
+        "kind": quotation.kind,
+        "cue": quotation.cue_text,
+        "cue_lemma": quotation.cue_lemma,
+        "stance": quotation.stance,
+        "mention": quotation.speaker_text,
+        "title": quotation.title,
+        "rule": quotation.rule,
+        "confidence": quotation.confidence,
+        "inherited": quotation.inherited,
+        "explanation": quotation.explanation,
+        "tone": None,
+        "frames": [],
+        "codebook_frame": None,
+        "evidence": [],
+    }
+    if scores is not None:
+        tone = scores.tone
+        row["tone"] = {"label": tone.label, "compound": tone.compound, "certainty": tone.certainty,
+                       "hype": tone.hype}  # fmt: skip
+        top = sorted(scores.frames, key=lambda f: -f.weight)[:3]
+        row["frames"] = [[f.id, f.weight] for f in top]
+        row["codebook_frame"] = scores.codebook_frame
+        evidence = [*tone.evidence, *(e for f in top for e in f.evidence)]
+        row["evidence"] = [[e.source, e.matched, e.weight] for e in evidence[:8]]
+    return row
+
+
+# ----------------------------------------------------------------------------- from dicts
+
+
+def scores_from_dict(data: dict[str, Any]) -> Scores | None:
+    """Scores from ``{"tone", "frames", "codebook_frame"}`` (None when ``tone`` is None)."""
+    if data.get("tone") is None:
+        return None
+    scores = _build(Scores, {"tone": data["tone"], "frames": data.get("frames", []),
+                             "codebook_frame": data.get("codebook_frame", "other")})  # fmt: skip
+    if not isinstance(scores.tone, Tone):
+        raise TypeError("tone is not a Tone record")
+    return scores
+
+
+def quotation_from_dict(data: dict[str, Any]) -> Quotation:
+    """The inverse of :func:`quotation_to_dict`; a KeyError names unknown fields."""
+    data = dict(data)
+    scores = scores_from_dict(
+        {key: data.pop(key) for key in ("tone", "frames", "codebook_frame") if key in data}
+    )
+    unknown = set(data) - set(_QUOTATION_FIELDS)
+    if unknown:
+        raise KeyError(f"unknown quotation fields: {', '.join(sorted(unknown))}")
+    quotation = _build(Quotation, data)
+    return quotation if scores is None else dataclasses.replace(quotation, scores=scores)
+
+
+def result_from_dict(data: dict[str, Any], text: str = "") -> ArticleResult:
+    """The inverse of :func:`result_to_dict`. The dict does not hold the article text: pass it
+    as ``text`` when known."""
+    if not isinstance(data.get("id"), str):
+        raise TypeError("a result needs a string 'id'")
+    unknown = set(data) - {"id", *ARTICLE_METADATA, "quotes", "error"}
+    if unknown:
+        raise KeyError(f"unknown result fields: {', '.join(sorted(unknown))}")
+    meta = {key: _convert(str | None, data.get(key)) for key in ARTICLE_METADATA}
+    quotations = data.get("quotes", [])
+    if not isinstance(quotations, list):
+        raise TypeError("'quotes' must be a list")
+    return ArticleResult(
+        Article(id=data["id"], text=text, **meta),
+        tuple(quotation_from_dict(item) for item in quotations),
+        _convert(str | None, data.get("error")),
+    )
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = _hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            values[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**values)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    """``value`` (as JSON gave it) in the shape the type hint asks for."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        for option in options:
+            if option is not type(None):
+                try:
+                    return _convert(option, value)
+                except (TypeError, ValueError, KeyError):
+                    continue
+        raise TypeError(f"{value!r} fits none of {hint}")
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list for {hint}, got {value!r}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], item) for item in value)
+        if len(args) != len(value):
+            raise ValueError(f"expected {len(args)} items for {hint}, got {len(value)}")
+        return tuple(_convert(arg, item) for arg, item in zip(args, value, strict=True))
+    if origin is typing.Literal:
+        if value not in typing.get_args(hint):
+            raise ValueError(f"{value!r} is not one of {typing.get_args(hint)}")
+        return value
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {hint.__name__}")
+        return _build(hint, value)
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if hint in (str, int, bool) and type(value) is hint:
+        return value
+    if hint is Any:
+        return value
+    raise TypeError(f"{value!r} is not a {hint}")

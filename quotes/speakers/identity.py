@@ -1,0 +1,130 @@
+"""Who is who across a corpus: the one decision of which quotations share a speaker.
+
+A quotation's speaker is :func:`speaker_key` of its name: the alias table's canonical form,
+compared by :func:`~quotes.speakers.aliases.name_key`, so case, dots and spacing do not matter.
+When the whole corpus has been read, :func:`surname_folds` folds a speaker known by one word
+("Trump") into the single person of the corpus whose full name ends with it ("Donald Trump");
+when several full names could be meant ("Hillary Clinton", "Bill Clinton") it stays apart.
+
+``quotes speakers`` (:func:`count_speakers`) and ``quotes report``
+(:class:`quotes.report.aggregate.Aggregator`) both decide identity here, so they always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotes.records import ArticleResult
+from quotes.speakers.aliases import AliasTable, name_key
+
+FOLDABLE_TYPES = ("person", "unknown")
+"""Types a one-word speaker may have and still fold into a full name."""
+
+
+def clean_name(text: str) -> str:
+    """Whitespace (including newlines and control characters) collapsed to single spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def speaker_key(raw: str | None, aliases: AliasTable) -> tuple[str, str] | None:
+    """``(key, canonical spelling)`` of a speaker name; None when there is no name."""
+    name = clean_name(raw or "")
+    if not name:
+        return None
+    canonical = aliases.canonical(name)
+    return name_key(canonical) or canonical, canonical
+
+
+def known_type(declared: str | None, seen: Mapping[str, int]) -> str:
+    """The declared type, else the most common known type seen, else "unknown"."""
+    if declared:
+        return declared
+    known = [(n, t) for t, n in seen.items() if t != "unknown"]
+    return max(known)[1] if known else "unknown"
+
+
+def display_name(spellings: Mapping[str, float], default: str) -> str:
+    """The most frequent spelling (ties: the first in sort order); ``default`` when none."""
+    ranked = [(n, name) for name, n in spellings.items()]
+    return min(ranked, key=lambda item: (-item[0], item[1]))[1] if ranked else default
+
+
+def surname_folds(speakers: Mapping[str, tuple[str, str | None]]) -> dict[str, str]:
+    """Which one-word speakers fold into which full name: ``{short key: full key}``.
+
+    Args:
+        speakers: every speaker key of the corpus with its (known type, declared type).
+    """
+    full_by_last: dict[str, list[str]] = {}
+    for key, (kind, _) in speakers.items():
+        words = key.split()
+        if len(words) > 1 and kind == "person":
+            full_by_last.setdefault(words[-1], []).append(key)
+    folds = {}
+    for key, (kind, declared) in speakers.items():
+        matches = full_by_last.get(key, []) if " " not in key else []
+        if len(matches) == 1 and kind in FOLDABLE_TYPES and not declared:
+            folds[key] = matches[0]
+    return folds
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """One speaker of a corpus with how often, and in how many articles, they are quoted."""
+
+    name: str
+    type: str
+    quotes: int
+    articles: int
+
+    def row(self) -> dict[str, Any]:
+        """A flat row for ``quotes speakers``."""
+        return {"name": self.name, "type": self.type, "quotes": self.quotes, "articles": self.articles}
+
+
+@dataclass
+class _Tally:
+    declared: str | None
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    quotes: int = 0
+    articles: set[int] = field(default_factory=set)
+
+
+def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> list[SpeakerCount]:
+    """The speakers of a corpus, most quoted first (then by name); quotations without a speaker
+    name are left out. Identity is decided as for the reports."""
+    tallies: dict[str, _Tally] = {}
+    for number, result in enumerate(results):
+        for quotation in result.quotations:
+            found = speaker_key(quotation.speaker_name, aliases)
+            if found is None:
+                continue
+            key, canonical = found
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = _Tally(aliases.speaker_type(clean_name(quotation.speaker_name or "")))
+            tally.names[canonical] += 1
+            tally.types[quotation.speaker_type] += 1
+            tally.quotes += 1
+            tally.articles.add(number)
+    kinds = {key: (known_type(t.declared, t.types), t.declared) for key, t in tallies.items()}
+    for short, full in surname_folds(kinds).items():
+        into, gone = tallies[full], tallies.pop(short)
+        into.types.update(gone.types)
+        into.quotes += gone.quotes
+        into.articles |= gone.articles
+    counts = [
+        (
+            key,
+            SpeakerCount(
+                display_name(t.names, key), known_type(t.declared, t.types), t.quotes, len(t.articles)
+            ),
+        )
+        for key, t in tallies.items()
+    ]
+    counts.sort(key=lambda item: (-item[1].quotes, item[1].name.casefold(), item[0]))
+    return [count for _, count in counts]

@@ -1,0 +1,80 @@
+"""Corpus speaker identity: `quotes speakers` and `quotes report` decide it in one place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.records import Article, ArticleResult, Quotation
+from quotes.report import write_reports
+from quotes.speakers import AliasTable
+from quotes.speakers.identity import SpeakerCount, count_speakers, speaker_key, surname_folds
+
+
+def quoted(*names: str | None, article_id: str = "a") -> ArticleResult:
+    """An article quoting each of ``names`` once."""
+    quotations = tuple(
+        Quotation("direct", ((0, 5),), "Hello", ((6, 9),), name or "", name, "person", ((10, 14),), "said",
+                  "say", "speech", "neutral", "cue-quote-after", 0.9, "test")
+        for name in names
+    )
+    return ArticleResult(Article(article_id, "text"), quotations)
+
+
+def reported(results: list[ArticleResult], out: Path, aliases: AliasTable) -> list[SpeakerCount]:
+    write_reports(iter(results), out, aliases)
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    return [SpeakerCount(s["name"], s["type"], s["quotes"], s["articles"]) for s in index["speakers"]]
+
+
+@pytest.mark.parametrize(
+    "corpus",
+    [
+        [quoted("Donald Trump", article_id="a1"), quoted("Trump", article_id="a2")],
+        [quoted("Trump", article_id="a1"), quoted("Donald Trump", article_id="a2")],
+        [quoted("Donald Trump", "Trump", article_id="a1"), quoted("Trump", article_id="a2")],
+        [quoted("Hillary Clinton", "Bill Clinton", "Clinton", None)],
+        [quoted("J.P. Morgan", "JP Morgan"), quoted("jp  morgan", article_id="b")],
+    ],
+    ids=["full-first", "surname-first", "same-article", "ambiguous", "spelling"],
+)
+def test_speakers_and_report_agree(corpus: list[ArticleResult], tmp_path: Path) -> None:
+    assert count_speakers(corpus, AliasTable()) == reported(corpus, tmp_path, AliasTable())
+
+
+def test_donald_trump_and_trump_are_one_speaker(tmp_path: Path) -> None:
+    corpus = [quoted("Donald Trump", article_id="a1"), quoted("Trump", article_id="a2")]
+    expected = [SpeakerCount("Donald Trump", "person", 2, 2)]
+    assert count_speakers(corpus, AliasTable()) == expected == reported(corpus, tmp_path, AliasTable())
+
+
+def test_an_article_quoting_both_forms_counts_once(tmp_path: Path) -> None:
+    corpus = [quoted("Donald Trump", "Trump", article_id="a1")]
+    expected = [SpeakerCount("Donald Trump", "person", 2, 1)]
+    assert count_speakers(corpus, AliasTable()) == expected == reported(corpus, tmp_path, AliasTable())
+
+
+def test_aliases_and_declared_types_decide_first() -> None:
+    table = {"potus": "Donald Trump", "donald trump": "Donald Trump"}
+    aliases = AliasTable(table, {"Donald Trump": "person"})
+    assert speaker_key("POTUS", aliases) == ("donald trump", "Donald Trump")
+    assert speaker_key("  \n ", aliases) is None
+    counts = count_speakers([quoted("POTUS"), quoted("Donald Trump", article_id="b")], aliases)
+    assert counts == [SpeakerCount("Donald Trump", "person", 2, 2)]
+
+
+def test_surname_folds() -> None:
+    speakers = {
+        "donald trump": ("person", None),
+        "trump": ("person", None),
+        "hillary clinton": ("person", None),
+        "bill clinton": ("person", None),
+        "clinton": ("person", None),
+        "morgan": ("organisation", None),
+        "jp morgan": ("person", None),
+        "apple": ("unknown", "organisation"),
+        "tim apple": ("person", None),
+    }
+    assert surname_folds(speakers) == {"trump": "donald trump"}
