@@ -78,3 +78,35 @@ def test_surname_folds() -> None:
         "tim apple": ("person", None),
     }
     assert surname_folds(speakers) == {"trump": "donald trump"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Donald J. Trump", "Donald Trump", True),
+        ("James B. Comey", "James Comey", True),
+        ("Vladimir V. Putin", "Vladimir Putin", True),
+        ("Melania Trump", "Ivanka Trump", False),
+        ("Donald Trump", "Donald Trump Jr.", False),
+        ("J. Smith", "John Smith", False),
+    ],
+)
+def test_middle_initials_and_suffixes_do_not_split_a_person(one: str, other: str, same: bool) -> None:
+    assert (speaker_key(one, AliasTable())[0] == speaker_key(other, AliasTable())[0]) is same
+
+
+def test_a_bare_surname_joins_the_dominant_full_name(tmp_path: Path) -> None:
+    corpus = [
+        quoted(*["Donald Trump"] * 9, article_id="a1"),
+        quoted("Melania Trump", article_id="a2"),
+        quoted("Trump", article_id="a3"),
+    ]
+    counts = count_speakers(corpus, AliasTable())
+    expected = [SpeakerCount("Donald Trump", "person", 10, 2), SpeakerCount("Melania Trump", "person", 1, 1)]
+    assert counts == expected
+    assert counts == reported(corpus, tmp_path, AliasTable())
+
+
+def test_a_bare_surname_shared_evenly_stays_apart() -> None:
+    corpus = [quoted("Hillary Clinton", "Bill Clinton", article_id="a1"), quoted("Clinton", article_id="a2")]
+    assert len(count_speakers(corpus, AliasTable())) == 3

@@ -347,7 +347,8 @@ class Aggregator:
         whose full name ends with it ("Donald Trump"); left alone when several could be meant.
         The decision is :func:`quotes.speakers.identity.surname_folds`."""
         kinds = {key: (s.speaker_type, s.declared_type) for key, s in self.speakers.items()}
-        for short, full in surname_folds(kinds).items():
+        quotes = {key: s.quotes for key, s in self.speakers.items()}
+        for short, full in surname_folds(kinds, quotes).items():
             into = self.speakers[full]
             into.absorb(self.speakers.pop(short))
             self.spool.rename(short, full)

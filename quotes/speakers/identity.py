@@ -22,11 +22,24 @@ from quotes.speakers.aliases import AliasTable, name_key
 
 FOLDABLE_TYPES = ("person", "unknown")
 """Types a one-word speaker may have and still fold into a full name."""
+DOMINANT_SHARE = 0.8
+"""A one-word speaker folds into the full name holding at least this share of the quotations
+of every full name ending with it (in a corpus about Donald Trump that also quotes Melania
+Trump twice, a bare "Trump" is Donald Trump)."""
 
 
 def clean_name(text: str) -> str:
     """Whitespace (including newlines and control characters) collapsed to single spaces."""
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+def identity_key(name: str) -> str:
+    """The form two names of one person share: :func:`name_key` without middle initials
+    ("Donald J. Trump" and "Donald Trump" give one key; "Donald Trump Jr." stays another)."""
+    words = name_key(name).split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(words)
 
 
 def speaker_key(raw: str | None, aliases: AliasTable) -> tuple[str, str] | None:
@@ -35,7 +48,7 @@ def speaker_key(raw: str | None, aliases: AliasTable) -> tuple[str, str] | None:
     if not name:
         return None
     canonical = aliases.canonical(name)
-    return name_key(canonical) or canonical, canonical
+    return identity_key(canonical) or canonical, canonical
 
 
 def known_type(declared: str | None, seen: Mapping[str, int]) -> str:
@@ -52,11 +65,17 @@ def display_name(spellings: Mapping[str, float], default: str) -> str:
     return min(ranked, key=lambda item: (-item[0], item[1]))[1] if ranked else default
 
 
-def surname_folds(speakers: Mapping[str, tuple[str, str | None]]) -> dict[str, str]:
+def surname_folds(
+    speakers: Mapping[str, tuple[str, str | None]], quotes: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """Which one-word speakers fold into which full name: ``{short key: full key}``.
+
+    A one-word speaker folds when the corpus has exactly one person whose full name ends with
+    it, or one who holds :data:`DOMINANT_SHARE` of those people's quotations.
 
     Args:
         speakers: every speaker key of the corpus with its (known type, declared type).
+        quotes: every speaker key's number of quotations (without it, only a unique full name folds).
     """
     full_by_last: dict[str, list[str]] = {}
     for key, (kind, _) in speakers.items():
@@ -65,9 +84,15 @@ def surname_folds(speakers: Mapping[str, tuple[str, str | None]]) -> dict[str, s
             full_by_last.setdefault(words[-1], []).append(key)
     folds = {}
     for key, (kind, declared) in speakers.items():
-        matches = full_by_last.get(key, []) if " " not in key else []
-        if len(matches) == 1 and kind in FOLDABLE_TYPES and not declared:
+        if " " in key or kind not in FOLDABLE_TYPES or declared:
+            continue
+        matches = full_by_last.get(key, [])
+        if len(matches) == 1:
             folds[key] = matches[0]
+        elif matches and quotes is not None:
+            top = max(matches, key=lambda k: (quotes.get(k, 0), k))
+            if quotes.get(top, 0) >= DOMINANT_SHARE * sum(quotes.get(k, 0) for k in matches):
+                folds[key] = top
     return folds
 
 
@@ -112,7 +137,7 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
             tally.quotes += 1
             tally.articles.add(number)
     kinds = {key: (known_type(t.declared, t.types), t.declared) for key, t in tallies.items()}
-    for short, full in surname_folds(kinds).items():
+    for short, full in surname_folds(kinds, {key: t.quotes for key, t in tallies.items()}).items():
         into, gone = tallies[full], tallies.pop(short)
         into.types.update(gone.types)
         into.quotes += gone.quotes
