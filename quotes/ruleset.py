@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotes.attribution import RULE_IDS
 from quotes.cues import CueRules, load_cue_rules
 from quotes.framing import FrameRules, load_frame_rules
 from quotes.speakers import AliasTable, load_aliases
@@ -73,7 +74,7 @@ def _load_rules_cached(directory: Path, digest: str) -> RuleSet:
     return RuleSet(
         directory=directory,
         fingerprint=digest,
-        cues=load_cue_rules(directory),
+        cues=load_cue_rules(directory, RULE_IDS),
         aliases=load_aliases(directory),
         tone=load_tone_rules(directory),
         frames=load_frame_rules(directory),
