@@ -21,9 +21,11 @@ def opens_according_to(token: Token) -> bool:
 
 def according_to_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``according to X`` outside quotations that modifies a clause."""
-    for token in context.reporter_tokens:
-        if opens_according_to(token) and (candidate := _according_to(context, token)) is not None:
-            yield candidate
+    for word in context.reporter_words:
+        if word.lower == "according" and opens_according_to(word.token):
+            candidate = _according_to(context, word.token)
+            if candidate is not None:
+                yield candidate
 
 
 def _according_to(context: ArticleContext, according: Token) -> Candidate | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -44,6 +45,18 @@ class SpanIndex:
         return bisect.bisect_left(self.starts, position)
 
 
+VERBAL = ("VERB", "AUX")
+
+
+class Word(NamedTuple):
+    """A token with the attributes every cue family tests, read from the parse once."""
+
+    token: Token
+    pos: str
+    lemma: str  # lower case
+    lower: str
+
+
 class ArticleContext:
     """One parsed article as the attribution rules see it (one instance per article)."""
 
@@ -58,15 +71,16 @@ class ArticleContext:
         self.group_of_piece = [g.index for g in self.groups for _ in g.pieces]
 
     @cached_property
-    def reporter_tokens(self) -> list[Token]:
-        """The tokens outside quotations: words inside one belong to the speaker, not the reporter."""
-        return [t for t in self.doc if not self.quoted.contains(t.idx)]
+    def reporter_words(self) -> list[Word]:
+        """The words outside quotations: words inside one belong to the speaker, not the reporter."""
+        contains = self.quoted.contains
+        return [Word(t, t.pos_, t.lemma_.lower(), t.lower_) for t in self.doc if not contains(t.idx)]
 
     # -- look-ups ---------------------------------------------------------------------
 
     def cue_verb(self, token: Token) -> str | None:
         """The cue lemma of a verb token, or None when the token is no cue verb."""
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in VERBAL:
             return None
         return self.rules.verb_lemma(token.lemma_, token.text)
 

@@ -16,9 +16,9 @@ RULE_IDS = ("cue-noun",)
 def noun_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each cue noun outside quotations with a ``that`` clause."""
     nouns = context.rules.nouns
-    for token in context.reporter_tokens:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
-            candidate = _noun_cue(context, token)
+    for word in context.reporter_words:
+        if word.pos == "NOUN" and word.lemma in nouns:
+            candidate = _noun_cue(context, word.token)
             if candidate is not None:
                 yield candidate
 

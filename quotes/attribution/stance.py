@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import ArticleContext
+from quotes.attribution.context import VERBAL, ArticleContext
 from quotes.attribution.syntax import is_message_prep, subject
 
 RULE_IDS = ("cue-adjective", "cue-evidential")
@@ -18,9 +18,9 @@ EVIDENTIAL_COMPLEMENTS = ("xcomp", "acomp", "attr", "ccomp", "oprd")  # not "app
 def adjective_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each stance adjective after a copula with a clause or object."""
     adjectives = context.rules.adjectives
-    for token in context.reporter_tokens:
-        if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in adjectives:
-            candidate = _adjective_cue(context, token)
+    for word in context.reporter_words:
+        if word.pos == "ADJ" and word.lemma in adjectives and word.token.dep_ == "acomp":
+            candidate = _adjective_cue(context, word.token)
             if candidate is not None:
                 yield candidate
 
@@ -28,13 +28,9 @@ def adjective_cues(context: ArticleContext) -> Iterator[Candidate]:
 def evidential_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each evidential verb (not also a cue verb) with a complement."""
     evidentials = context.rules.evidentials
-    for token in context.reporter_tokens:
-        if (
-            token.pos_ in ("VERB", "AUX")
-            and token.lemma_.lower() in evidentials
-            and context.cue_verb(token) is None
-        ):
-            candidate = _evidential(context, token)
+    for word in context.reporter_words:
+        if word.pos in VERBAL and word.lemma in evidentials and context.cue_verb(word.token) is None:
+            candidate = _evidential(context, word.token)
             if candidate is not None:
                 yield candidate
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from quotes.attribution.according import opens_according_to
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import ArticleContext
+from quotes.attribution.context import VERBAL, ArticleContext
 from quotes.attribution.syntax import (
     SUBJECT_DEPS,
     inverted_subject,
@@ -28,11 +28,14 @@ RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each cue verb outside quotations whose content the parse shows."""
-    for token in context.reporter_tokens:
-        lemma = context.cue_verb(token)
-        if lemma is None or opens_according_to(token):
+    verb_lemma = context.rules.verb_lemma
+    for word in context.reporter_words:
+        if word.pos not in VERBAL:
             continue
-        candidate = _verb_cue(context, token, lemma)
+        lemma = verb_lemma(word.lemma, word.token.text)
+        if lemma is None or opens_according_to(word.token):
+            continue
+        candidate = _verb_cue(context, word.token, lemma)
         if candidate is not None:
             yield candidate
 
