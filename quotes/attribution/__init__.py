@@ -11,22 +11,27 @@ are indirect (:mod:`.merge`). Quoted stretches no cue claimed are attributed by 
 Each rule family is one module: a generator of candidates over an :class:`ArticleContext`, with
 the ids of the rules it produces in ``RULE_IDS``. Ids, descriptions, confidences and priorities
 live in ``rules/attribution.yaml``, which must declare exactly :data:`RULE_IDS`. Adding a cue
-rule means adding a module here (and to :data:`CUE_FAMILIES`) and its entry in that file.
+rule means adding a module here (with ``RULE_IDS`` and, for a cue family, ``CUE_FINDERS``; it is
+found by name) and its entry in that file.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
+from types import ModuleType
 
 from spacy.tokens import Doc
 
-from quotes.attribution import according, adjacency, nouns, orphans, phrases, stance, verbs
+from quotes.attribution import adjacency, orphans
 from quotes.attribution.candidate import Candidate, QuoteGroup, to_quotation
 from quotes.attribution.context import ArticleContext, SpanIndex
 from quotes.attribution.merge import deduplicate, merge_quotes
 from quotes.cues import CueRules
 
 __all__ = [
+    "CUE_FAMILIES",
     "RULE_IDS",
     "ArticleContext",
     "Candidate",
@@ -38,22 +43,23 @@ __all__ = [
 ]
 
 CueFamily = Callable[[ArticleContext], Iterator[Candidate]]
-CUE_FAMILIES: tuple[CueFamily, ...] = (
-    according.according_to_cues,
-    verbs.verb_cues,
-    stance.adjective_cues,
-    stance.evidential_cues,
-    nouns.noun_cues,
-    phrases.phrase_cues,
-)
-"""The rule families that find cues in the parse; their candidates are merged with the quotation
-marks, then the adjacency and orphan rules attribute the quotations no cue claimed."""
 
-RULE_IDS: frozenset[str] = frozenset(
-    rule
-    for module in (according, verbs, stance, nouns, phrases, adjacency, orphans)
-    for rule in module.RULE_IDS
+
+def _rule_modules() -> tuple[ModuleType, ...]:
+    """The modules of this package that declare ``RULE_IDS``, by name."""
+    modules = (importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__))
+    return tuple(module for module in modules if hasattr(module, "RULE_IDS"))
+
+
+RULE_MODULES = _rule_modules()
+CUE_FAMILIES: tuple[CueFamily, ...] = tuple(
+    finder for module in RULE_MODULES for finder in getattr(module, "CUE_FINDERS", ())
 )
+"""The generators that find cues in the parse (each rule module lists its own in ``CUE_FINDERS``);
+their candidates are merged with the quotation marks, then the adjacency and orphan rules
+attribute the quotations no cue claimed."""
+
+RULE_IDS: frozenset[str] = frozenset(rule for module in RULE_MODULES for rule in module.RULE_IDS)
 """Every rule id the attribution code can write on a candidate."""
 
 

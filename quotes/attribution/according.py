@@ -46,3 +46,6 @@ def _according_to(context: ArticleContext, according: Token) -> Candidate | None
     candidate.cue = [(according.idx, to.idx + len(to.text))]
     candidate.cue_lemma = "according to"
     return candidate
+
+
+CUE_FINDERS = (according_to_cues,)

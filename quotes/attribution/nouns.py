@@ -52,3 +52,6 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
             candidate.speaker = token_span(left)
             candidate.speaker_token = proper[-1]
     return candidate
+
+
+CUE_FINDERS = (noun_cues,)

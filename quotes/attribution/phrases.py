@@ -60,3 +60,6 @@ def _phrase_cue(context: ArticleContext, phrase: Phrase, matched: Span) -> Candi
     candidate.cue = [(opener.idx, last.idx + len(last.text))]
     candidate.cue_lemma = " ".join(phrase.words)
     return candidate
+
+
+CUE_FINDERS = (phrase_cues,)

@@ -82,3 +82,9 @@ def _evidential(context: ArticleContext, verb: Token) -> Candidate | None:
     candidate = context.candidate(pieces, verb, "evidence", "cue-evidential", None)
     candidate.cue_lemma = verb.lemma_.lower()
     return candidate
+
+
+CUE_FINDERS = (
+    adjective_cues,
+    evidential_cues,
+)

@@ -152,3 +152,6 @@ def _parenthetical(context: ArticleContext, verb: Token, cue: VerbCue) -> Candid
     if not pieces or context.words_in(pieces) < 3:
         return None
     return context.candidate(pieces, verb, cue.cue_class, "cue-parenthetical", source)
+
+
+CUE_FINDERS = (verb_cues,)
