@@ -38,3 +38,17 @@ def test_a_phrase_before_a_quotation_makes_it_direct(analyzer) -> None:
         "Mr. Obama",
         "In the words of",
     )
+
+
+def test_the_words_of_x_are_the_quotation_after_the_phrase(analyzer) -> None:
+    text = "Clinton was, in the words of a senior adviser, ''the torchbearer'' of his legacy."
+    (quotation,) = analyzer.analyze(text)
+    found = (quotation.rule, quotation.kind, quotation.speaker_text)
+    assert found == ("cue-phrase", "mixed", "a senior adviser")
+    assert quotation.text.startswith("''the torchbearer'' of his legacy")
+
+
+def test_a_clause_coordinated_after_the_phrase_is_not_its_content(context_of) -> None:
+    text = "She doesn't like surprises much, in the words of one staffer, and bristled when aides left."
+    (candidate,) = phrases.phrase_cues(context_of(text))
+    assert [text[s:e] for s, e in candidate.content] == ["She doesn't like surprises much"]
