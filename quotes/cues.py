@@ -1,8 +1,10 @@
-"""Attribution cues and mention words, read from ``rules/cues.yaml`` and ``rules/mentions.yaml``."""
+"""Attribution cues and mention words, read from ``rules/cues.yaml``, ``rules/mentions.yaml``
+and ``rules/attribution.yaml`` (the rule table, checked against the rule ids the code produces)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,11 +29,37 @@ class VerbCue:
 
 @dataclass(frozen=True)
 class AttributionRule:
-    """An attribution rule's id, its prior confidence and what it means."""
+    """An attribution rule's id, its prior confidence, what it means and its rank when two
+    candidates claim the same content (a lower priority wins)."""
 
     id: str
     confidence: float
     description: str
+    priority: int = 0
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A fixed phrase that names a source: ``in the words of X, ...``."""
+
+    id: str
+    cue_class: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """Function words and entity labels the attribution rules consult (``cues.yaml: words``)."""
+
+    message_prepositions: frozenset[str] = frozenset()  # "called for a recount", "accused X of lying"
+    topic_prepositions: frozenset[str] = frozenset()  # "talked about immigration": the object alone
+    place_time_entities: frozenset[str] = frozenset()  # "on Thursday", "in Ohio": not a message
+    name_entities: frozenset[str] = frozenset()  # '"..." - Esther Tapia': a name closing a line
+    speaker_pronouns: frozenset[str] = frozenset()  # '"...," she notes'
+    impersonal_subjects: frozenset[str] = frozenset()  # "it is clear that ...": no source
+    bare_cue_forms: tuple[str, ...] = ()  # 'He said "..."': a cue with no comma before the mark
+    evidence_verbs: frozenset[str] = frozenset()  # speech verbs that report evidence with a subject
 
 
 @dataclass(frozen=True)
@@ -49,7 +77,7 @@ class CueRules:
 
     verbs: dict[str, VerbCue]
     nouns: dict[str, str]  # lemma -> class
-    phrases: tuple[tuple[str, str, tuple[str, ...]], ...]  # (id, class, words)
+    phrases: tuple[Phrase, ...]
     evidence_subjects: frozenset[str]
     pronouns: dict[str, Pronoun]
     honorifics: dict[str, str]  # lower-case honorific -> gender
@@ -59,6 +87,7 @@ class CueRules:
     verb_forms: dict[str, str] = field(default_factory=dict)  # regular inflection -> cue lemma
     evidentials: frozenset[str] = frozenset()  # "X seems to ...": the clause is an appearance, no source
     adjectives: dict[str, str] = field(default_factory=dict)  # "X is confident that ...": lemma -> class
+    words: AttributionWords = AttributionWords()
 
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
@@ -73,7 +102,7 @@ class CueRules:
 
     def cue_words(self) -> frozenset[str]:
         """Every surface-independent lemma that can start a cue (for cheap prefiltering)."""
-        return frozenset(self.verbs) | frozenset(self.nouns) | {p[2][0] for p in self.phrases}
+        return frozenset(self.verbs) | frozenset(self.nouns) | {p.words[0] for p in self.phrases}
 
 
 _VOWELS = "aeiou"
@@ -144,9 +173,64 @@ def _class(path: Path, line: int | None, item: Any) -> str:
     return cue_class
 
 
-def _load_cues(
-    path: Path,
-) -> tuple[dict[str, VerbCue], dict[str, str], tuple, frozenset[str], frozenset[str], dict[str, str]]:
+def _labels(path: Path, line: int | None, item: Any, field: str) -> list[str]:
+    """A list of labels kept as written (entity types such as ``PERSON``)."""
+    value = require(path, line, item, field, list)
+    if not all(isinstance(word, str) and word.strip() for word in value):
+        raise RuleError(path, line_of(value, line), f"'{field}' must be a list of non-empty strings")
+    return [word.strip() for word in value]
+
+
+_WORD_LISTS = {
+    "message_prepositions": _words,
+    "topic_prepositions": _words,
+    "place_time_entities": _labels,
+    "name_entities": _labels,
+    "speaker_pronouns": _words,
+    "impersonal_subjects": _words,
+    "bare_cue_forms": _words,
+    "evidence_verbs": _words,
+}
+
+
+def _load_words(path: Path, data: Any) -> AttributionWords:
+    table = data.get("words")
+    if not isinstance(table, dict):
+        raise RuleError(path, line_of(data, 1), "expected a mapping under 'words'")
+    unknown = set(table) - set(_WORD_LISTS)
+    if unknown:
+        raise RuleError(
+            path, line_of(table), f"words: unknown list(s): {', '.join(sorted(map(str, unknown)))}"
+        )
+    values: dict[str, Any] = {}
+    for name, read in _WORD_LISTS.items():
+        words = read(path, line_of(table), table, name)
+        values[name] = tuple(words) if name == "bare_cue_forms" else frozenset(words)
+    return AttributionWords(**values)
+
+
+def _load_phrases(path: Path, data: Any) -> tuple[Phrase, ...]:
+    phrases = []
+    for line, item in entries(path, data, "phrases"):
+        words = tuple(_words(path, line, item, "words"))
+        if len(words) < 2:
+            raise RuleError(path, line, "a phrase needs at least two words")
+        phrases.append(Phrase(require(path, line, item, "id", str), _class(path, line, item), words))
+    return tuple(phrases)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: dict[str, VerbCue]
+    nouns: dict[str, str]
+    phrases: tuple[Phrase, ...]
+    evidence_subjects: frozenset[str]
+    evidentials: frozenset[str]
+    adjectives: dict[str, str]
+    words: AttributionWords
+
+
+def _load_cues(path: Path) -> _Cues:
     data = read_yaml(path)
     verbs: dict[str, VerbCue] = {}
     for line, item in entries(path, data, "verbs"):
@@ -166,15 +250,6 @@ def _load_cues(
         cue_class = _class(path, line, item)
         for lemma in _words(path, line, item, "lemmas"):
             nouns.setdefault(lemma, cue_class)
-    phrases = []
-    for line, item in entries(path, data, "phrases"):
-        phrases.append(
-            (
-                require(path, line, item, "id", str),
-                _class(path, line, item),
-                tuple(_words(path, line, item, "words")),
-            )
-        )
     subjects = frozenset(_words(path, line_of(data, 1), data, "evidence_subjects"))
     evidentials = (
         frozenset(_words(path, line_of(data, 1), data, "evidentials"))
@@ -186,7 +261,9 @@ def _load_cues(
         cue_class = _class(path, line, item)
         for lemma in _words(path, line, item, "lemmas"):
             adjectives.setdefault(lemma, cue_class)
-    return verbs, nouns, tuple(phrases), subjects, evidentials, adjectives
+    return _Cues(
+        verbs, nouns, _load_phrases(path, data), subjects, evidentials, adjectives, _load_words(path, data)
+    )
 
 
 def _load_mentions(path: Path) -> tuple[dict[str, Pronoun], dict[str, str], dict[str, int], frozenset[str]]:
@@ -222,41 +299,53 @@ def _load_mentions(path: Path) -> tuple[dict[str, Pronoun], dict[str, str], dict
     return pronouns, honorifics, groups, organisation
 
 
-def _load_attribution(path: Path) -> tuple[AttributionRule, ...]:
-    rules = []
-    for line, item in entries(path, read_yaml(path), "rules"):
+def _load_attribution(path: Path, rule_ids: Collection[str]) -> tuple[AttributionRule, ...]:
+    """The rule table; a RuleError when it and the code's ``rule_ids`` disagree either way."""
+    data = read_yaml(path)
+    rules: dict[str, AttributionRule] = {}
+    for line, item in entries(path, data, "rules"):
+        rule_id = require(path, line, item, "id", str)
         confidence = require(path, line, item, "confidence", (int, float))
         if not 0 <= confidence <= 1:
             raise RuleError(path, line, "'confidence' must be between 0 and 1")
-        rules.append(
-            AttributionRule(
-                require(path, line, item, "id", str),
-                float(confidence),
-                require(path, line, item, "description", str),
-            )
+        priority = require(path, line, item, "priority", int)
+        if rule_id in rules:
+            raise RuleError(path, line, f"rule '{rule_id}' is declared twice")
+        if rule_id not in rule_ids:
+            raise RuleError(path, line, f"rule '{rule_id}' is produced by no attribution rule module")
+        description = require(path, line, item, "description", str)
+        rules[rule_id] = AttributionRule(rule_id, float(confidence), description, priority, line)
+    missing = sorted(set(rule_ids) - set(rules))
+    if missing:
+        raise RuleError(
+            path,
+            line_of(data.get("rules"), 1),
+            f"rule(s) produced by the code but not declared: {', '.join(missing)}",
         )
-    return tuple(rules)
+    return tuple(rules.values())
 
 
-def load_cue_rules(rules_dir: Path) -> CueRules:
-    """Read cues.yaml, mentions.yaml and attribution.yaml from ``rules_dir``."""
+def load_cue_rules(rules_dir: Path, rule_ids: Collection[str]) -> CueRules:
+    """Read cues.yaml, mentions.yaml and attribution.yaml from ``rules_dir``; the attribution
+    table must declare exactly the ``rule_ids`` the attribution code produces."""
     for name in (CUES_FILE, MENTIONS_FILE, ATTRIBUTION_FILE):
         if not (rules_dir / name).is_file():
             raise RuleError(rules_dir / name, None, "missing rule file")
-    verbs, nouns, phrases, subjects, evidentials, adjectives = _load_cues(rules_dir / CUES_FILE)
+    cues = _load_cues(rules_dir / CUES_FILE)
     pronouns, honorifics, groups, organisation = _load_mentions(rules_dir / MENTIONS_FILE)
-    attribution = _load_attribution(rules_dir / ATTRIBUTION_FILE)
+    attribution = _load_attribution(rules_dir / ATTRIBUTION_FILE, rule_ids)
     return CueRules(
-        verbs,
-        nouns,
-        phrases,
-        subjects,
+        cues.verbs,
+        cues.nouns,
+        cues.phrases,
+        cues.evidence_subjects,
         pronouns,
         honorifics,
         groups,
         organisation,
         attribution,
-        _verb_forms(verbs),
-        evidentials,
-        adjectives,
+        _verb_forms(cues.verbs),
+        cues.evidentials,
+        cues.adjectives,
+        cues.words,
     )

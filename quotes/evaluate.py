@@ -10,18 +10,17 @@ when the canonical names agree: equal ignoring case, or one a whole-word suffix 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quotes.errors import GoldError, InputError
 from quotes.manifest import Manifest
 from quotes.readers import read_records
 from quotes.records import Quotation, Span
+from quotes.text import total_overlap, trim_spans
 
 KINDS = ("direct", "mixed", "indirect")
-_MARKS = "\"'“”„‟«»‘’‚‛‹›`"
 
 
 @dataclass(frozen=True)
@@ -91,33 +90,6 @@ def _gold_quotes(fields: Mapping[str, object], where: str) -> tuple[GoldQuote, .
     return tuple(quotes)
 
 
-def _trimmable(char: str) -> bool:
-    return char.isspace() or char in _MARKS or unicodedata.category(char).startswith("P")
-
-
-def trim_spans(text: str, spans: Iterable[Span]) -> tuple[Span, ...]:
-    """Spans without edge white space, punctuation and marks; merged and sorted."""
-    trimmed = []
-    for start, end in spans:
-        while start < end and _trimmable(text[start]):
-            start += 1
-        while end > start and _trimmable(text[end - 1]):
-            end -= 1
-        if end > start:
-            trimmed.append((start, end))
-    merged: list[Span] = []
-    for start, end in sorted(trimmed):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
-
-
-def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
 def _length(spans: Sequence[Span]) -> int:
     return sum(e - s for s, e in spans)
 
@@ -127,7 +99,7 @@ def match(gold: Sequence[tuple[Span, ...]], predicted: Sequence[tuple[Span, ...]
     pairs = []
     for g, gold_spans in enumerate(gold):
         for p, pred_spans in enumerate(predicted):
-            shared = _overlap(gold_spans, pred_spans)
+            shared = total_overlap(gold_spans, pred_spans)
             if shared and 2 * shared >= _length(gold_spans) and 2 * shared >= _length(pred_spans):
                 pairs.append((-shared, g, p))
     matches: dict[int, int] = {}
@@ -152,7 +124,7 @@ def speaker_right(gold: GoldQuote, predicted: Quotation, by: str) -> bool:
         return names_agree(gold.speaker_name, predicted.speaker_name)
     if not gold.speaker:
         return not predicted.speaker
-    return _overlap(gold.speaker, predicted.speaker) > 0
+    return total_overlap(gold.speaker, predicted.speaker) > 0
 
 
 def _prf(hits: int, predicted: int, gold: int) -> dict[str, float | None]:

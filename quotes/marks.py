@@ -184,16 +184,3 @@ def group_chains(quoted: list[Quoted]) -> list[list[Quoted]]:
         else:
             groups.append([q])
     return groups
-
-
-def inner_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without its outer quotation marks and white space."""
-    while start < end and (text[start].isspace() or text[start] in "\"“”„«»‘’'`‚‹›"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”„«»‘’'`‚‹›"):
-        end -= 1
-    return start, end
-
-
-def word_count(text: str, start: int, end: int) -> int:
-    return len(re.findall(r"\w+", text[start:end]))

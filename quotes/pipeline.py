@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from quotes.extract import Candidate, find_candidates, to_quotation
+from quotes.attribution import ArticleContext, Candidate, attribute, to_quotation
 from quotes.framing import stance_of
 from quotes.records import Quotation
 from quotes.ruleset import RuleSet
@@ -35,14 +35,17 @@ class Extractor:
 
     def extract_doc(self, text: str, doc: Doc) -> tuple[Quotation, ...]:
         """Every quotation of ``doc`` (whose text is ``text``), in text order."""
-        resolver = Resolver(doc, self.rules.cues, self.rules.aliases)
-        candidates = find_candidates(text, doc, self.rules.cues)
+        context = ArticleContext(text, doc, self.rules.cues)
+        resolver = Resolver(doc, self.rules.cues, self.rules.aliases, context.quoted)
+        candidates = attribute(context)
         resolver.register(candidates)
         return tuple(self._record(text, candidate, resolver.resolve(candidate)) for candidate in candidates)
 
     def _record(self, text: str, candidate: Candidate, resolution: Resolution) -> Quotation:
         """Freeze one candidate with its speaker, confidence, explanation, stance and scores."""
-        info = self.rule_info.get(candidate.rule, RuleInfo(0.5, candidate.rule))
+        info = self.rule_info.get(candidate.rule)
+        if info is None:  # loading the rules checks that the code's rule ids are declared
+            raise ValueError(f"rule {candidate.rule!r} is not declared in attribution.yaml")
         confidence = info.confidence * (
             0.8 if candidate.speaker is not None and resolution.name is None else 1.0
         )

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotes.attribution import RULE_IDS
 from quotes.cues import CueRules, load_cue_rules
 from quotes.framing import FrameRules, load_frame_rules
 from quotes.speakers import AliasTable, load_aliases
@@ -71,7 +72,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),
-        cues=load_cue_rules(path),
+        cues=load_cue_rules(path, RULE_IDS),
         aliases=load_aliases(path),
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),

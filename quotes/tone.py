@@ -27,6 +27,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from quotes.records import Evidence, Span, Tone
+from quotes.text import ABBREVIATIONS
 from quotes.yamlfile import RuleError, entries, read_yaml, require
 
 TONE_DIR = "tone"
@@ -42,13 +43,6 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
-# A period after these (titles, months, company and place abbreviations) or after initials and
-# dotted acronyms ("J.", "U.S.") does not end a sentence: "Mr. Dole said" is one sentence.
-ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "capt", "sgt",
-    "adm", "maj", "cmdr", "rev", "hon", "pres", "supt", "st", "mt", "ft", "jr", "sr", "inc", "corp",
-    "co", "ltd", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
-    "blvd", "dept", "univ", "vs"))
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?:(?:[A-Za-z]\.)+|([A-Za-z]+)\.)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\s-)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]")

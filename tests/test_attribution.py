@@ -2,6 +2,8 @@
 
 Adding a regression case means adding two files. Each expected quotation lists its kind, its
 content pieces as written, the speaker mention as written and the canonical speaker name.
+``pytest tests/test_attribution.py --update-golden`` rewrites every expected file from today's
+output; review the change with ``git diff tests/cases``.
 """
 
 from __future__ import annotations
@@ -28,10 +30,16 @@ def summarise(text: str, quotations) -> list[dict]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_golden_case(case: Path, analyzer) -> None:
+def test_golden_case(case: Path, analyzer, update_golden: bool) -> None:
     text = case.read_text(encoding="utf-8")
-    expected = json.loads(case.with_suffix(".expected.json").read_text(encoding="utf-8"))["quotes"]
-    assert summarise(text, analyzer.analyze(text)) == expected
+    found = summarise(text, analyzer.analyze(text))
+    expected_file = case.with_suffix(".expected.json")
+    if update_golden:
+        expected_file.write_text(
+            json.dumps({"quotes": found}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))["quotes"]
+    assert found == expected
 
 
 def test_every_case_has_an_expectation() -> None:

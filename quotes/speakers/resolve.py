@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from quotes.attribution import Candidate, SpanIndex
 from quotes.cues import CueRules
-from quotes.extract import Candidate, SpanIndex
-from quotes.marks import find_quoted
 from quotes.speakers import AliasTable
 
 PERSON_LABELS = ("PERSON",)
@@ -62,13 +61,12 @@ def _strip_possessive(name: str) -> str:
 class ArticleEntities:
     """The people and organisations named in one article, clustered by name."""
 
-    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable) -> None:
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
         self.rules = rules
         self.aliases = aliases
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
         self.subjects: list[tuple[int, Entity]] = []  # the mentions that are grammatical subjects
-        quoted = SpanIndex([(q.start, q.end) for q in find_quoted(doc.text)])
         named = [
             (ent, name)
             for ent in doc.ents
@@ -193,10 +191,10 @@ class ArticleEntities:
 class Resolver:
     """Resolves each candidate's speaker mention, in text order, remembering earlier speakers."""
 
-    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable) -> None:
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
         self.doc = doc
         self.rules = rules
-        self.entities = ArticleEntities(doc, rules, aliases)
+        self.entities = ArticleEntities(doc, rules, aliases, quoted)  # quoted: the article's quotations
         self.speakers: list[tuple[int, Entity]] = []  # resolved speakers so far
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
 

@@ -1,0 +1,188 @@
+"""Quotations no cue claimed, attributed by what stands right next to their marks:
+``"...," he said`` / ``"...," said X`` (cue-quote-after), ``He added, "..."``
+(cue-quote-before), ``"..." ― Name`` (dash-quote) and ``X: "..."`` (colon-quote).
+
+A quotation split by its attribution (``"A," he said. "B."``) is one quotation: the second
+piece joins the first one's candidate (:func:`absorb_split`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from quotes.attribution.candidate import Candidate, QuoteGroup
+from quotes.attribution.context import ArticleContext
+from quotes.attribution.syntax import source_of, subject_from, token_span
+from quotes.text import has_sentence_break, word_count
+
+RULE_IDS = ("cue-quote-after", "cue-quote-before", "dash-quote", "colon-quote")
+ATTRIBUTION_WINDOW_TOKENS = 14
+ATTRIBUTION_AFTER_WINDOW_TOKENS = 24  # '"...," Eric Woolson, an Iowa strategist and ..., said'
+MAX_SPLIT_GAP_WORDS = 45
+MAX_NAME_LINE_WORDS = 6
+DASHES = ("—", "―", "–", "--")
+
+
+def adjacent_candidates(context: ArticleContext, claimed: set[int]) -> Iterator[Candidate]:
+    """A candidate for each unclaimed quotation with an attribution right after or before it."""
+    for group in context.groups:
+        if group.index in claimed:
+            continue
+        candidate = _attribute_after(context, group) or _attribute_before(context, group)
+        if candidate is not None:
+            candidate.quote_groups = [group.index]
+            yield candidate
+
+
+def absorb_split(context: ArticleContext, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
+    """``"A," he said. "B."``: take B when only the attribution stands between A and B."""
+    following = context.next_group(group.end)
+    if following >= len(context.groups):
+        return
+    other = context.groups[following]
+    between = context.text[group.end : other.start]
+    if "\n" in between or other.start < cue.idx or not context.starts_clause(other.start):
+        return
+    if word_count(context.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or has_sentence_break(between):
+        return
+    if any(
+        t.i != cue.i and context.quote_verb(t) is not None
+        for t in context.tokens_between(group.end, other.start)
+    ):
+        return  # another cue introduces B
+    candidate.content.extend(other.spans())
+    candidate.quote_groups.append(other.index)
+
+
+def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``"...," he said`` / ``"...," said X``: a cue just after the closing mark."""
+    if not context.starts_clause(group.start):
+        return None  # a quoted fragment inside a sentence ('He called it "smart," she said')
+    end = group.end
+    limit = context.paragraph_end(end)
+    following = context.next_group(end)
+    next_quote = context.group_starts[following] if following < len(context.groups) else limit
+    window = context.tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_AFTER_WINDOW_TOKENS]
+    first = window[0] if window else None
+    if first is not None and first.text in DASHES:
+        return _dash_signature(context, group, first, window[1:])
+    if first is None or (first.is_sent_start and first.text[:1].isupper() and first.idx > end + 2):
+        return None
+    for token in window:
+        if token.text in (".", "!", "?") and token.i > window[0].i:
+            break
+        if (lemma := context.cue_verb(token)) is not None:
+            source = source_of(token)
+            if source is not None and context.quoted.contains(source.idx):
+                source = subject_from(token, window[0].i)  # not a noun inside the quotation
+            if source is None or source.i < window[0].i:
+                continue
+            candidate = context.quoted_candidate(
+                group, token, context.verb(lemma).cue_class, "cue-quote-after", source
+            )
+            absorb_split(context, candidate, group, token)
+            return candidate
+    return _name_then_cue_form(context, group, window)
+
+
+def _name_then_cue_form(context: ArticleContext, group: QuoteGroup, window: list[Token]) -> Candidate | None:
+    """``"...," Viguerie notes.``: a name or pronoun, then a cue verb's written form the
+    tagger took for a noun, right after the closing mark."""
+    words = [t for t in window if not (t.is_punct or t.is_space)]
+    names: list[Token] = []
+    for token in words:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            names.append(token)
+        elif not names and token.lower_ in context.words.speaker_pronouns:
+            names.append(token)
+            break
+        else:
+            break
+    if not names or len(names) >= len(words) or len(names) > MAX_NAME_LINE_WORDS:
+        return None
+    cue = words[len(names)]
+    rules = context.rules
+    lemma = rules.verb_forms.get(cue.lower_) or (cue.lower_ if cue.lower_ in rules.verbs else None)
+    if lemma is None or "quote" not in rules.verbs[lemma].takes:
+        return None
+    candidate = context.quoted_candidate(
+        group, cue, rules.verbs[lemma].cue_class, "cue-quote-after", names[-1]
+    )
+    candidate.speaker = token_span(names)
+    candidate.cue_lemma = lemma
+    return candidate
+
+
+def _dash_signature(
+    context: ArticleContext, group: QuoteGroup, dash: Token, rest: list[Token]
+) -> Candidate | None:
+    """``"..." ― Esther Tapia``: a name after a dash closes the line, as in lists of reactions."""
+    names = []
+    for token in (t for t in rest if not t.is_space):
+        if token.pos_ != "PROPN" and token.ent_type_ not in context.words.name_entities:
+            break
+        names.append(token)
+    if not names or len(names) > MAX_NAME_LINE_WORDS:
+        return None
+    candidate = context.quoted_candidate(group, dash, "speech", "dash-quote", names[-1])
+    candidate.speaker = token_span(names)
+    candidate.cue_lemma = dash.text
+    return candidate
+
+
+def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``He added, "..."`` / ``X said: "..."`` / ``X: "..."``: a cue just before the mark."""
+    start = group.start
+    paragraph_start = context.paragraph_start(start)
+    before = context.text[paragraph_start:start].rstrip()
+    tokens = context.tokens_between(paragraph_start, start)
+    if not before:
+        return _colon_previous_paragraph(context, group)
+    if before[-1] not in ",:—–" and not before.endswith(context.words.bare_cue_forms):
+        return None
+    # the nearest cue verb in the last clause before the mark
+    for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:]):
+        if token.text in (".", "!", "?", ";") and token.idx + 1 < start - 1:
+            break
+        if context.quoted.contains(token.idx):
+            break
+        if (lemma := context.cue_verb(token)) is not None:
+            return context.quoted_candidate(
+                group, token, context.verb(lemma).cue_class, "cue-quote-before", source_of(token)
+            )
+    if before.endswith(":"):
+        return _colon_cue(context, group, tokens)
+    return None
+
+
+def _colon_cue(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) -> Candidate | None:
+    """``Trump: "..."``: a name (or noun phrase) ending in a colon right before the quotation."""
+    colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
+    if colon is None or colon.i == 0:
+        return None
+    head = context.doc[colon.i - 1]
+    if head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i < colon.i:
+        head = head.head
+    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", head)
+    candidate.cue_lemma = ":"
+    return candidate
+
+
+def _colon_previous_paragraph(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``The Times reports:`` closing the paragraph before a quotation paragraph."""
+    text = context.text
+    previous_end = context.paragraph_start(group.start) - 1
+    while previous_end > 0 and text[previous_end - 1].isspace():
+        previous_end -= 1
+    if previous_end <= 0 or text[previous_end - 1] != ":":
+        return None
+    for token in reversed(context.tokens_between(context.paragraph_start(previous_end - 1), previous_end)):
+        if (lemma := context.cue_verb(token)) is not None:
+            return context.quoted_candidate(
+                group, token, context.verb(lemma).cue_class, "colon-quote", source_of(token)
+            )
+    return None

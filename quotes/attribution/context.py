@@ -1,0 +1,179 @@
+"""The per-article context every attribution rule reads, built once per article.
+
+It holds the text and its parse, the quotation groups found from the marks alone
+(:mod:`quotes.marks`), an index of the quoted stretches (shared with speaker resolution, so
+the article's marks are scanned once) and the look-ups and candidate builders the rules share.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cached_property
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from quotes.attribution.candidate import Candidate, QuoteGroup
+from quotes.attribution.syntax import mention_span, subtree_span, token_span
+from quotes.cues import CueRules, VerbCue
+from quotes.marks import find_quoted, group_chains
+from quotes.records import Span
+from quotes.text import trim_clause, word_count
+
+
+class SpanIndex:
+    """Sorted, non-overlapping spans with logarithmic look-ups (articles can be megabytes long)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def contains(self, position: int) -> bool:
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.spans[i][1]
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices (into ``spans``) of the spans that overlap [start, end)."""
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if first < len(self.spans) and self.spans[first][1] <= start:
+            first += 1
+        return range(first, bisect.bisect_left(self.starts, end))
+
+    def first_from(self, position: int) -> int:
+        """Index of the first span starting at or after ``position`` (len when none)."""
+        return bisect.bisect_left(self.starts, position)
+
+
+VERBAL = ("VERB", "AUX")
+
+
+class Word(NamedTuple):
+    """A token with the attributes every cue family tests, read from the parse once."""
+
+    token: Token
+    pos: str
+    lemma: str  # lower case
+    lower: str
+
+
+class ArticleContext:
+    """One parsed article as the attribution rules see it (one instance per article)."""
+
+    def __init__(self, text: str, doc: Doc, rules: CueRules) -> None:
+        self.text = text
+        self.doc = doc
+        self.rules = rules
+        self.words = rules.words
+        self.groups = [QuoteGroup(i, tuple(g)) for i, g in enumerate(group_chains(find_quoted(text)))]
+        self.quoted = SpanIndex([(q.start, q.end) for g in self.groups for q in g.pieces])
+        self.group_starts = [g.start for g in self.groups]
+        self.group_of_piece = [g.index for g in self.groups for _ in g.pieces]
+
+    @cached_property
+    def reporter_words(self) -> list[Word]:
+        """The words outside quotations: words inside one belong to the speaker, not the reporter."""
+        contains = self.quoted.contains
+        return [Word(t, t.pos_, t.lemma_.lower(), t.lower_) for t in self.doc if not contains(t.idx)]
+
+    # -- look-ups ---------------------------------------------------------------------
+
+    def cue_verb(self, token: Token) -> str | None:
+        """The cue lemma of a verb token, or None when the token is no cue verb."""
+        if token.pos_ not in VERBAL:
+            return None
+        return self.rules.verb_lemma(token.lemma_, token.text)
+
+    def verb(self, lemma: str) -> VerbCue:
+        return self.rules.verbs[lemma]
+
+    def quote_verb(self, token: Token) -> str | None:
+        """The cue lemma of a verb that can introduce a quotation (not only an object)."""
+        lemma = self.cue_verb(token)
+        return lemma if lemma is not None and "quote" in self.rules.verbs[lemma].takes else None
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        return list(span) if span is not None else []
+
+    def paragraph_start(self, position: int) -> int:
+        return self.text.rfind("\n", 0, position) + 1
+
+    def paragraph_end(self, position: int) -> int:
+        newline = self.text.find("\n", position)
+        return len(self.text) if newline < 0 else newline
+
+    def starts_clause(self, position: int) -> bool:
+        """Whether a quotation opening at ``position`` begins a paragraph, sentence or clause."""
+        before = self.text[self.paragraph_start(position) : position].rstrip()
+        return not before or before[-1] in ".!?:;,—–―-([\"“”'’"
+
+    def next_group(self, position: int) -> int:
+        """Index of the first quotation group starting at or after ``position``."""
+        return bisect.bisect_left(self.group_starts, position)
+
+    def groups_touching(self, content: list[Span], claimed: set[int]) -> list[QuoteGroup]:
+        """The unclaimed quote groups with a piece overlapping ``content``, in order."""
+        indices = {self.group_of_piece[i] for span in content for i in self.quoted.overlapping(*span)}
+        return [self.groups[i] for i in sorted(indices - claimed)]
+
+    # -- building candidates -------------------------------------------------------------
+
+    def candidate(
+        self, content: list[Span], cue: Token, cue_class: str, rule: str, subject: Token | None
+    ) -> Candidate:
+        """An indirect candidate with ``cue`` as its cue and ``subject`` (if any) as its speaker."""
+        candidate = Candidate(
+            content=content,
+            kind="indirect",
+            cue=[self.cue_span(cue)],
+            cue_lemma=self.cue_verb(cue) or cue.lemma_.lower(),
+            cue_class=cue_class,
+            rule=rule,
+            cue_token=cue,
+        )
+        if subject is not None and any(ch.isalpha() for ch in subject.text):
+            candidate.speaker_token = subject
+            candidate.speaker, candidate.title = mention_span(subject)
+        return candidate
+
+    def quoted_candidate(
+        self, group: QuoteGroup, cue: Token, cue_class: str, rule: str, subject: Token | None
+    ) -> Candidate:
+        """A direct candidate whose content is the quotation ``group``."""
+        candidate = self.candidate(group.spans(), cue, cue_class, rule, subject)
+        candidate.kind = "direct"
+        return candidate
+
+    def cue_span(self, cue: Token) -> Span:
+        """The cue as written, with its particle (``pointed out``) when it has one."""
+        tokens = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        span = token_span(tokens)
+        assert span is not None
+        return span
+
+    def clause_content(self, head: Token, min_words: int) -> Span | None:
+        """The trimmed span of ``head``'s subtree, or None when it has fewer than ``min_words``."""
+        content = trim_clause(self.text, *subtree_span(head))
+        return content if word_count(self.text, *content) >= min_words else None
+
+    def runs(self, tokens: list[Token]) -> list[Span]:
+        """Contiguous runs of tokens as trimmed character spans."""
+        runs: list[list[Token]] = []
+        for token in sorted(tokens, key=lambda t: t.i):
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        spans = []
+        for run in runs:
+            span = token_span(run)
+            if span is None:
+                continue
+            span = trim_clause(self.text, *span)
+            if span[1] > span[0] and word_count(self.text, *span) > 0:
+                spans.append(span)
+        return spans
+
+    def words_in(self, spans: list[Span]) -> int:
+        return sum(word_count(self.text, *span) for span in spans)

@@ -1,0 +1,111 @@
+"""Joining cue candidates with the quoted stretches their content touches, and keeping one
+candidate per stretch of content.
+
+A cue whose content lies inside one quotation (but for a word such as ``that``) makes a direct
+quotation; one whose content holds quoted fragments, a mixed one; the rest stay indirect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from quotes.attribution.adjacency import absorb_split
+from quotes.attribution.candidate import Candidate
+from quotes.attribution.context import ArticleContext
+from quotes.records import Span
+from quotes.text import overlap, word_count
+
+MAX_DIRECT_OUTSIDE_WORDS = 1  # "that" before a quotation still makes it direct
+DEDUP_BLOCK_CHARS = 2000
+
+
+def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Decide each cue candidate's kind from the quoted stretches its content touches (longest
+    content first; each quotation goes to one candidate)."""
+    claimed: set[int] = set()
+    for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
+        touched = context.groups_touching(candidate.content, claimed)
+        if not touched:
+            continue
+        outside = words_outside(context.text, candidate.content, [p for g in touched for p in g.spans()])
+        if outside <= MAX_DIRECT_OUTSIDE_WORDS and len(touched) == 1:
+            group = touched[0]
+            candidate.content = group.spans()
+            candidate.kind = "direct"
+            candidate.rule = "cue-quote-after" if group.end <= candidate.cue[0][0] else "cue-quote-before"
+            candidate.quote_groups = [group.index]
+            if candidate.rule == "cue-quote-after" and candidate.cue_token is not None:
+                absorb_split(context, candidate, group, candidate.cue_token)
+            claimed.update(candidate.quote_groups)
+            continue
+        if any(len(g.pieces) > 1 for g in touched):
+            continue
+        # mixed: widen the content to cover each quoted fragment it cuts
+        if len(candidate.content) == 1:
+            start = min(candidate.content[0][0], *(g.start for g in touched))
+            end = max(candidate.content[0][1], *(g.end for g in touched))
+            candidate.content = [(start, end)]
+        candidate.kind = "mixed"
+        candidate.quote_groups = [g.index for g in touched]
+        claimed.update(candidate.quote_groups)
+    return candidates
+
+
+def words_outside(text: str, content: list[Span], quoted: list[Span]) -> int:
+    """Words of ``content`` that lie outside every span of ``quoted``."""
+    count = 0
+    for start, end in content:
+        position = start
+        for q_start, q_end in sorted(quoted):
+            if q_end <= position or q_start >= end:
+                continue
+            count += word_count(text, position, max(position, q_start))
+            position = max(position, q_end)
+        count += word_count(text, position, end) if position < end else 0
+    return count
+
+
+def deduplicate(candidates: list[Candidate], priorities: Mapping[str, int]) -> list[Candidate]:
+    """Keep one candidate per stretch of content: the higher priority (lower number), then the
+    earlier in the text. ``priorities`` must rank every rule the candidates carry."""
+    kept: list[Candidate] = []
+    by_block: dict[int, list[Candidate]] = {}  # kept candidates by the blocks of text they cover
+    for candidate in sorted(candidates, key=lambda c: (priorities[c.rule], c.start)):
+        blocks = _blocks(candidate)
+        nearby = {id(o): o for block in blocks for o in by_block.get(block, ())}.values()
+        if not any(clashes(candidate, other) for other in nearby):
+            kept.append(candidate)
+            for block in blocks:
+                by_block.setdefault(block, []).append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _blocks(candidate: Candidate) -> range:
+    start = min(s for s, _ in candidate.content)
+    end = max(e for _, e in candidate.content)
+    return range(start // DEDUP_BLOCK_CHARS, end // DEDUP_BLOCK_CHARS + 1)
+
+
+def clashes(candidate: Candidate, other: Candidate) -> bool:
+    """Whether two candidates claim the same content or quotation (nesting is allowed)."""
+    if nested(candidate, other) or nested(other, candidate):
+        return False  # "X said she believes ...": PolNeAR-style nested attributions both count
+    length = sum(e - s for s, e in candidate.content)
+    shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
+    return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))
+
+
+def nested(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner`` is an attribution reported inside ``outer``'s content (its cue and
+    content both lie within it) and neither claims the other's quotation marks."""
+    if (
+        inner.cue_class != "speech"
+        or inner.rule != "cue-clause"
+        or not outer.cue
+        or set(inner.quote_groups) & set(outer.quote_groups)
+    ):
+        return False
+    cue_start = inner.cue[0][0]
+    within = any(s <= cue_start < e for s, e in outer.content)
+    covered = all(any(s <= a and b <= e for s, e in outer.content) for a, b in inner.content)
+    return within and covered and inner.content != outer.content

@@ -1,0 +1,138 @@
+"""Dependency-parse helpers the attribution rules share: spans of tokens and subtrees, the
+source of a cue verb, and a speaker mention as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from quotes.cues import AttributionWords
+from quotes.records import Span
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is likely to say"
+# "he began by saying ...": a gerund under a preposition takes the subject of the verb above
+INHERIT_THROUGH_PREPOSITION = ("prep",)
+MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
+
+
+def token_span(tokens: Iterable[Token]) -> Span | None:
+    """Character span from the first to the last of ``tokens`` (None when there are none)."""
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def subtree_span(token: Token, exclude: Token | None = None) -> Span:
+    """Character span of a token's subtree (without the ``exclude`` subtree)."""
+    skip = set(t.i for t in exclude.subtree) if exclude is not None else set()
+    tokens = [t for t in token.subtree if t.i not in skip]
+    span = token_span(tokens)
+    assert span is not None
+    return span
+
+
+def subject(verb: Token) -> Token | None:
+    """The source of a cue verb: its subject, the agent of a passive (``was criticized by X``),
+    climbing to the head for ``saying``/``and added``. A passive without an agent has none."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ == "nsubjpass" or (child.dep_ == "auxpass"):
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                return (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                )
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in child.text):
+                return child  # (a closing mark parsed as a subject is skipped)
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a statement praising the deal": the statement is the source
+        climbs = current.dep_ in INHERIT_SUBJECT_DEPS or (
+            current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ == "ADP"
+        )
+        if climbs and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def subject_from(verb: Token, first: int) -> Token | None:
+    """The verb's own subject at or after token ``first`` (``"... person," X said``: the parser
+    may take a noun inside the quotation for a second subject)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i >= first and c.text[:1].isalpha()
+        ),
+        None,
+    )
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object."""
+    for child in verb.rights:
+        if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "PRON",
+        ):
+            return child
+    return None
+
+
+def source_of(verb: Token) -> Token | None:
+    """A cue verb's subject, or the nominal after it when the subject is inverted."""
+    return subject(verb) or inverted_subject(verb)
+
+
+def prepositional_object(prep: Token) -> Token | None:
+    """The object of a preposition: ``immigration`` in ``about immigration``."""
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def is_message_prep(prep: Token, words: AttributionWords) -> bool:
+    """``called for a recount``, ``accused X of lying``: not ``on Thursday`` or ``in Ohio``."""
+    if prep.lower_ not in words.message_prepositions:
+        return False
+    return not any(t.ent_type_ in words.place_time_entities for t in prep.subtree)
+
+
+def mention_span(token: Token) -> tuple[Span, str | None]:
+    """The speaker mention as written around ``token`` (without appositions or relative
+    clauses), and the apposition's text as a title."""
+    if token.pos_ == "PRON" or token.tag_ in ("WP", "WDT"):
+        return (token.idx, token.idx + len(token.text)), None
+    keep: list[Token] = []
+    title: str | None = None
+    appositions = [subtree_span(c) for c in token.children if c.dep_ == "appos"]
+    if appositions:
+        title = span_text(token.doc, (min(a for a, _ in appositions), max(b for _, b in appositions)))
+    dropped = set()
+    for child in token.children:
+        if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
+            dropped.update(t.i for t in child.subtree)
+    keep = [t for t in token.subtree if t.i not in dropped]
+    # keep the contiguous run around the head
+    indices = sorted(t.i for t in keep)
+    start = end = token.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    doc = token.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return (doc[start].idx, doc[end].idx + len(doc[end].text)), title
+
+
+def span_text(doc: Doc, span: Span) -> str:
+    return doc.text[span[0] : span[1]].strip(" ,")

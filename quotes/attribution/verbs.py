@@ -1,0 +1,157 @@
+"""Cue verbs: ``X said (that) ...`` (clause), ``X criticized the plan`` (object), ``X wants to
+...`` (intent) and ``The plan, X said, would fail`` (parenthetical)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from quotes.attribution.according import opens_according_to
+from quotes.attribution.candidate import Candidate
+from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.syntax import (
+    SUBJECT_DEPS,
+    inverted_subject,
+    is_message_prep,
+    prepositional_object,
+    source_of,
+    subject,
+    subtree_span,
+)
+from quotes.cues import VerbCue
+from quotes.records import Span
+from quotes.text import trim_clause, word_count
+
+RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
+
+
+def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
+    """One candidate for each cue verb outside quotations whose content the parse shows."""
+    verb_lemma = context.rules.verb_lemma
+    for word in context.reporter_words:
+        if word.pos not in VERBAL:
+            continue
+        lemma = verb_lemma(word.lemma, word.token.text)
+        if lemma is None or opens_according_to(word.token):
+            continue
+        candidate = _verb_cue(context, word.token, lemma)
+        if candidate is not None:
+            yield candidate
+
+
+def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
+    cue = context.verb(lemma)
+    content_head = None
+    rule = "cue-clause"
+    for child in verb.children:
+        if child.dep_ == "ccomp" and "ccomp" in cue.takes:
+            content_head = child
+            break
+    if content_head is None and "xcomp" in cue.takes:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                content_head, rule = child, "cue-intent"
+                break
+    object_span = None
+    if content_head is None and "dobj" in cue.takes:
+        object_span, content_head = _message_object(context, verb)
+        if content_head is not None:
+            rule = "cue-object"
+    if content_head is None:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > verb.i]
+        spans = [subtree_span(c) for c in objects]
+        if spans and any(context.quoted.overlapping(*span) for span in spans):
+            object_span = (min(s for s, _ in spans), max(e for _, e in spans))
+            content_head, rule = objects[0], "cue-object"
+    if content_head is None:
+        return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
+    content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
+    if word_count(context.text, *content) < _min_words(context, rule, content_head):
+        return None
+    pieces = _clause_pieces(context, content_head) if rule == "cue-clause" else [content]
+    source = subject(verb)
+    if source is None and rule == "cue-clause":
+        source = inverted_subject(verb)
+    cue_class = cue.cue_class
+    if cue_class == "speech" and lemma in context.words.evidence_verbs and source is not None:
+        cue_class = "evidence"
+    if (
+        cue.cue_class == "evidence"
+        and source is not None
+        and source.lemma_.lower() not in context.rules.evidence_subjects
+        and source.pos_ != "PROPN"
+    ):
+        return None  # "the numbers show" is evidence; "it shows" is not a source
+    if rule == "cue-intent" and source is None:
+        return None
+    return context.candidate(pieces or [content], verb, cue_class, rule, source)
+
+
+def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, Token | None]:
+    """The object phrases after a verb that takes its message as object (``criticized the
+    plan``, ``called for a recount``): their span and first head, or (None, None)."""
+    words = context.words
+    objects = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            c.dep_ in ("dobj", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and is_message_prep(c, words))
+        )
+    ]
+    if not any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in words.topic_prepositions) for c in objects
+    ):
+        return None, None
+    spans = [subtree_span(c) for c in objects]
+    if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
+        spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
+    return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
+
+
+def _min_words(context: ArticleContext, rule: str, head: Token) -> int:
+    """A content needs two words, but the object of ``endorsed him``/``backed Trump`` is one."""
+    if rule == "cue-object" and head.pos_ in ("PRON", "PROPN") and not context.quoted.contains(head.idx):
+        return 1
+    return 2
+
+
+def _clause_pieces(context: ArticleContext, head: Token) -> list[Span]:
+    """A reported clause without the attributions it holds of its own: ``according to Y``
+    and a coordinated cue verb that goes on reporting (``said A and predicted that B``)."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        lemma = context.quote_verb(child) if child.dep_ == "conj" else None
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        according = child.dep_ == "prep" and child.lower_ == "according"
+        if according or (lemma is not None and not own_subject):
+            skip.update(t.i for t in child.subtree)
+            cc = [c for c in head.children if c.dep_ in ("cc", "punct") and c.i == child.left_edge.i - 1]
+            skip.update(c.i for c in cc)
+    if not skip:
+        return []
+    return context.runs([t for t in head.subtree if t.i not in skip])
+
+
+def _parenthetical(context: ArticleContext, verb: Token, cue: VerbCue) -> Candidate | None:
+    """``The argument, he said, would be aided by ...``: a cue inserted in the clause it reports;
+    the content is that clause without the insertion."""
+    if "ccomp" not in cue.takes or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    source = source_of(verb)
+    if source is None:
+        return None
+    skip = {t.i for t in verb.subtree}
+    tokens = [t for t in verb.head.subtree if t.i not in skip]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()  # the full stop closes the sentence, not the report
+    pieces = context.runs(tokens)
+    if not pieces or context.words_in(pieces) < 3:
+        return None
+    return context.candidate(pieces, verb, cue.cue_class, "cue-parenthetical", source)
+
+
+CUE_FINDERS = (verb_cues,)
