@@ -16,7 +16,31 @@ from dataclasses import dataclass
 
 MENTION_KINDS = ("name", "pronoun", "description", "none")
 PRONOUNS = frozenset(
-    "he him his she her hers they them their it its who whom whose which that we us our i me my you".split()
+    [
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "you",
+    ]
 )
 _NAME_NOISE = frozenset({"the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii"})
 
