@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.resolve_words import SpeakerWords, load_speaker_words
 from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
 
 CUES_FILE = "cues.yaml"
 ATTRIBUTION_FILE = "attribution.yaml"
 MENTIONS_FILE = "mentions.yaml"
-FIRST_NAMES_FILE = "first_names.yaml"
 CUE_CLASSES = ("speech", "cognition", "evidence")
 CONTENT_LINKS = ("ccomp", "xcomp", "dobj", "quote")
 
@@ -60,7 +60,7 @@ class CueRules:
     verb_forms: dict[str, str] = field(default_factory=dict)  # regular inflection -> cue lemma
     evidentials: frozenset[str] = frozenset()  # "X seems to ...": the clause is an appearance, no source
     adjectives: dict[str, str] = field(default_factory=dict)  # "X is confident that ...": lemma -> class
-    first_names: dict[str, str] = field(default_factory=dict)  # lower-case first name -> male | female
+    speakers: SpeakerWords = field(default_factory=SpeakerWords)  # first names, organisation kinds, ...
 
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
@@ -240,30 +240,6 @@ def _load_attribution(path: Path) -> tuple[AttributionRule, ...]:
     return tuple(rules)
 
 
-def load_first_names(path: Path) -> dict[str, str]:
-    """Read ``first_names.yaml`` (``male: [...]``, ``female: [...]``): lower-case name -> gender.
-
-    Optional: a rules folder without it has no first-name genders. A name under both genders,
-    or anything but a list of single words, is a RuleError naming the line."""
-    if not path.is_file():
-        return {}
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise RuleError(path, line_of(data, 1), "expected a mapping at the top of the file")
-    genders: dict[str, str] = {}
-    for gender in ("male", "female"):
-        names = require(path, line_of(data, 1), data, gender, list)
-        lines = getattr(names, "item_lines", [line_of(names)] * len(names))
-        for line, name in zip(lines, names, strict=True):
-            if not isinstance(name, str) or not name.strip() or len(name.split()) != 1:
-                raise RuleError(path, line, f"{gender}: each entry must be one word, not {name!r}")
-            key = name.strip().lower()
-            if genders.get(key, gender) != gender:
-                raise RuleError(path, line, f"{name!r} is listed as both male and female")
-            genders[key] = gender
-    return genders
-
-
 def load_cue_rules(rules_dir: Path) -> CueRules:
     """Read cues.yaml, mentions.yaml and attribution.yaml from ``rules_dir``."""
     for name in (CUES_FILE, MENTIONS_FILE, ATTRIBUTION_FILE):
@@ -285,5 +261,5 @@ def load_cue_rules(rules_dir: Path) -> CueRules:
         _verb_forms(verbs),
         evidentials,
         adjectives,
-        load_first_names(rules_dir / FIRST_NAMES_FILE),
+        load_speaker_words(rules_dir),
     )

@@ -1,0 +1,224 @@
+"""The people and organisations named in one article, clustered by name, indexed by position.
+
+Built once per article in one pass over the named entities: each person or organisation with
+its written forms, titles (deduplicated), gender and kind, and a :class:`Recency` index of
+where it was mentioned, so that "who was named before this point?" costs no scan of all
+earlier mentions. Datelines (``WASHINGTON —``) are no entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from quotes.cues import CueRules
+from quotes.extract import SpanIndex
+from quotes.marks import find_quoted
+from quotes.resolve_descriptions import acronym, clean_title, is_acronym
+from quotes.resolve_index import Recency
+from quotes.speakers import AliasTable
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]"
+)
+
+
+@dataclass(eq=False)
+class Entity:
+    """One named person or organisation of the article (compared by identity)."""
+
+    name: str
+    kind: str  # person | organisation
+    first_seen: int
+    titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
+    title_groups: set[int] = field(default_factory=set)
+    gender: str | None = None
+    forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
+
+    def add_form(self, form: str) -> None:
+        """Count a written form; the canonical name is the most frequent of the fullest forms
+        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
+        self.forms[form] += 1
+        fullest = max(min(len(f.split()), 2) for f in self.forms)
+        candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
+        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
+
+
+def strip_possessive(name: str) -> str:
+    for ending in _POSSESSIVE:
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+def dateline_spans(text: str) -> SpanIndex:
+    """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
+    return SpanIndex([m.span(1) for m in _DATELINE.finditer(text)])
+
+
+class ArticleEntities:
+    """The people and organisations named in one article, clustered by name."""
+
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable) -> None:
+        self.rules = rules
+        self.words = rules.speakers
+        self.aliases = aliases
+        self._honorifics = {h.rstrip(".") for h in rules.honorifics}
+        self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
+        self.by_acronym: dict[str, Entity] = {}
+        self.mentions: Recency[Entity] = Recency()
+        self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.datelines = dateline_spans(doc.text)
+        quoted = SpanIndex([(q.start, q.end) for q in find_quoted(doc.text)])
+        named = [
+            (ent, name)
+            for ent in doc.ents
+            if ent.label_ in ("PERSON", "ORG")
+            and not self.datelines.contains(ent.start_char)
+            and (name := self.clean(ent.text))
+        ]
+        label_votes: dict[str, list[str]] = {}
+        full_names: set[str] = set()  # surnames seen with a first name or an honorific
+        for ent, name in named:
+            key = name.split()[-1].lower()
+            label_votes.setdefault(key, []).append(ent.label_)
+            honorific = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self._honorifics
+            if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
+                full_names.add(key)
+        self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
+        for ent, name in named:
+            key = name.split()[-1].lower()
+            kind = self._kind(name, label_votes[key], key in full_names)
+            entity = self._add(name, kind, ent.start_char)
+            self._record_title(ent, entity)
+            self.mentions.add(ent.start_char, entity)
+            if self._is_subject(ent) and not quoted.contains(ent.start_char):
+                self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
+        self._acronyms(doc)
+
+    @staticmethod
+    def _is_subject(ent: Span) -> bool:
+        """Whether a named entity is (or heads) the subject of its clause."""
+        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
+
+    def _acronyms(self, doc: Doc) -> None:
+        """``International Monetary Fund (IMF)`` and plain initials: each form finds the other."""
+        for entity in list(self.by_key.values()):
+            if entity.kind == "organisation" and (short := acronym(entity.name)):
+                self.by_acronym.setdefault(short, entity)
+        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc.text):
+            before = doc.char_span(max(0, match.start() - 80), match.start(), alignment_mode="contract")
+            if before is None:
+                continue
+            for entity in self.by_key.values():
+                if entity.name and before.text.rstrip().endswith(entity.name):
+                    self.by_acronym.setdefault(match.group(1).replace(".", ""), entity)
+        for short, entity in list(self.by_acronym.items()):
+            if short.lower() in self.by_key and self.by_key[short.lower()] is not entity:
+                self.by_key[short.lower()] = entity  # "DNC" typed alone joins its full name
+
+    def add_person_mention(self, text: str, offset: int) -> None:
+        """Count a full name (two words or more, no organisation word) as a person mention."""
+        name = self.clean(text)
+        words = name.split()
+        if len(words) >= 2 and not any(w.lower() in self.rules.organisation_words for w in words):
+            self.mentions.add(offset, self._add(name, "person", offset))
+
+    def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
+        """Person or organisation, by the article's own evidence: a surname of a person named in
+        full (or with an honorific) is that person; a one-word name the model also calls an
+        organisation and never names in full is an organisation."""
+        if any(word.lower() in self.rules.organisation_words for word in name.split()):
+            return "organisation"
+        if has_full_name and len(name.split()) <= 3:
+            return "person"
+        if "ORG" in votes:
+            return "organisation"
+        return "person"
+
+    def clean(self, text: str) -> str:
+        words = strip_possessive(text.strip()).replace("\n", " ").split()
+        while words and words[0].lower().rstrip(".") in self._honorifics:
+            words = words[1:]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return " ".join(words).strip(" ,.;:")
+
+    def _add(self, name: str, kind: str, offset: int) -> Entity:
+        canonical = self.aliases.canonical(name)
+        key = canonical.lower() if kind == "organisation" else canonical.split()[-1].lower()
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(canonical, kind, offset)
+            self.by_key[key] = entity
+        if kind == entity.kind:
+            entity.add_form(canonical)
+        declared = self.aliases.speaker_type(canonical)
+        if declared:
+            entity.kind = declared
+        if entity.kind == "person" and entity.gender is None and len(canonical.split()) > 1:
+            entity.gender = self.words.first_names.get(canonical.split()[0].lower())
+        return entity
+
+    def add_title(self, entity: Entity, title: str | None) -> None:
+        """Keep a short title once, with the title groups its words belong to."""
+        title = clean_title(title)
+        if title is None or title in entity.titles:
+            return
+        entity.titles[title] = None
+        for word in re.findall(r"[\w.-]+", title.lower()):
+            group = self.title_group(word)
+            if group is not None:
+                entity.title_groups.add(group)
+
+    def _record_title(self, ent: Span, entity: Entity) -> None:
+        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
+        ``Gov. Mike Pence``; the honorific before a name also gives a gender."""
+        doc = ent.doc
+        before = [
+            t
+            for t in doc[max(0, ent.start - 4) : ent.start]
+            if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN", "ADJ")
+        ]
+        if before and any(self.title_group(t.lower_) is not None for t in before):
+            self.add_title(entity, " ".join(t.text for t in before))
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                self.add_title(
+                    entity, doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
+                )
+        previous = doc[ent.start - 1] if ent.start > 0 else None
+        if previous is not None:
+            gender = self.rules.honorifics.get(previous.lower_)
+            if gender in ("male", "female"):
+                entity.gender = gender
+
+    def title_group(self, word: str) -> int | None:
+        word = word.lower()
+        word = self.words.title_abbreviations.get(word, word)
+        return self.rules.title_groups.get(word)
+
+    def lookup(self, name: str) -> Entity | None:
+        cleaned = self.clean(name)
+        if not cleaned:
+            return None
+        if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
+            return self.by_acronym[cleaned.replace(".", "")]
+        canonical = self.aliases.canonical(cleaned)
+        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
+
+    def before(self, offset: int) -> list[Entity]:
+        """Entities mentioned before ``offset``, nearest first."""
+        return [entity for _, entity in self.mentions.before(offset)]
+
+    def by_title(self, words: list[str], offset: int) -> Entity | None:
+        """The nearest entity before ``offset`` described by a title of the same group as ``words``."""
+        groups = {self.title_group(w) for w in words} - {None}
+        if not groups:
+            return None
+        return next((e for e in self.before(offset) if e.title_groups & groups), None)
