@@ -184,7 +184,14 @@ class Resolver:
                 )
             return _unknown(f"relative '{token.text}' with no antecedent")
         gender = pronoun.gender if pronoun is not None else "any"
-        plural = pronoun is not None and pronoun.number == "plural"
+        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural")
+        if found is None:
+            return _unknown(f"pronoun '{token.text}' with no compatible antecedent")
+        return self._tie(token, found[0], gender, found[1])
+
+    def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
+        """The nearest compatible recent speaker or subject before ``token``, else the nearest
+        compatible name."""
         salient = sorted(
             [(p, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
             + [(p, e, "the last compatible subject") for p, e in self.entities.subjects.before(token.idx)],
@@ -192,11 +199,11 @@ class Resolver:
         )
         for _, entity, why in salient:
             if _compatible(entity, gender, plural):
-                return self._tie(token, entity, gender, why)
+                return entity, why
         for entity in self.entities.before(token.idx):
             if _compatible(entity, gender, plural):
-                return self._tie(token, entity, gender, "the nearest compatible name before")
-        return _unknown(f"pronoun '{token.text}' with no compatible antecedent")
+                return entity, "the nearest compatible name before"
+        return None
 
     @staticmethod
     def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
@@ -208,7 +215,7 @@ class Resolver:
     def _nominal(self, token: Token) -> Resolution:
         for child in token.children:  # "the spokesman, Henri Dupont": the apposition names him
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                name = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
+                name = " ".join(t.text for t in _compound_name(child))
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
@@ -218,6 +225,10 @@ class Resolver:
         entity = self.entities.by_title(words, token.idx) if definite else None
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"title '{token.text}' -> {entity.name}")
+        if definite and token.lower_ in self.rules.title_groups:  # "the Florida senator": the person in view
+            person = self._salient(token, "any", plural=False)
+            if person is not None:
+                return Resolution(person[0].name, person[0].kind, f"role '{token.text}' -> {person[1]}")
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
@@ -254,6 +265,16 @@ def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
     if entity.kind != "person":
         return False
     return gender == "any" or entity.gender in (None, gender)
+
+
+def _compound_name(token: Token) -> list[Token]:
+    """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
+    compounds, without prepositional phrases."""
+    words = [token]
+    for child in reversed(list(token.lefts)):
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
+            words.insert(0, child)
+    return words
 
 
 def _fake(token: Token) -> Candidate:

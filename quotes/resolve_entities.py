@@ -161,6 +161,11 @@ class ArticleEntities:
         declared = self.aliases.speaker_type(canonical)
         if declared:
             entity.kind = declared
+        words = canonical.split()
+        if entity.kind == "person" and len(words) > 2:  # "Ms. Acosta" of "Melba Acosta Febo"
+            for word in words[1:-1]:
+                if word[:1].isupper() and len(word.rstrip(".")) > 1:
+                    self.by_key.setdefault(word.lower(), entity)
         if entity.kind == "person" and entity.gender is None and len(canonical.split()) > 1:
             entity.gender = self.words.first_names.get(canonical.split()[0].lower())
         return entity
