@@ -185,11 +185,13 @@ class ArticleEntities:
         """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
         ``Gov. Mike Pence``; the honorific before a name also gives a gender."""
         doc = ent.doc
-        before = [
-            t
-            for t in doc[max(0, ent.start - 4) : ent.start]
-            if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN", "ADJ")
-        ]
+        if entity.kind != "person":
+            return
+        before: list = []
+        for t in reversed(doc[max(0, ent.start - 4) : ent.start]):  # the words right before the name
+            if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            before.insert(0, t)
         if before and any(self.title_group(t.lower_) is not None for t in before):
             self.add_title(entity, " ".join(t.text for t in before))
         for child in ent.root.children:
