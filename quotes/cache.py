@@ -72,8 +72,9 @@ def package_version() -> str:
         return "0"
 
 
-def cache_context(rules_fingerprint: str, model: str, *, score: bool = True, version: str | None = None) \
-        -> str:
+def cache_context(
+    rules_fingerprint: str, model: str, *, score: bool = True, version: str | None = None
+) -> str:
     """The part of a cache key that is not the article: rules, model, package (version and
     code), options. Hashing the code means an edited checkout never reads stale results."""
     version = version or package_version()
@@ -117,8 +118,9 @@ class ResultCache:
             return None
         except sqlite3.DatabaseError as error:  # not a database, or a damaged one
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-            self._warn(f"the cache {self.path} is unreadable ({error}); "
-                       f"moved it to {aside.name} and started afresh")
+            self._warn(
+                f"the cache {self.path} is unreadable ({error}); moved it to {aside.name} and started afresh"
+            )
         except OSError as error:
             self._warn(f"cannot open the cache {self.path}: {error}; running without it")
             return None

@@ -92,8 +92,9 @@ def _as_article(item: Article | dict[str, Any]) -> Article:
     return Article(**{k: v for k, v in item.items() if k in known})
 
 
-def _analyze_partition(items: Iterable[Article | dict[str, Any]], spec: WorkSpec,
-                       batch_size: int) -> list[dict[str, Any]]:
+def _analyze_partition(
+    items: Iterable[Article | dict[str, Any]], spec: WorkSpec, batch_size: int
+) -> list[dict[str, Any]]:
     analyzer = worker_analyzer(spec)
     return [result.to_dict() for result in analyzer.run((_as_article(i) for i in items), batch_size)]
 

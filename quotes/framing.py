@@ -26,9 +26,21 @@ FRAMES_DIR = "frames"
 STANCE_FILE = "stance.yaml"
 FAMILIES = ("codebook", "technology")
 CODEBOOK_IDS = (
-    "economic", "capacity_resources", "morality", "fairness_equality", "legality", "policy", "crime",
-    "security_defense", "health_safety", "quality_of_life", "cultural_identity", "public_opinion",
-    "political", "external_regulation", "other",
+    "economic",
+    "capacity_resources",
+    "morality",
+    "fairness_equality",
+    "legality",
+    "policy",
+    "crime",
+    "security_defense",
+    "health_safety",
+    "quality_of_life",
+    "cultural_identity",
+    "public_opinion",
+    "political",
+    "external_regulation",
+    "other",
 )
 OTHER = "other"
 UNKNOWN_STANCE = "other"
@@ -116,8 +128,9 @@ def _frame_info(path: Path, line: int | None, item: Any, family: str) -> FrameIn
     return FrameInfo(frame_id, family, parent, label, definition)
 
 
-def _frame_cues(path: Path, line: int | None, item: Any,
-                info: FrameInfo) -> list[tuple[PhraseEntry, list[str], bool]]:
+def _frame_cues(
+    path: Path, line: int | None, item: Any, info: FrameInfo
+) -> list[tuple[PhraseEntry, list[str], bool]]:
     source = f"{FRAMES_DIR}/{info.id}"
     out = []
     for name, weight in (("cues", CUE_WEIGHT), ("weak_cues", WEAK_CUE_WEIGHT)):
@@ -173,12 +186,34 @@ def stance_of(lemma: str, rules: FrameRules) -> str:
 
 
 def _lemma_guesses(word: str) -> list[str]:
-    irregular = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-                 "spoke": "speak", "spoken": "speak", "thought": "think", "knew": "know", "known": "know",
-                 "found": "find", "felt": "feel", "saw": "see", "seen": "see"}
+    irregular = {
+        "said": "say",
+        "says": "say",
+        "told": "tell",
+        "wrote": "write",
+        "written": "write",
+        "spoke": "speak",
+        "spoken": "speak",
+        "thought": "think",
+        "knew": "know",
+        "known": "know",
+        "found": "find",
+        "felt": "feel",
+        "saw": "see",
+        "seen": "see",
+    }
     guesses = [irregular[word]] if word in irregular else []
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                         ("d", ""), ("ing", ""), ("ing", "e")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + repl
             guesses.append(stem)
@@ -205,8 +240,15 @@ def score_frames(text: str, spans: Sequence[Span], rules: FrameRules) -> tuple[t
         info = rules.info(frame_id)
         weight = sum(ev.weight for ev in evidence)
         by_parent[info.codebook_parent] += weight
-        frames.append(Frame(frame_id, info.family, info.codebook_parent,  # type: ignore[arg-type]
-                            round(weight / total, 4), tuple(evidence)))
+        frames.append(
+            Frame(
+                frame_id,
+                info.family,
+                info.codebook_parent,  # type: ignore[arg-type]
+                round(weight / total, 4),
+                tuple(evidence),
+            )
+        )
     frames.sort(key=lambda f: (-f.weight, order[f.id]))
     primary = _primary(by_parent, rules, order)
     return tuple(frames), primary

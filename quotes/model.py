@@ -178,8 +178,12 @@ def accelerate(nlp: Language) -> Language:
             if matcher is not None:
                 proc.match = matcher  # type: ignore[method-assign]
                 proc.set_annotations = matcher.set_annotations  # type: ignore[method-assign]
-        elif (isinstance(proc, Lemmatizer) and not isinstance(proc, _MemoLemmatizerMixin)
-              and getattr(proc, "mode", None) == "rule" and not proc.overwrite):
+        elif (
+            isinstance(proc, Lemmatizer)
+            and not isinstance(proc, _MemoLemmatizerMixin)
+            and getattr(proc, "mode", None) == "rule"
+            and not proc.overwrite
+        ):
             proc.__class__ = _memo_lemmatizer_class(type(proc))
             proc._memo = {}  # type: ignore[attr-defined]
     return nlp

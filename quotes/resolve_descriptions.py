@@ -14,12 +14,19 @@ from spacy.tokens import Token
 from quotes.resolve_words import SpeakerWords
 
 _KEEP_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "advmod", "quantmod", "case")
+_PARTITIVES = frozenset({"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
 def description_name(token: Token, words: SpeakerWords) -> str | None:
     """The noun phrase up to its head, without determiners, quantifiers or possessive pronouns:
-    ``some far-right commentators`` -> ``far-right commentators``; None when nothing is left."""
+    ``some far-right commentators`` -> ``far-right commentators``, ``most of the Senate Republicans``
+    -> ``Senate Republicans``; None when nothing is left."""
+    if token.lower_ in words.description_drop or token.like_num or token.lower_ in _PARTITIVES:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            return description_name(head, words)
     keep = {token.i}
     for child in token.lefts:
         if child.dep_ in _KEEP_DEPS:

@@ -71,6 +71,7 @@ class ArticleEntities:
         self._honorifics = {h.rstrip(".") for h in rules.honorifics}
         self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
         self.by_acronym: dict[str, Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
         self.mentions: Recency[Entity] = Recency()
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.datelines = dateline_spans(doc.text)
@@ -94,7 +95,8 @@ class ArticleEntities:
         for ent, name in named:
             key = name.split()[-1].lower()
             kind = self._kind(name, label_votes[key], key in full_names)
-            entity = self._add(name, kind, ent.start_char)
+            hint = self.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
+            entity = self._add(name, kind, ent.start_char, hint if kind == "person" else None)
             self._record_title(ent, entity)
             self.mentions.add(ent.start_char, entity)
             if self._is_subject(ent) and not quoted.contains(ent.start_char):
@@ -149,26 +151,51 @@ class ArticleEntities:
             words = words[1:]
         return " ".join(words).strip(" ,.;:")
 
-    def _add(self, name: str, kind: str, offset: int) -> Entity:
+    def _add(self, name: str, kind: str, offset: int, gender: str | None = None) -> Entity:
+        """The entity ``name`` belongs to (a new one if none): organisations by their whole name,
+        people by surname unless the first names differ ("Melania Trump" is not "Donald Trump")."""
         canonical = self.aliases.canonical(name)
-        key = canonical.lower() if kind == "organisation" else canonical.split()[-1].lower()
-        entity = self.by_key.get(key)
-        if entity is None:
-            entity = Entity(canonical, kind, offset)
-            self.by_key[key] = entity
+        words = canonical.split()
+        if kind == "organisation":
+            entity = self.by_key.get(canonical.lower())
+            if entity is None:
+                entity = self.by_key[canonical.lower()] = Entity(canonical, kind, offset)
+        else:
+            entity = self._person(words, gender)
+            if entity is None:
+                entity = Entity(canonical, kind, offset, gender=gender)
+                self.by_surname.setdefault(words[-1].lower(), []).append(entity)
+                self.by_key.setdefault(words[-1].lower(), entity)
+            if len(words) > 1:
+                self.by_key.setdefault(canonical.lower(), entity)
         if kind == entity.kind:
             entity.add_form(canonical)
         declared = self.aliases.speaker_type(canonical)
         if declared:
             entity.kind = declared
-        words = canonical.split()
         if entity.kind == "person" and len(words) > 2:  # "Ms. Acosta" of "Melba Acosta Febo"
             for word in words[1:-1]:
                 if word[:1].isupper() and len(word.rstrip(".")) > 1:
                     self.by_key.setdefault(word.lower(), entity)
-        if entity.kind == "person" and entity.gender is None and len(canonical.split()) > 1:
-            entity.gender = self.words.first_names.get(canonical.split()[0].lower())
+        if entity.kind == "person" and entity.gender is None:
+            first = self.words.first_names.get(words[0].lower()) if len(words) > 1 else None
+            entity.gender = gender or first
         return entity
+
+    def _person(self, words: list[str], gender: str | None) -> Entity | None:
+        """The person already named with this surname that ``words`` can be: the same first name
+        (or none written on either side) and no clash of gender; the most mentioned of those."""
+        full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
+        if full is not None and full.kind == "person":
+            return full
+        fits = []
+        for entity in self.by_surname.get(words[-1].lower(), ()):
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
+            if len(words) == 1 or not all(self._different_first(words[0], first) for first in firsts):
+                fits.append(entity)
+        return max(fits, key=lambda e: sum(e.forms.values()), default=None)
 
     def add_title(self, entity: Entity, title: str | None) -> None:
         """Keep a short title once, with the title groups its words belong to."""
@@ -183,7 +210,7 @@ class ArticleEntities:
 
     def _record_title(self, ent: Span, entity: Entity) -> None:
         """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
-        ``Gov. Mike Pence``; the honorific before a name also gives a gender."""
+        ``Gov. Mike Pence``."""
         doc = ent.doc
         if entity.kind != "person":
             return
@@ -199,16 +226,28 @@ class ArticleEntities:
                 self.add_title(
                     entity, doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
                 )
-        previous = doc[ent.start - 1] if ent.start > 0 else None
-        if previous is not None:
-            gender = self.rules.honorifics.get(previous.lower_)
-            if gender in ("male", "female"):
-                entity.gender = gender
 
     def title_group(self, word: str) -> int | None:
         word = word.lower()
         word = self.words.title_abbreviations.get(word, word)
         return self.rules.title_groups.get(word)
+
+    def _different_first(self, one: str, other: str) -> bool:
+        """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
+        ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
+        a, b = one.lower().rstrip("."), other.lower().rstrip(".")
+        if a == b or a.startswith(b) or b.startswith(a):
+            return False
+        for word in (one, other):
+            if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
+                return False
+        return True
+
+    def honorific_gender(self, text: str) -> str | None:
+        """``female`` for ``Mrs. Trump``, ``male`` for ``Mr. Trump``, else None."""
+        first = text.split()[0].lower() if text.split() else ""
+        gender = self.rules.honorifics.get(first) or self.rules.honorifics.get(first.rstrip("."))
+        return gender if gender in ("male", "female") else None
 
     def lookup(self, name: str) -> Entity | None:
         cleaned = self.clean(name)
@@ -217,6 +256,9 @@ class ArticleEntities:
         if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
             return self.by_acronym[cleaned.replace(".", "")]
         canonical = self.aliases.canonical(cleaned)
+        person = self._person(canonical.split(), self.honorific_gender(name))
+        if person is not None:
+            return person
         return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
 
     def before(self, offset: int) -> list[Entity]:

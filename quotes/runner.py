@@ -41,8 +41,14 @@ MAX_PENDING_BATCHES = 16
 MAX_POOL_RESTARTS = 2
 """A worker pool that breaks (a worker died) is restarted this often, then no more."""
 
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+_THREAD_VARS = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,9 @@ class WorkSpec:
     score: bool
 
 
-def run_articles(articles: Iterable[Article], options: RunOptions,
-                 progress: Callable[[int], None] | None = None) -> Iterator[ArticleResult]:
+def run_articles(
+    articles: Iterable[Article], options: RunOptions, progress: Callable[[int], None] | None = None
+) -> Iterator[ArticleResult]:
     """Results for ``articles``, in input order, streaming.
 
     ``progress(n)`` is called with the number of articles just completed (an increment).
@@ -215,8 +222,12 @@ class _ProcessBackend:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(self.spec,))
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.spec,),
+            )
         with _single_threaded_children():  # workers start during submit: they inherit this
             return self.pool.submit(_worker_batch, articles)
 
@@ -279,8 +290,14 @@ class _Batch:
 class _Run:
     """One call of :func:`run_articles`: batching, cache, dispatch and re-ordering."""
 
-    def __init__(self, options: RunOptions, spec: WorkSpec, cache: ResultCache | None, backend: Backend,
-                 progress: Callable[[int], None] | None) -> None:
+    def __init__(
+        self,
+        options: RunOptions,
+        spec: WorkSpec,
+        cache: ResultCache | None,
+        backend: Backend,
+        progress: Callable[[int], None] | None,
+    ) -> None:
         self.options = options
         self.spec = spec
         self.cache = cache

@@ -19,8 +19,9 @@ from quotes.records import Evidence, Scores, Span
 from quotes.tone import ToneRules, clean_spans, score_tone
 
 
-def score_text(text: str, spans: Sequence[Span] | None, tone_rules: ToneRules,
-               frame_rules: FrameRules) -> Scores:
+def score_text(
+    text: str, spans: Sequence[Span] | None, tone_rules: ToneRules, frame_rules: FrameRules
+) -> Scores:
     """Tone and frames of ``text`` inside ``spans`` (None: the whole text).
 
     Evidence spans are offsets into ``text`` (article coordinates)."""
@@ -92,8 +93,13 @@ def score_record(id: str, scores: Scores) -> dict[str, Any]:
             "evidence": [evidence_dict(ev) for ev in tone.evidence],
         },
         "frames": [
-            {"id": f.id, "family": f.family, "codebook_parent": f.codebook_parent, "weight": f.weight,
-             "evidence": [evidence_dict(ev) for ev in f.evidence]}
+            {
+                "id": f.id,
+                "family": f.family,
+                "codebook_parent": f.codebook_parent,
+                "weight": f.weight,
+                "evidence": [evidence_dict(ev) for ev in f.evidence],
+            }
             for f in scores.frames
         ],
         "codebook_frame": scores.codebook_frame,

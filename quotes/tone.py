@@ -44,11 +44,56 @@ _WORD = re.compile(r"\w+")
 _NON_WORDS = re.compile(r"(\W+)")
 # A period after these (titles, months, company and place abbreviations) or after initials and
 # dotted acronyms ("J.", "U.S.") does not end a sentence: "Mr. Dole said" is one sentence.
-ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "capt", "sgt",
-    "adm", "maj", "cmdr", "rev", "hon", "pres", "supt", "st", "mt", "ft", "jr", "sr", "inc", "corp",
-    "co", "ltd", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
-    "blvd", "dept", "univ", "vs"))
+ABBREVIATIONS = frozenset(
+    (
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "adm",
+        "maj",
+        "cmdr",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ave",
+        "blvd",
+        "dept",
+        "univ",
+        "vs",
+    )
+)
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?:(?:[A-Za-z]\.)+|([A-Za-z]+)\.)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\s-)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]")
@@ -63,8 +108,10 @@ def expand(entry: str) -> list[str]:
     """Expand brace alternatives: ``"tax{,es,ed}"`` -> ``["tax", "taxes", "taxed"]``."""
     parts = _BRACES.split(entry)
     literals, choices = parts[0::2], [p.split(",") for p in parts[1::2]]
-    return ["".join(itertools.chain.from_iterable(itertools.zip_longest(literals, combo, fillvalue="")))
-            for combo in itertools.product(*choices)]
+    return [
+        "".join(itertools.chain.from_iterable(itertools.zip_longest(literals, combo, fillvalue="")))
+        for combo in itertools.product(*choices)
+    ]
 
 
 def phrase_regex(phrase: str) -> str:
@@ -99,12 +146,14 @@ class PhraseLexicon:
     entries: tuple[PhraseEntry, ...]
     single: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     first: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = field(
-        default_factory=dict, compare=False, hash=False, repr=False)
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     pattern: re.Pattern[str] | None = None
     keys: frozenset[str] = field(default=frozenset(), compare=False, hash=False, repr=False)
 
-    def finditer(self, text: str, start: int = 0,
-                 end: int | None = None) -> Iterator[tuple[PhraseEntry, int, int]]:
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[PhraseEntry, int, int]]:
         """Non-overlapping matches in ``text[start:end]`` as (entry, start, end) in ``text`` offsets;
         at one position the longest match wins, then the earliest."""
         end = len(text) if end is None else end
@@ -113,8 +162,9 @@ class PhraseLexicon:
             segment = text[start:end]
             lowered = segment.lower()
             if len(lowered) != len(segment):  # lower() changed a length: fold case word by word
-                lowered = "".join(w.lower() if len(w.lower()) == len(w) else w
-                                  for w in _NON_WORDS.split(segment))
+                lowered = "".join(
+                    w.lower() if len(w.lower()) == len(w) else w for w in _NON_WORDS.split(segment)
+                )
             hits = self.keys.intersection(_WORD.findall(lowered))  # usually empty or tiny, found in C
             for token in _WORD.finditer(lowered) if hits else ():
                 key = token.group()
@@ -159,18 +209,31 @@ def compile_lexicon(items: Sequence[tuple[PhraseEntry, list[str], bool]]) -> Phr
                 single.setdefault(body.lower(), index)
             elif leading and not case_sensitive and "*" not in leading.group(1):
                 first.setdefault(leading.group(1).lower(), []).append(
-                    (re.compile(phrase_regex(body), re.IGNORECASE), index))
+                    (re.compile(phrase_regex(body), re.IGNORECASE), index)
+                )
             else:
                 regex = phrase_regex(body) if kind == "phrase" else body
-                rest.append((index, f"(?P<e{index}_{len(rest)}>{regex})" if case_sensitive
-                             else f"(?P<e{index}_{len(rest)}>(?i:{regex}))"))
+                rest.append(
+                    (
+                        index,
+                        f"(?P<e{index}_{len(rest)}>{regex})"
+                        if case_sensitive
+                        else f"(?P<e{index}_{len(rest)}>(?i:{regex}))",
+                    )
+                )
     pattern = re.compile("|".join(r for _, r in rest)) if rest else None
-    return PhraseLexicon(tuple(item[0] for item in items), single, {k: tuple(v) for k, v in first.items()},
-                         pattern, frozenset(single) | frozenset(first))
+    return PhraseLexicon(
+        tuple(item[0] for item in items),
+        single,
+        {k: tuple(v) for k, v in first.items()},
+        pattern,
+        frozenset(single) | frozenset(first),
+    )
 
 
-def lexicon_items(path: Path, line: int | None, item: dict[str, Any], entry: PhraseEntry,
-                  field_name: str = "phrases") -> list[tuple[PhraseEntry, list[str], bool]]:
+def lexicon_items(
+    path: Path, line: int | None, item: dict[str, Any], entry: PhraseEntry, field_name: str = "phrases"
+) -> list[tuple[PhraseEntry, list[str], bool]]:
     """The compiled alternatives of a group's ``phrases`` (and raw ``patterns``), one per entry."""
     case = item.get("case_sensitive", False)
     if not isinstance(case, bool):
@@ -299,9 +362,11 @@ def load_tone_rules(rules_dir: Path) -> ToneRules:
         if kind == "direction":
             if direction:
                 raise RuleError(path, top, "only one file may be of kind direction")
-            direction = {"valence": number(path, top, data, "valence"),
-                         "after": _window(path, top, data, "after"),
-                         "before": _window(path, top, data, "before")}
+            direction = {
+                "valence": number(path, top, data, "valence"),
+                "after": _window(path, top, data, "after"),
+                "before": _window(path, top, data, "before"),
+            }
         for line, item in entries(path, data):
             if kind == "direction":
                 lexicons[kind].extend(_load_direction(path, line, item, source))
@@ -332,10 +397,17 @@ def load_tone_rules(rules_dir: Path) -> ToneRules:
         hype=compile_lexicon(lexicons["hype"]),
         negation=compile_lexicon(lexicons["negation"]),
         negation_rules=tuple(negation_rules),
-        direction=DirectionRules(compile_lexicon(lexicons["direction"]), direction.get("valence", 0.0),
-                                 int(direction.get("after", 3)), int(direction.get("before", 3))),
-        combine=CombineRules(combine.get("length", (0.0, ""))[0], combine.get("negativity", (1.0, ""))[0],
-                             tuple((k, reason) for k, (_, reason) in sorted(combine.items()))),
+        direction=DirectionRules(
+            compile_lexicon(lexicons["direction"]),
+            direction.get("valence", 0.0),
+            int(direction.get("after", 3)),
+            int(direction.get("before", 3)),
+        ),
+        combine=CombineRules(
+            combine.get("length", (0.0, ""))[0],
+            combine.get("negativity", (1.0, ""))[0],
+            tuple((k, reason) for k, (_, reason) in sorted(combine.items())),
+        ),
         analyzer=analyzer,
         word_source={w: (s, e) for w, (_, s, e) in valence.items()},
         rules_by_id={r.id: r for r in negation_rules},
@@ -349,8 +421,9 @@ def _window(path: Path, line: int | None, item: Any, name: str) -> int:
     return value
 
 
-def _load_direction(path: Path, line: int | None, item: Any,
-                    source: str) -> list[tuple[PhraseEntry, list[str], bool]]:
+def _load_direction(
+    path: Path, line: int | None, item: Any, source: str
+) -> list[tuple[PhraseEntry, list[str], bool]]:
     role = require(path, line, item, "role", str)
     if role not in DIRECTION_ROLES:
         raise RuleError(path, line, f"'role' must be one of {', '.join(DIRECTION_ROLES)}")
@@ -372,8 +445,9 @@ def _load_combine(path: Path, line: int | None, item: Any, out: dict[str, tuple[
     out[rule_id] = (value, reason)
 
 
-def _load_valence(path: Path, line: int | None, item: Any, source: str,
-                  out: dict[str, tuple[float, str, str]]) -> None:
+def _load_valence(
+    path: Path, line: int | None, item: Any, source: str, out: dict[str, tuple[float, str, str]]
+) -> None:
     value = number(path, line, item, "valence")
     if not -4.0 <= value <= 4.0:
         raise RuleError(path, line, "'valence' must be within VADER's scale -4 .. 4")
@@ -391,8 +465,9 @@ def _load_valence(path: Path, line: int | None, item: Any, source: str,
             out[word] = (value, source, written)
 
 
-def _load_negation(path: Path, line: int | None, item: Any,
-                   source: str) -> tuple[NegationRule, list[tuple[PhraseEntry, list[str], bool]]]:
+def _load_negation(
+    path: Path, line: int | None, item: Any, source: str
+) -> tuple[NegationRule, list[tuple[PhraseEntry, list[str], bool]]]:
     rule_id = require(path, line, item, "id", str)
     kind = require(path, line, item, "kind", str)
     if kind not in NEGATION_KINDS:
@@ -429,8 +504,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[Span]:
     for match in _SENTENCE_END.finditer(text, start, end):
         if text[match.start() - 1] == ".":  # the match starts right after the full stop
             abbreviation = _ABBREVIATION.search(text, max(cursor, match.start() - 12), match.start())
-            if abbreviation and (abbreviation.group(1) is None
-                                 or abbreviation.group(1).lower() in ABBREVIATIONS):
+            if abbreviation and (
+                abbreviation.group(1) is None or abbreviation.group(1).lower() in ABBREVIATIONS
+            ):
                 continue
         yield from _trimmed(text, cursor, match.start())
         cursor = match.end()
@@ -457,8 +533,12 @@ def clean_spans(text: str, spans: Sequence[Span] | None) -> list[Span]:
 def score_tone(text: str, spans: Sequence[Span], rules: ToneRules) -> Tone:
     """The tone of ``text`` inside ``spans``: per-sentence VADER with news rules, averaged."""
     pieces = clean_spans(text, spans)
-    scored = [result for start, end in pieces for s, e in sentences(text, start, end)
-              if (result := _score_sentence(text, s, e, rules)) is not None]
+    scored = [
+        result
+        for start, end in pieces
+        for s, e in sentences(text, start, end)
+        if (result := _score_sentence(text, s, e, rules)) is not None
+    ]
     evidence: list[Evidence] = [ev for s in scored for ev in s[4]]
     if scored:
         compound, pos, neu, neg = (round(sum(s[i] for s in scored) / len(scored), 4) for i in range(4))
@@ -472,21 +552,32 @@ def score_tone(text: str, spans: Sequence[Span], rules: ToneRules) -> Tone:
     h, b = sum(ev.weight for ev in hedges), sum(ev.weight for ev in boosters)
     certainty = round((b - h) / (b + h), 4) if b + h else 0.0
     hype_rate = round(100.0 * sum(ev.weight for ev in hype) / n_words, 4) if n_words else 0.0
-    label = ("positive" if compound >= LABEL_THRESHOLD
-             else "negative" if compound <= -LABEL_THRESHOLD else "neutral")
+    label = (
+        "positive"
+        if compound >= LABEL_THRESHOLD
+        else "negative"
+        if compound <= -LABEL_THRESHOLD
+        else "neutral"
+    )
     evidence.extend(sorted([*hedges, *boosters, *hype], key=lambda ev: ev.span))
     return Tone(compound, label, pos, neu, neg, certainty, hype_rate, tuple(evidence))
 
 
 def _phrase_evidence(lexicon: PhraseLexicon, text: str, pieces: Iterable[Span]) -> list[Evidence]:
-    return [Evidence(entry.source, entry.entry, (s, e), text[s:e], entry.weight, entry.note)
-            for start, end in pieces for entry, s, e in lexicon.finditer(text, start, end)]
+    return [
+        Evidence(entry.source, entry.entry, (s, e), text[s:e], entry.weight, entry.note)
+        for start, end in pieces
+        for entry, s, e in lexicon.finditer(text, start, end)
+    ]
 
 
 def _drop_overlapped(items: list[Evidence], longer: list[Evidence]) -> list[Evidence]:
     """Items not inside a longer match of another lexicon ("sure" inside "not sure")."""
-    return [ev for ev in items if not any(o.span[0] <= ev.span[0] and ev.span[1] <= o.span[1]
-                                          and o.span != ev.span for o in longer)]
+    return [
+        ev
+        for ev in items
+        if not any(o.span[0] <= ev.span[0] and ev.span[1] <= o.span[1] and o.span != ev.span for o in longer)
+    ]
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
@@ -501,8 +592,9 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[Span]]:
     return words, spans
 
 
-def _score_sentence(text: str, start: int, end: int,
-                    rules: ToneRules) -> tuple[float, float, float, float, list[Evidence]] | None:
+def _score_sentence(
+    text: str, start: int, end: int, rules: ToneRules
+) -> tuple[float, float, float, float, list[Evidence]] | None:
     """VADER on one sentence, with the negation and direction rules applied to its per-word
     valences and the combination rules to their sum."""
     words, spans = _tokens(text, start, end)
@@ -529,16 +621,27 @@ def _score_sentence(text: str, start: int, end: int,
         lower = word.lower()
         source, entry = rules.word_source.get(lower, ("tone/vader", lower))
         if valences[i] or source != "tone/vader":
-            evidence.append(Evidence(source, entry, span, text[span[0]:span[1]], round(valences[i], 4),
-                                     "valence after VADER's rules, tone/negation and tone/direction"))
-    evidence.extend(Evidence(f"{TONE_DIR}/combine", rule_id, (start, end), sentence, weight, note)
-                    for rule_id, weight, note in notes)
+            evidence.append(
+                Evidence(
+                    source,
+                    entry,
+                    span,
+                    text[span[0] : span[1]],
+                    round(valences[i], 4),
+                    "valence after VADER's rules, tone/negation and tone/direction",
+                )
+            )
+    evidence.extend(
+        Evidence(f"{TONE_DIR}/combine", rule_id, (start, end), sentence, weight, note)
+        for rule_id, weight, note in notes
+    )
     evidence.sort(key=lambda ev: ev.span)
     return scores["compound"], scores["pos"], scores["neu"], scores["neg"], evidence
 
 
-def _combine(valences: list[float], n_words: int,
-             combine: CombineRules) -> tuple[list[float], list[tuple[str, float, str]]]:
+def _combine(
+    valences: list[float], n_words: int, combine: CombineRules
+) -> tuple[list[float], list[tuple[str, float, str]]]:
     """Weight negative valences and scale all by sentence length; the rules that changed anything."""
     notes = []
     weight = combine.negative_weight
@@ -553,8 +656,15 @@ def _combine(valences: list[float], n_words: int,
     return valences, notes
 
 
-def _apply_direction(text: str, start: int, end: int, spans: list[Span], valences: list[float],
-                     extra: list[float], rules: ToneRules) -> list[Evidence]:
+def _apply_direction(
+    text: str,
+    start: int,
+    end: int,
+    spans: list[Span],
+    valences: list[float],
+    extra: list[float],
+    rules: ToneRules,
+) -> list[Evidence]:
     """Compose movement words with the quantity that moves: "unemployment fell", "a rise in crime",
     "higher wages". The pair's words lose their own valence and the pair adds sign x sign x valence."""
     direction = rules.direction
@@ -570,7 +680,7 @@ def _apply_direction(text: str, start: int, end: int, spans: list[Span], valence
 
     movers, things = [], []
     for entry, s, e in found:
-        if text[s - 1:s] == "-" or text[e:e + 1] == "-":
+        if text[s - 1 : s] == "-" or text[e : e + 1] == "-":
             continue  # part of a compound ("low-income", "high-rise"), not a movement
         (things if entry.key == "quantity" else movers).append((entry, s, e, word_at(s), word_at(e - 1)))
     evidence = []
@@ -580,8 +690,11 @@ def _apply_direction(text: str, start: int, end: int, spans: list[Span], valence
         for k, (_, ts, te, tfirst, tlast) in enumerate(things):
             if k in used or (ts < ms and mover.key == "level"):
                 continue
-            gap, limit, lo, hi = ((mfirst - tlast, direction.after, te, ms) if ts < ms
-                                  else (tfirst - mlast, direction.before, me, ts))
+            gap, limit, lo, hi = (
+                (mfirst - tlast, direction.after, te, ms)
+                if ts < ms
+                else (tfirst - mlast, direction.before, me, ts)
+            )
             closer = 0 < gap <= limit and (best is None or gap < best[0])
             if closer and not _CLAUSE_BREAK.search(text, lo, hi):
                 best = (gap, k)
@@ -601,15 +714,22 @@ def _apply_direction(text: str, start: int, end: int, spans: list[Span], valence
     return evidence
 
 
-def _apply_names(text: str, start: int, spans: list[Span], valences: list[float],
-                 rules: ToneRules) -> list[Evidence]:
+def _apply_names(
+    text: str, start: int, spans: list[Span], valences: list[float], rules: ToneRules
+) -> list[Evidence]:
     """Scale the valence of capitalised words inside the sentence (names) by the names rule."""
     evidence = []
     for rule in (r for r in rules.negation_rules if r.kind == "names"):
         for i, (s, e) in enumerate(spans):
             word = text[s:e]
-            if (i == 0 or not valences[i] or not word[:1].isupper() or word.isupper()
-                    or text[s - 1] in "\"'“‘(" or text[spans[i - 1][1]:s].strip(" ")[:1] in (":", ".")):
+            if (
+                i == 0
+                or not valences[i]
+                or not word[:1].isupper()
+                or word.isupper()
+                or text[s - 1] in "\"'“‘("
+                or text[spans[i - 1][1] : s].strip(" ")[:1] in (":", ".")
+            ):
                 continue
             valences[i] *= rule.factor
             note = f"{rule.id} ({rule.kind}): a capitalised word inside a sentence is a name"
@@ -617,8 +737,15 @@ def _apply_names(text: str, start: int, spans: list[Span], valences: list[float]
     return evidence
 
 
-def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences: list[float],
-                    extra: list[float], rules: ToneRules) -> list[Evidence]:
+def _apply_negation(
+    text: str,
+    start: int,
+    end: int,
+    spans: list[Span],
+    valences: list[float],
+    extra: list[float],
+    rules: ToneRules,
+) -> list[Evidence]:
     """Apply the negation rules in place; the evidence of each rule that changed something."""
     evidence = []
     starts = [sp[0] for sp in spans]
@@ -656,6 +783,14 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
                     valences[i] *= rule.before if sp[1] <= s else rule.after if sp[0] >= e else 1.0
                 changed = True
         if changed:
-            evidence.append(Evidence(entry.source, entry.entry, (s, e), text[s:e],
-                                     rule.valence or rule.factor, f"{rule.id} ({rule.kind}): {entry.note}"))
+            evidence.append(
+                Evidence(
+                    entry.source,
+                    entry.entry,
+                    (s, e),
+                    text[s:e],
+                    rule.valence or rule.factor,
+                    f"{rule.id} ({rule.kind}): {entry.note}",
+                )
+            )
     return evidence
