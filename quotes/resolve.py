@@ -24,6 +24,7 @@ from quotes.speakers import AliasTable
 
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
+_PLURAL_TAGS = ("NNS", "NNPS")
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
 
@@ -53,6 +54,7 @@ class Resolver:
         self.entities = ArticleEntities(doc, rules, aliases)
         self.speakers: Recency[Entity] = Recency()  # resolved speakers so far
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
+        self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
 
     @property
     def operations(self) -> int:
@@ -88,6 +90,9 @@ class Resolver:
             entity = self.entities.lookup(resolution.name)
             if entity is not None:
                 self.speakers.add(token.idx, entity)
+        elif resolution.name is not None and resolution.kind == "description" and token.tag_ in _PLURAL_TAGS:
+            group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
+            self.speakers.add(token.idx, group)  # "aides ... they said"
         return resolution
 
     def _inherited(self, candidate: Candidate) -> Resolution:
@@ -156,6 +161,8 @@ class Resolver:
         if len(words) == 1 and token.lower_ in self.words.not_speakers:
             return _unknown(f"'{token.text}' is no speaker on its own")
         kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
+        if kind == "unknown" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP"):
+            kind = "description"  # "Republicans", "Democrats": a group, no one person
         return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")
 
     def _past_dateline(self, token: Token) -> Resolution:
@@ -259,7 +266,7 @@ def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
     """Agreement: "it" and "they" may be organisations, "he"/"she" are people of that gender
     (or of none known)."""
     if plural:
-        return entity.kind == "organisation"
+        return entity.kind in ("organisation", "group")
     if gender == "none":
         return entity.kind == "organisation"
     if entity.kind != "person":
