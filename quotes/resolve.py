@@ -25,6 +25,7 @@ from quotes.speakers import AliasTable
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
 
@@ -199,8 +200,9 @@ class Resolver:
     def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
         """The nearest compatible recent speaker or subject before ``token``, else the nearest
         compatible name."""
+        bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
         salient = sorted(
-            [(p, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
+            [(p + bonus, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
             + [(p, e, "the last compatible subject") for p, e in self.entities.subjects.before(token.idx)],
             key=lambda item: -item[0],
         )
@@ -220,8 +222,19 @@ class Resolver:
         return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> {why}")
 
     def _nominal(self, token: Token) -> Resolution:
-        for child in token.children:  # "the spokesman, Henri Dupont": the apposition names him
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+        for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and (
+                    child.head.i == token.i
+                    or (
+                        child.ent_type_ == "PERSON"
+                        and child.head.dep_ == "pobj"
+                        and child.head.head.head.i == token.i
+                    )
+                )
+            ):
                 name = " ".join(t.text for t in _compound_name(child))
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)

@@ -56,6 +56,23 @@ def strip_possessive(name: str) -> str:
     return name
 
 
+def _with_given_names(ent: Span) -> Span:
+    """``Ana Diaz`` where the model tagged only ``Diaz``: proper-noun compounds just before a
+    person's name join it."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        ent.label_ == "PERSON"
+        and start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and ent.start <= doc[start - 1].head.i < ent.end
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([m.span(1) for m in _DATELINE.finditer(text)])
@@ -78,7 +95,7 @@ class ArticleEntities:
         quoted = SpanIndex([(q.start, q.end) for q in find_quoted(doc.text)])
         named = [
             (ent, name)
-            for ent in doc.ents
+            for ent in map(_with_given_names, doc.ents)
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
             and (name := self.clean(ent.text))

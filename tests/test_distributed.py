@@ -27,8 +27,9 @@ def local() -> list:
 
 @pytest.mark.parametrize("processes", [False, True])
 def test_run_articles_on_a_cluster_matches_a_local_run(local: list, processes: bool) -> None:
-    with distributed.LocalCluster(n_workers=1, processes=processes, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=1, processes=processes, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
         options = RunOptions(use_cache=False, dask_scheduler=cluster.scheduler_address, batch_size=2)
         remote = list(run_articles(ARTICLES, options))
     assert [r.article.id for r in remote] == [r.article.id for r in local]
@@ -40,7 +41,11 @@ def test_analyze_bag_gives_result_dicts(local: list) -> None:
     import dask.bag as db
 
     items = [{"id": a.id, "text": a.text, "extra": 1} for a in ARTICLES]
-    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(
+            n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
         out = analyze_bag(db.from_sequence(items, npartitions=3), RunOptions()).compute()
     assert out == [r.to_dict() for r in local]

@@ -79,9 +79,20 @@ def test_word_boundaries(frame_rules: FrameRules) -> None:
 
 @pytest.mark.parametrize(
     ("lemma", "stance"),
-    [("say", "neutral"), ("said", "neutral"), ("claim", "distancing"), ("claimed", "distancing"),
-     ("admit", "guilt"), ("admitted", "guilt"), ("deny", "guilt"), ("point out", "endorsing"),
-     ("Insist", "distancing"), ("boast", "emotive"), ("lash out", "emotive"), ("frobnicate", "other")],
+    [
+        ("say", "neutral"),
+        ("said", "neutral"),
+        ("claim", "distancing"),
+        ("claimed", "distancing"),
+        ("admit", "guilt"),
+        ("admitted", "guilt"),
+        ("deny", "guilt"),
+        ("point out", "endorsing"),
+        ("Insist", "distancing"),
+        ("boast", "emotive"),
+        ("lash out", "emotive"),
+        ("frobnicate", "other"),
+    ],
 )
 def test_stance(frame_rules: FrameRules, lemma: str, stance: str) -> None:
     assert stance_of(lemma, frame_rules) == stance
@@ -90,14 +101,27 @@ def test_stance(frame_rules: FrameRules, lemma: str, stance: str) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("frames/a.yaml", "family: codebook\nframes:\n  - id: nonsense\n    label: x\n    definition: d\n"
-         "    cues: [a]\n", "not a Policy Frames Codebook frame"),
-        ("frames/a.yaml", "family: technology\nframes:\n  - id: t\n    label: x\n    definition: d\n"
-         "    cues: [a]\n", "missing field 'codebook_parent'"),
-        ("frames/a.yaml", "family: codebook\nframes:\n  - id: crime\n    label: x\n    definition: d\n",
-         "has no cues"),
-        ("stance.yaml", "stances:\n  - stance: neutral\n    reason: r\n    verbs: [say]\n"
-         "  - stance: distancing\n    reason: r\n    verbs: [say]\n", "already"),
+        (
+            "frames/a.yaml",
+            "family: codebook\nframes:\n  - id: nonsense\n    label: x\n    definition: d\n    cues: [a]\n",
+            "not a Policy Frames Codebook frame",
+        ),
+        (
+            "frames/a.yaml",
+            "family: technology\nframes:\n  - id: t\n    label: x\n    definition: d\n    cues: [a]\n",
+            "missing field 'codebook_parent'",
+        ),
+        (
+            "frames/a.yaml",
+            "family: codebook\nframes:\n  - id: crime\n    label: x\n    definition: d\n",
+            "has no cues",
+        ),
+        (
+            "stance.yaml",
+            "stances:\n  - stance: neutral\n    reason: r\n    verbs: [say]\n"
+            "  - stance: distancing\n    reason: r\n    verbs: [say]\n",
+            "already",
+        ),
     ],
 )
 def test_bad_rule_files_say_file_and_line(tmp_path: Path, name: str, content: str, reason: str) -> None:
@@ -111,17 +135,19 @@ def test_bad_rule_files_say_file_and_line(tmp_path: Path, name: str, content: st
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(max_size=80),
-       spans=st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=4))
-def test_any_text_scores_and_evidence_indexes_it(frame_rules: FrameRules, text: str,
-                                                 spans: list[tuple[int, int]]) -> None:
+@given(
+    text=st.text(max_size=80), spans=st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=4)
+)
+def test_any_text_scores_and_evidence_indexes_it(
+    frame_rules: FrameRules, text: str, spans: list[tuple[int, int]]
+) -> None:
     frames, primary = score_frames(text, spans, frame_rules)
     assert primary in CODEBOOK_IDS
     for frame in frames:
         assert 0.0 < frame.weight <= 1.0
         for ev in frame.evidence:
             assert 0 <= ev.span[0] < ev.span[1] <= len(text)
-            assert text[ev.span[0]:ev.span[1]] == ev.matched
+            assert text[ev.span[0] : ev.span[1]] == ev.matched
 
 
 # Short news-like sentences written for this table (2-3 per Policy Frames Codebook frame, none
@@ -130,29 +156,52 @@ def test_any_text_scores_and_evidence_indexes_it(frame_rules: FrameRules, text: 
 # The known miss is marked: fairness framed only by an implicit comparison of groups.
 KNOWN_MISS = pytest.mark.xfail(strict=True, reason="no cue of the expected frame; a known limit")
 CODEBOOK_TABLE = [
-    ("The factory's closure will wipe out 400 jobs and cost the county millions in lost revenue, "
-     "officials said.", "economic"),
+    (
+        "The factory's closure will wipe out 400 jobs and cost the county millions in lost revenue, "
+        "officials said.",
+        "economic",
+    ),
     ("Shares of the retailer fell 8 percent after it reported weaker quarterly earnings.", "economic"),
     ("Farmers say the new tariffs have cut their exports to Asia by a third.", "economic"),
-    ("The county's only shelter has 40 beds and turned away dozens of people last winter.",
-     "capacity_resources"),
-    ("Hospitals across the state are short of nurses, and some have closed wards for lack of staff.",
-     "capacity_resources"),
-    ("The fire department says its aging trucks and thin crews cannot cover the growing suburbs.",
-     "capacity_resources"),
+    (
+        "The county's only shelter has 40 beds and turned away dozens of people last winter.",
+        "capacity_resources",
+    ),
+    (
+        "Hospitals across the state are short of nurses, and some have closed wards for lack of staff.",
+        "capacity_resources",
+    ),
+    (
+        "The fire department says its aging trucks and thin crews cannot cover the growing suburbs.",
+        "capacity_resources",
+    ),
     ("The bishop said that denying food to the hungry is a sin that no faith can excuse.", "morality"),
-    ("Opponents called the experiment unethical, arguing that it treats human life as a commodity.",
-     "morality"),
-    ("'It is simply wrong to profit from other people's misery,' the pastor told his congregation.",
-     "morality"),
-    pytest.param("Black applicants were denied mortgages at twice the rate of white applicants with similar "
-                 "incomes, the study found.", "fairness_equality", marks=KNOWN_MISS),
-    ("Women at the firm are paid 20 percent less than men for the same work, the complaint says.",
-     "fairness_equality"),
-    ("Advocates say the rule treats rural districts unequally and favors wealthy neighborhoods.",
-     "fairness_equality"),
-    ("A federal judge blocked the law on Friday, ruling that it likely violates the First Amendment.",
-     "legality"),
+    (
+        "Opponents called the experiment unethical, arguing that it treats human life as a commodity.",
+        "morality",
+    ),
+    (
+        "'It is simply wrong to profit from other people's misery,' the pastor told his congregation.",
+        "morality",
+    ),
+    pytest.param(
+        "Black applicants were denied mortgages at twice the rate of white applicants with similar "
+        "incomes, the study found.",
+        "fairness_equality",
+        marks=KNOWN_MISS,
+    ),
+    (
+        "Women at the firm are paid 20 percent less than men for the same work, the complaint says.",
+        "fairness_equality",
+    ),
+    (
+        "Advocates say the rule treats rural districts unequally and favors wealthy neighborhoods.",
+        "fairness_equality",
+    ),
+    (
+        "A federal judge blocked the law on Friday, ruling that it likely violates the First Amendment.",
+        "legality",
+    ),
     ("The company has filed an appeal, and the case could reach the Supreme Court next year.", "legality"),
     ("Lawyers for the state argued that the statute falls within its constitutional powers.", "legality"),
     ("The proposal would require all new buildings to install solar panels by 2030.", "policy"),
@@ -167,29 +216,47 @@ CODEBOOK_TABLE = [
     ("Doctors say the outbreak has sent more than 200 children to the hospital.", "health_safety"),
     ("The recall covers 1.2 million cars whose airbags may fail to deploy in a crash.", "health_safety"),
     ("Health officials urged residents to boil water after the contamination was found.", "health_safety"),
-    ("Residents say the new highway has turned their quiet street into a noisy, congested shortcut.",
-     "quality_of_life"),
+    (
+        "Residents say the new highway has turned their quiet street into a noisy, congested shortcut.",
+        "quality_of_life",
+    ),
     ("For many families, the daily commute now takes two hours each way.", "quality_of_life"),
-    ("Parents worry that closing the neighborhood library leaves kids with nowhere to go after school.",
-     "quality_of_life"),
-    ("For the town's Basque community, the festival is a way to keep their language and traditions alive.",
-     "cultural_identity"),
-    ("Critics say the statue is a symbol of the city's history that should not be erased.",
-     "cultural_identity"),
+    (
+        "Parents worry that closing the neighborhood library leaves kids with nowhere to go after school.",
+        "quality_of_life",
+    ),
+    (
+        "For the town's Basque community, the festival is a way to keep their language and traditions alive.",
+        "cultural_identity",
+    ),
+    (
+        "Critics say the statue is a symbol of the city's history that should not be erased.",
+        "cultural_identity",
+    ),
     ("The film has become a touchstone for a generation of Korean Americans.", "cultural_identity"),
-    ("A new poll found that 62 percent of voters disapprove of the governor's handling of the crisis.",
-     "public_opinion"),
-    ("Thousands of protesters marched through the capital on Sunday demanding the minister's resignation.",
-     "public_opinion"),
-    ("The decision sparked a backlash on social media, where critics called for a boycott.",
-     "public_opinion"),
+    (
+        "A new poll found that 62 percent of voters disapprove of the governor's handling of the crisis.",
+        "public_opinion",
+    ),
+    (
+        "Thousands of protesters marched through the capital on Sunday demanding the minister's resignation.",
+        "public_opinion",
+    ),
+    (
+        "The decision sparked a backlash on social media, where critics called for a boycott.",
+        "public_opinion",
+    ),
     ("Senate Republicans are expected to block the nomination in a party-line vote.", "political"),
-    ("The governor, who is up for re-election, has been courting moderate voters in the suburbs.",
-     "political"),
+    (
+        "The governor, who is up for re-election, has been courting moderate voters in the suburbs.",
+        "political",
+    ),
     ("Democrats hope the issue will energize their base ahead of the midterm elections.", "political"),
     ("The foreign minister met his Chinese counterpart to ease tensions over trade.", "external_regulation"),
-    ("The United Nations criticized the country's record, damaging its reputation abroad.",
-     "external_regulation"),
+    (
+        "The United Nations criticized the country's record, damaging its reputation abroad.",
+        "external_regulation",
+    ),
     ("European allies have urged Washington to rejoin the climate accord.", "external_regulation"),
     ("The bridge will be closed for painting next week.", "other"),
     ("She finished the marathon in just under four hours.", "other"),
@@ -210,41 +277,66 @@ UNSEEN_TABLE = [
     ("The district has 300 teaching positions it cannot fill before classes begin.", "capacity_resources"),
     ("Emergency dispatchers say the 911 system crashes whenever call volume spikes.", "capacity_resources"),
     ("The cardinal urged lawmakers to remember that every person has a God-given worth.", "morality"),
-    ("Whatever the law allows, the senator said, selling weapons to a regime that tortures its people is "
-     "indefensible.", "morality"),
-    ("The new admissions rules will shut out students from poorer school districts, critics say.",
-     "fairness_equality"),
+    (
+        "Whatever the law allows, the senator said, selling weapons to a regime that tortures its people is "
+        "indefensible.",
+        "morality",
+    ),
+    (
+        "The new admissions rules will shut out students from poorer school districts, critics say.",
+        "fairness_equality",
+    ),
     ("Disabled passengers say they are routinely charged more for the same seats.", "fairness_equality"),
-    ("An appeals court will hear arguments next month on whether the ban exceeds the agency's authority.",
-     "legality"),
+    (
+        "An appeals court will hear arguments next month on whether the ban exceeds the agency's authority.",
+        "legality",
+    ),
     ("The settlement resolves a class action filed by former employees in 2019.", "legality"),
     ("The ordinance would cap rent increases at 3 percent a year for older buildings.", "policy"),
     ("City officials are weighing whether to expand the program to all five boroughs.", "policy"),
     ("A 19-year-old was charged with armed robbery after a string of convenience store holdups.", "crime"),
     ("Investigators say the fraud scheme cheated elderly victims out of their savings.", "crime"),
     ("The navy intercepted a drone launched toward the base early Tuesday.", "security_defense"),
-    ("Officials raised the threat level after reports of a planned attack on the embassy.",
-     "security_defense"),
-    ("Cases of measles have climbed to 90, the highest number in a decade, health officials said.",
-     "health_safety"),
+    (
+        "Officials raised the threat level after reports of a planned attack on the embassy.",
+        "security_defense",
+    ),
+    (
+        "Cases of measles have climbed to 90, the highest number in a decade, health officials said.",
+        "health_safety",
+    ),
     ("The study links long night shifts to a higher risk of heart disease.", "health_safety"),
-    ("Since the factory closed, the town's main street has emptied and young people have moved away.",
-     "quality_of_life"),
-    ("Commuters on the line have endured delays of up to an hour for three straight weeks.",
-     "quality_of_life"),
-    ("For many Irish Americans, the parade is as much about family memory as about St. Patrick.",
-     "cultural_identity"),
-    ("The tribe says the pipeline would cross land its ancestors have used for ceremonies for centuries.",
-     "cultural_identity"),
-    ("Support for the measure has slipped to 41 percent, according to a survey released Monday.",
-     "public_opinion"),
-    ("Hundreds of parents packed the school board meeting to voice their anger over the cuts.",
-     "public_opinion"),
+    (
+        "Since the factory closed, the town's main street has emptied and young people have moved away.",
+        "quality_of_life",
+    ),
+    (
+        "Commuters on the line have endured delays of up to an hour for three straight weeks.",
+        "quality_of_life",
+    ),
+    (
+        "For many Irish Americans, the parade is as much about family memory as about St. Patrick.",
+        "cultural_identity",
+    ),
+    (
+        "The tribe says the pipeline would cross land its ancestors have used for ceremonies for centuries.",
+        "cultural_identity",
+    ),
+    (
+        "Support for the measure has slipped to 41 percent, according to a survey released Monday.",
+        "public_opinion",
+    ),
+    (
+        "Hundreds of parents packed the school board meeting to voice their anger over the cuts.",
+        "public_opinion",
+    ),
     ("The speaker is trying to keep her fractious caucus together before next week's vote.", "political"),
     ("The senator's rivals in the primary have seized on his vote against the farm bill.", "political"),
     ("Tokyo and Seoul agreed to restore intelligence sharing after a two-year rift.", "external_regulation"),
-    ("The sanctions have isolated the regime and strained its ties with neighboring states.",
-     "external_regulation"),
+    (
+        "The sanctions have isolated the regime and strained its ties with neighboring states.",
+        "external_regulation",
+    ),
     ("The ferry schedule changes on Saturday.", "other"),
     ("A rare snowy owl was spotted in the park on Sunday.", "other"),
 ]
@@ -273,8 +365,12 @@ def test_generic_news_words_do_not_outvote_a_specific_cue(frame_rules: FrameRule
 
 
 def test_month_march_is_not_a_protest(frame_rules: FrameRules) -> None:
-    assert score_frames("The rule took effect in March.", whole("The rule took effect in March."),
-                        frame_rules)[1] != "public_opinion"
+    assert (
+        score_frames("The rule took effect in March.", whole("The rule took effect in March."), frame_rules)[
+            1
+        ]
+        != "public_opinion"
+    )
     text = "Thousands march on the capital today."
     assert score_frames(text, whole(text), frame_rules)[1] == "public_opinion"
 
@@ -286,8 +382,11 @@ def test_month_march_is_not_a_protest(frame_rules: FrameRules) -> None:
 def test_bad_tie_order(tmp_path: Path, order: str, reason: str) -> None:
     path = tmp_path / "frames" / "a.yaml"
     path.parent.mkdir(parents=True)
-    path.write_text(f"family: codebook\ntie_order: {order}\nframes:\n  - id: crime\n    label: x\n"
-                    "    definition: d\n    cues: [a]\n", encoding="utf-8")
+    path.write_text(
+        f"family: codebook\ntie_order: {order}\nframes:\n  - id: crime\n    label: x\n"
+        "    definition: d\n    cues: [a]\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleError, match=reason):
         load_frame_rules(tmp_path)
 
@@ -300,40 +399,59 @@ FRESH_TABLE = [
     ("Grocers warn that the drought will push up what shoppers pay for beef this summer.", "economic"),
     ("The merger is expected to save the two carriers about $400 million a year.", "economic"),
     ("The clinic has one doctor for every 5,000 patients and no money to hire more.", "capacity_resources"),
-    ("Crews are working around the clock, but the county simply has too few plows for a storm this size.",
-     "capacity_resources"),
+    (
+        "Crews are working around the clock, but the county simply has too few plows for a storm this size.",
+        "capacity_resources",
+    ),
     ("The rabbi said turning away refugees betrays the most basic teaching of every faith.", "morality"),
     ("'We have a duty to care for the least among us,' she said, calling the cuts cruel.", "morality"),
-    ("Older workers say they are passed over for promotions that go to younger colleagues.",
-     "fairness_equality"),
-    ("Schools in poor districts receive far less per pupil than those in wealthy suburbs, the report "
-     "found.", "fairness_equality"),
-    ("The justices agreed to decide whether the warrantless search violated the Fourth Amendment.",
-     "legality"),
+    (
+        "Older workers say they are passed over for promotions that go to younger colleagues.",
+        "fairness_equality",
+    ),
+    (
+        "Schools in poor districts receive far less per pupil than those in wealthy suburbs, the report "
+        "found.",
+        "fairness_equality",
+    ),
+    (
+        "The justices agreed to decide whether the warrantless search violated the Fourth Amendment.",
+        "legality",
+    ),
     ("Her attorneys argue the contract was void because it was never properly signed.", "legality"),
-    ("The agency will phase out the older pesticides over the next five years under the new rule.",
-     "policy"),
-    ("Supporters of the measure say free school meals would cut absenteeism, but critics question the "
-     "evidence.", "policy"),
+    ("The agency will phase out the older pesticides over the next five years under the new rule.", "policy"),
+    (
+        "Supporters of the measure say free school meals would cut absenteeism, but critics question the "
+        "evidence.",
+        "policy",
+    ),
     ("Officers found the stolen jewelry in a storage unit rented under a false name.", "crime"),
     ("He faces up to 20 years behind bars if convicted on the bribery counts.", "crime"),
     ("The carrier group sailed into the strait as a show of force against the regime.", "security_defense"),
-    ("Officials fear hackers backed by a hostile government could knock out the power grid.",
-     "security_defense"),
+    (
+        "Officials fear hackers backed by a hostile government could knock out the power grid.",
+        "security_defense",
+    ),
     ("Doctors are seeing more heatstroke cases as temperatures top 110 degrees.", "health_safety"),
     ("Inspectors found rat droppings and spoiled meat in the restaurant's kitchen.", "health_safety"),
-    ("Retirees in the building say the broken elevator has left them stranded on upper floors for weeks.",
-     "quality_of_life"),
+    (
+        "Retirees in the building say the broken elevator has left them stranded on upper floors for weeks.",
+        "quality_of_life",
+    ),
     ("With the new light rail line, residents can now reach downtown jobs in 20 minutes.", "quality_of_life"),
-    ("Elders worry that the younger generation is losing the songs and stories of the tribe.",
-     "cultural_identity"),
+    (
+        "Elders worry that the younger generation is losing the songs and stories of the tribe.",
+        "cultural_identity",
+    ),
     ("For many Texans, high school football on Friday nights is part of who they are.", "cultural_identity"),
     ("Nearly two-thirds of respondents said the country is headed in the wrong direction.", "public_opinion"),
     ("Angry callers flooded the station's phone lines after the announcement.", "public_opinion"),
     ("The party's leadership is scrambling to round up enough votes before the August recess.", "political"),
     ("The congresswoman is weighing a run for governor and has begun calling donors.", "political"),
-    ("Ministers from both countries signed a pact to cooperate on fishing rights in the shared waters.",
-     "external_regulation"),
+    (
+        "Ministers from both countries signed a pact to cooperate on fishing rights in the shared waters.",
+        "external_regulation",
+    ),
     ("The embassy summoned the ambassador to protest the arrest of its citizens.", "external_regulation"),
     ("The concert starts at eight and ends around eleven.", "other"),
     ("Her cat sleeps on the windowsill most afternoons.", "other"),

@@ -89,8 +89,10 @@ def _check_offsets(text: str, quotations: tuple) -> None:
 
 def test_long_article_is_parsed_in_pieces_with_offsets_right() -> None:
     nlp = shared_model(None)
-    paragraph = ('The senator spoke in Ohio on Tuesday. "We will fix the roads and the bridges," '
-                 "she said. Her rival said that the plan would cost too much.\n\n")
+    paragraph = (
+        'The senator spoke in Ohio on Tuesday. "We will fix the roads and the bridges," '
+        "she said. Her rival said that the plan would cost too much.\n\n"
+    )
     text = paragraph * 120  # ~19,000 characters, parsed in pieces below
     saved = nlp.max_length
     nlp.max_length = 4_000
@@ -134,8 +136,11 @@ def test_accelerated_model_annotates_like_the_stock_one() -> None:
     from quotes.model import load_model, model_id, model_id_for
 
     stock, fast = load_model(fast=False), shared_model(None)
-    texts = [*TEXTS, "Y'all gonna let's go, ain't it? C'mon, nothin' gets done.",
-             "  \n\n  I did it; you got it."]
+    texts = [
+        *TEXTS,
+        "Y'all gonna let's go, ain't it? C'mon, nothin' gets done.",
+        "  \n\n  I did it; you got it.",
+    ]
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
     for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
         assert (a.to_array(attrs) == b.to_array(attrs)).all()

@@ -31,7 +31,7 @@ def test_whole_text_and_spans(rules: tuple[ToneRules, FrameRules]) -> None:
     assert quoted.tone.label == "negative"
     for ev in (*quoted.tone.evidence, *(e for f in quoted.frames for e in f.evidence)):
         assert span[0] <= ev.span[0] and ev.span[1] <= span[1]
-        assert text[ev.span[0]:ev.span[1]] == ev.matched
+        assert text[ev.span[0] : ev.span[1]] == ev.matched
 
 
 def test_score_record_shape(rules: tuple[ToneRules, FrameRules]) -> None:
@@ -58,13 +58,16 @@ def test_read_jsonl_reports_bad_lines(tmp_path: Path) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(text=st.text(max_size=100),
-       spans=st.none() | st.lists(st.tuples(st.integers(-5, 100), st.integers(-5, 100)), max_size=3))
-def test_any_text_never_raises(rules: tuple[ToneRules, FrameRules], text: str,
-                               spans: list[tuple[int, int]] | None) -> None:
+@given(
+    text=st.text(max_size=100),
+    spans=st.none() | st.lists(st.tuples(st.integers(-5, 100), st.integers(-5, 100)), max_size=3),
+)
+def test_any_text_never_raises(
+    rules: tuple[ToneRules, FrameRules], text: str, spans: list[tuple[int, int]] | None
+) -> None:
     scores = score_text(text, spans, *rules)
     record = score_record("x", scores)
     json.dumps(record)
     evidence = [*scores.tone.evidence, *(ev for f in scores.frames for ev in f.evidence)]
     for ev in evidence:
-        assert text[ev.span[0]:ev.span[1]] == ev.matched
+        assert text[ev.span[0] : ev.span[1]] == ev.matched

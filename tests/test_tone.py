@@ -30,8 +30,11 @@ def test_rules_are_hashable(tone_rules: ToneRules) -> None:
 
 @pytest.mark.parametrize(
     ("entry", "forms"),
-    [("tax{,es,ed}", ["tax", "taxes", "taxed"]), ("plain", ["plain"]),
-     ("{a,b} {c,d}", ["a c", "a d", "b c", "b d"])],
+    [
+        ("tax{,es,ed}", ["tax", "taxes", "taxed"]),
+        ("plain", ["plain"]),
+        ("{a,b} {c,d}", ["a c", "a d", "b c", "b d"]),
+    ],
 )
 def test_expand(entry: str, forms: list[str]) -> None:
     assert expand(entry) == forms
@@ -109,12 +112,21 @@ def test_empty(tone_rules: ToneRules) -> None:
         ("kind: hedge\nentries:\n  - note: n\n    phrases: ['a{b']\n", "unbalanced"),
         ("kind: nonsense\nentries: []\n", "'kind' must be"),
         ("kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    cues: [x]\n", "factor"),
-        ("kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    factor: -1\n"
-         "    scope: all\n    cues: [x]\n", "'scope' must be"),
-        ("kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: up\n    sign: 1\n"
-         "    reason: r\n    phrases: [x]\n", "'role' must be"),
-        ("kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: quantity\n    sign: 2\n"
-         "    reason: r\n    phrases: [x]\n", "'sign' must be"),
+        (
+            "kind: negation\nentries:\n  - id: a\n    kind: flip\n    reason: r\n    factor: -1\n"
+            "    scope: all\n    cues: [x]\n",
+            "'scope' must be",
+        ),
+        (
+            "kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: up\n    sign: 1\n"
+            "    reason: r\n    phrases: [x]\n",
+            "'role' must be",
+        ),
+        (
+            "kind: direction\nvalence: 1\nafter: 3\nbefore: 3\nentries:\n  - role: quantity\n    sign: 2\n"
+            "    reason: r\n    phrases: [x]\n",
+            "'sign' must be",
+        ),
         ("kind: direction\nvalence: 1\nafter: 0\nbefore: 3\nentries: []\n", "'after' must be"),
         ("kind: combine\nentries:\n  - id: width\n    weight: 1\n    reason: r\n", "'id' must be"),
         ("kind: combine\nentries:\n  - id: negativity\n    weight: -1\n    reason: r\n", "positive"),
@@ -133,8 +145,11 @@ def test_bad_rule_files_say_file_and_line(tmp_path: Path, content: str, reason: 
 def test_duplicate_word_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "tone").mkdir()
     path = tmp_path / "tone" / "dup.yaml"
-    path.write_text("kind: valence\nentries:\n  - words: a b\n    valence: 1\n    reason: r\n"
-                    "  - words: b\n    valence: 2\n    reason: r\n", encoding="utf-8")
+    path.write_text(
+        "kind: valence\nentries:\n  - words: a b\n    valence: 1\n    reason: r\n"
+        "  - words: b\n    valence: 2\n    reason: r\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RuleError, match=r"dup\.yaml:6: word 'b'"):
         load_tone_rules(tmp_path)
 
@@ -144,20 +159,44 @@ spans_strategy = st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), m
 
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(max_size=80), spans=spans_strategy)
-def test_any_text_scores_and_evidence_indexes_it(tone_rules: ToneRules, text: str,
-                                                 spans: list[tuple[int, int]]) -> None:
+def test_any_text_scores_and_evidence_indexes_it(
+    tone_rules: ToneRules, text: str, spans: list[tuple[int, int]]
+) -> None:
     tone = score_tone(text, spans, tone_rules)
     assert -1.0 <= tone.compound <= 1.0
     assert -1.0 <= tone.certainty <= 1.0
     for ev in tone.evidence:
         assert 0 <= ev.span[0] < ev.span[1] <= len(text)
-        assert text[ev.span[0]:ev.span[1]] == ev.matched
+        assert text[ev.span[0] : ev.span[1]] == ev.matched
 
 
 @settings(max_examples=100, deadline=None)
-@given(words=st.lists(st.sampled_from(["not", "no", "but", "although", "lack of", "crisis", "great",
-                                       "May", "may", "unprecedented", ",", ".", "Killed", "never been better",
-                                       "\u00e9t\u00e9", "\n\n", "!"]), max_size=20))
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "not",
+                "no",
+                "but",
+                "although",
+                "lack of",
+                "crisis",
+                "great",
+                "May",
+                "may",
+                "unprecedented",
+                ",",
+                ".",
+                "Killed",
+                "never been better",
+                "\u00e9t\u00e9",
+                "\n\n",
+                "!",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_rule_words_in_any_order(tone_rules: ToneRules, words: list[str]) -> None:
     text = " ".join(words)
     tone = score_tone(text, [(0, len(text))], tone_rules)
@@ -194,7 +233,7 @@ def test_direction_needs_its_quantity_nearby_and_skips_compounds(tone_rules: Ton
     assert not fired(tone_rules, "The deficits that require higher spending.", "tone/direction")  # level adj.
     text = "Unemployment fell."
     (ev,) = [ev for ev in tone_of(tone_rules, text).evidence if ev.source == "tone/direction"]
-    assert ev.matched == text[ev.span[0]:ev.span[1]] == "Unemployment fell"
+    assert ev.matched == text[ev.span[0] : ev.span[1]] == "Unemployment fell"
     assert ev.weight > 0 and "unemployment" in ev.entry
 
 
@@ -204,6 +243,7 @@ def test_negation_is_itself_negative(tone_rules: ToneRules) -> None:
     for text in ("It is not done.", "It isn't done."):
         notes = [ev.note for ev in tone_of(tone_rules, text).evidence if ev.source == "tone/negation"]
         assert any(note.startswith("negator (phrase)") for note in notes)
+
 
 def test_excess_too(tone_rules: ToneRules) -> None:
     assert tone_of(tone_rules, "The response was too slow.").label == "negative"
@@ -230,8 +270,11 @@ def test_understatement_less_than(tone_rules: ToneRules) -> None:
 
 def test_longer_sentences_dilute_one_evaluation(tone_rules: ToneRules) -> None:
     short = tone_of(tone_rules, "The plan is excellent.")
-    long = tone_of(tone_rules, "The plan that the board of the city agency adopted at its meeting last week "
-                               "in the hall downtown is excellent.")
+    long = tone_of(
+        tone_rules,
+        "The plan that the board of the city agency adopted at its meeting last week "
+        "in the hall downtown is excellent.",
+    )
     assert 0 < long.compound < short.compound
     assert any(ev.source == "tone/combine" and ev.entry == "length" for ev in long.evidence)
 
