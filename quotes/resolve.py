@@ -169,8 +169,16 @@ class Resolver:
     def _past_dateline(self, token: Token) -> Resolution:
         """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""
         for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and not self.entities.datelines.contains(child.idx)
+            ):
                 return self._resolve_token(child, _fake(child))
+        for later in token.doc[token.i + 1 : token.sent.end]:  # the first person named after it
+            named = self.entities.entity_at.get(later.i)
+            if named is not None and named.label_ == "PERSON":
+                return self._resolve_token(later, _fake(later))
         return _unknown(f"dateline '{token.text}'")
 
     def _platform(self, token: Token) -> Resolution:

@@ -75,7 +75,7 @@ def _with_given_names(ent: Span) -> Span:
 
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
-    return SpanIndex([m.span(1) for m in _DATELINE.finditer(text)])
+    return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
 
 
 class ArticleEntities:
