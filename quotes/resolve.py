@@ -117,7 +117,7 @@ class Resolver:
         """``X and Y said``: each conjunct resolved; the name joins them with " and "."""
         first = self._resolve_token(token, candidate)
         conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
-        if not conjuncts or first.name is None or first.kind not in ("person", "organisation"):
+        if not conjuncts or first.name is None or first.kind == "unknown":
             return first
         names = [first.name]
         for conjunct in conjuncts:
@@ -155,7 +155,7 @@ class Resolver:
         words = [
             t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
         ]
-        name = " ".join(t.text for t in words) or token.text
+        name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
         entity = self.entities.lookup(name)
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
@@ -190,10 +190,13 @@ class Resolver:
 
     def _pronoun(self, token: Token, pronoun) -> Resolution:
         if pronoun is not None and pronoun.first_person:
+            if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
+                who = "reader" if token.lower_ == "you" else "author"
+                return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
             return _unknown(f"first-person '{token.text}' with no speaker")
         if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
-            antecedent = token.head.head if token.head.dep_ == "relcl" else None
-            if antecedent is not None and antecedent is not token:
+            antecedent = token.head.head if token.head.dep_ == "relcl" else _left_noun(token)
+            if antecedent is not None and antecedent.i != token.i:
                 resolved = self._resolve_token(antecedent, _fake(antecedent))
                 return Resolution(
                     resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
@@ -293,6 +296,32 @@ def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
     if entity.kind != "person":
         return False
     return gender == "any" or entity.gender in (None, gender)
+
+
+def _left_noun(token: Token) -> Token | None:
+    """``Ted Cruz, who ...`` parsed without a relative clause: the noun just before ``who``."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        i -= 1
+    previous = token.doc[i] if i >= 0 else None
+    return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
+
+
+def _hyphenated(token: Token) -> str | None:
+    """``Wealth-X``, ``Al-Tabchi``: a name the tokenizer split at its hyphens, written whole."""
+    doc, start = token.doc, token.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    if start == token.i:
+        return None
+    while start >= 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+        start -= 1  # "Asab Al-Tabchi"
+    return doc[start : token.i + 1].text
 
 
 def _compound_name(token: Token) -> list[Token]:

@@ -45,6 +45,10 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
         pieces = pieces[1:]
     if not pieces:
         return None
+    for child in token.rights:  # "people briefed (on ...)"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            pieces.append(child)
+            break
     text = "".join(t.text_with_ws for t in pieces).strip()
     text = re.sub(r"\s+", " ", text)
     return text if any(c.isalpha() for c in text) else None

@@ -93,6 +93,7 @@ class ArticleEntities:
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.datelines = dateline_spans(doc.text)
         quoted = SpanIndex([(q.start, q.end) for q in find_quoted(doc.text)])
+        self.quoted = quoted
         named = [
             (ent, name)
             for ent in map(_with_given_names, doc.ents)
@@ -206,7 +207,8 @@ class ArticleEntities:
         if full is not None and full.kind == "person":
             return full
         fits = []
-        for entity in self.by_surname.get(words[-1].lower(), ()):
+        inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
+        for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
             if gender and entity.gender and entity.gender != gender:
                 continue
             firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
