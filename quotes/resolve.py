@@ -225,6 +225,12 @@ class Resolver:
                 return entity, "the nearest compatible name before"
         return None
 
+    def _protagonist(self, token: Token) -> Entity | None:
+        """The person named most often before ``token`` (the nearest on a tie)."""
+        mentions = self.entities.mentions
+        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
+        return max(people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None))[1]
+
     @staticmethod
     def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
         """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
@@ -256,10 +262,11 @@ class Resolver:
         entity = self.entities.by_title(words, token.idx) if definite else None
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"title '{token.text}' -> {entity.name}")
-        if definite and token.lower_ in self.rules.title_groups:  # "the Florida senator": the person in view
-            person = self._salient(token, "any", plural=False)
+        the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
+        if the and token.tag_ in ("NN", "NNP") and token.lower_ in self.words.person_roles:
+            person = self._protagonist(token)  # "the Florida senator", "the businessman"
             if person is not None:
-                return Resolution(person[0].name, person[0].kind, f"role '{token.text}' -> {person[1]}")
+                return Resolution(person.name, person.kind, f"role '{token.text}' -> the most named person")
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")

@@ -40,6 +40,11 @@ class Recency(Generic[T]):
         i = bisect.bisect_left(positions, offset)
         return positions[i - 1] if i else None
 
+    def count_before(self, item: T, offset: int) -> int:
+        """How often ``item`` was mentioned before ``offset``."""
+        self.operations += 1
+        return bisect.bisect_left(self._positions.get(item, []), offset)
+
     def before(self, offset: int) -> list[tuple[int, T]]:
         """(last position, item) for every item mentioned before ``offset``, nearest first."""
         found = []
