@@ -229,14 +229,17 @@ class Resolver:
         """The person named most often before ``token`` (the nearest on a tie)."""
         mentions = self.entities.mentions
         people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
-        return max(people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None))[1]
+        return max(
+            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
+        )[1]
 
     @staticmethod
     def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
         """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
         if gender in ("male", "female") and entity.gender is None:
             entity.gender = gender
-        return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> {why}")
+        kind = "description" if entity.kind == "group" else entity.kind
+        return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
 
     def _nominal(self, token: Token) -> Resolution:
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him

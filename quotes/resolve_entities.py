@@ -212,7 +212,7 @@ class ArticleEntities:
             if gender and entity.gender and entity.gender != gender:
                 continue
             firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
-            if len(words) == 1 or not all(self._different_first(words[0], first) for first in firsts):
+            if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
                 fits.append(entity)
         return max(fits, key=lambda e: sum(e.forms.values()), default=None)
 

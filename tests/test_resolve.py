@@ -56,3 +56,19 @@ def test_resolution_lists_each_of_several_speakers(rules, nlp) -> None:
     resolution = resolver.resolve(candidates[0])
     assert resolution.names == ("Ana Diaz", "Tom Ellis")
     assert resolution.name == "Ana Diaz and Tom Ellis"
+
+
+def test_speaker_types_are_record_types(analyzer) -> None:
+    import typing
+
+    from quotes.records import SpeakerType
+
+    text = 'Aides to the governor said the plan was dead. "It is over," they said. I said it first.'
+    types = {q.speaker_type for q in analyzer.analyze(text)}
+    assert types <= set(typing.get_args(SpeakerType))
+    assert "description" in types
+
+
+def test_a_surname_named_first_joins_the_full_name(analyzer) -> None:
+    text = "Mayor Ruiz defends the budget.\n\nMayor Elena Ruiz on Wednesday said the repairs were needed."
+    assert {name for _, name, _ in _names(analyzer, text)} == {"Elena Ruiz"}
