@@ -58,7 +58,7 @@ def strip_possessive(name: str) -> str:
 
 def _with_given_names(ent: Span) -> Span:
     """``Ana Diaz`` where the model tagged only ``Diaz``: proper-noun compounds just before a
-    person's name join it."""
+    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``)."""
     start = ent.start
     doc = ent.doc
     while (
@@ -70,6 +70,13 @@ def _with_given_names(ent: Span) -> Span:
         and not doc[start - 1].ent_type_
     ):
         start -= 1
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2  # "Wealth-X" where the model tagged only "X"
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
@@ -207,6 +214,9 @@ class ArticleEntities:
         if full is not None and full.kind == "person":
             return full
         fits = []
+        known = self.by_key.get(words[0].lower()) if len(words) == 1 else None
+        if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
+            return known  # "Ms. Acosta" after "Melba Acosta Febo"
         inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
         for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
             if gender and entity.gender and entity.gender != gender:
