@@ -198,6 +198,12 @@ class Resolver:
             antecedent = token.head.head if token.head.dep_ == "relcl" else _left_noun(token)
             if antecedent is not None and antecedent.i != token.i:
                 resolved = self._resolve_token(antecedent, _fake(antecedent))
+                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
+                    person = self._salient(token, "any", plural=False)
+                    if person is not None:
+                        return Resolution(
+                            person[0].name, person[0].kind, f"relative '{token.text}' -> {person[1]}"
+                        )
                 return Resolution(
                     resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
                 )
@@ -242,6 +248,11 @@ class Resolver:
         return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
 
     def _nominal(self, token: Token) -> Resolution:
+        owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
+            resolved = self._resolve_token(owner, _fake(owner))
+            if resolved.name is not None:
+                return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
             if (
                 child.dep_ == "appos"
@@ -273,7 +284,9 @@ class Resolver:
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
-        description = description_name(token, self.words)
+        description = (
+            description_name(token, self.words) if token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") else None
+        )
         if description is not None:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")

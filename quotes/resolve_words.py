@@ -29,6 +29,7 @@ class SpeakerWords:
     description_drop: frozenset[str] = frozenset()  # "some", "several": left out of a description
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
+    utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
 
     def __hash__(self) -> int:
         return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
@@ -102,4 +103,5 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         description_drop=frozenset(w for _, w in _word_list(path, data, "description_drop")),
         title_abbreviations=_abbreviations(path, data),
         person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
+        utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
     )
