@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.speakers.words import SpeakerWords, load_speaker_words
 from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
 
 CUES_FILE = "cues.yaml"
@@ -88,6 +89,7 @@ class CueRules:
     evidentials: frozenset[str] = frozenset()  # "X seems to ...": the clause is an appearance, no source
     adjectives: dict[str, str] = field(default_factory=dict)  # "X is confident that ...": lemma -> class
     words: AttributionWords = AttributionWords()
+    speakers: SpeakerWords = field(default_factory=SpeakerWords)  # first names, organisation kinds, ...
 
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
@@ -348,4 +350,5 @@ def load_cue_rules(rules_dir: Path, rule_ids: Collection[str]) -> CueRules:
         cues.evidentials,
         cues.adjectives,
         cues.words,
+        load_speaker_words(rules_dir),
     )

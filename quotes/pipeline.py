@@ -59,7 +59,7 @@ class Extractor:
             stance=stance_of(candidate.cue_lemma, self.rules.frames) if candidate.cue_lemma else "none",
             confidence=round(confidence, 3),
             explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
-            title=resolution.title or candidate.title,
+            title=resolution.title,
             scores=scores,
         )
 

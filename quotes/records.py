@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 Span = tuple[int, int]
 Kind = Literal["direct", "mixed", "indirect"]
-SpeakerType = Literal["person", "organisation", "unknown"]
+SpeakerType = Literal["person", "organisation", "description", "unknown"]
 CueClass = Literal["speech", "cognition", "evidence"]
 
 GAP = " … "

@@ -1,191 +1,48 @@
 """Resolve speaker mentions to canonical names within one article, by rules.
 
 ``Sam Altman``, ``Altman``, ``Mr. Altman`` and ``he`` become one speaker named ``Sam Altman``:
-names cluster by surname and take their longest form; pronouns take the nearest compatible
-speaker or person before them; relative ``who``/``which`` take the noun they modify; nominal
-mentions (``the company's chief executive``) take the person last described by a title of
-the same group. Where no rule holds, the name is ``None``: an honest unknown.
+names cluster by surname and take their longest form; pronouns take the nearest salient
+speaker or subject that agrees in gender, number and animacy; relative ``who``/``which`` take
+the noun they modify; descriptions take the named referent the article ties them to (a title,
+an organisation of that kind, an acronym) or else keep their own short form as the name of an
+unnamed source (``senior administration official``). Datelines, platforms and generic words are
+never speakers. Where no rule holds, the name is ``None``: an honest unknown.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from quotes.attribution import Candidate, SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
+from quotes.speakers.descriptions import clean_title, description_name, is_acronym, kind_groups
+from quotes.speakers.entities import ArticleEntities, Entity
+from quotes.speakers.index import Recency
 
+__all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
+
+_PLURAL_TAGS = ("NNS", "NNPS")
+SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
-_POSSESSIVE = ("’s", "'s", "’", "'")
-
-
-@dataclass
-class Entity:
-    """One named person or organisation of the article."""
-
-    name: str
-    kind: str  # person | organisation
-    first_seen: int
-    titles: list[str] = field(default_factory=list)
-    gender: str | None = None
-    forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
-
-    def add_form(self, form: str) -> None:
-        """Count a written form; the canonical name is the most frequent of the fullest forms
-        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
-        self.forms[form] += 1
-        fullest = max(min(len(f.split()), 2) for f in self.forms)
-        candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
-        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
 
 
 @dataclass(frozen=True)
 class Resolution:
+    """A speaker mention's canonical name; ``names`` lists each speaker of ``X and Y said``."""
+
     name: str | None
-    kind: str  # person | organisation | unknown
+    kind: str  # person | organisation | description | unknown
     how: str
     title: str | None = None
+    names: tuple[str, ...] = ()
 
 
-def _strip_possessive(name: str) -> str:
-    for ending in _POSSESSIVE:
-        if name.endswith(ending):
-            return name[: -len(ending)]
-    return name
-
-
-class ArticleEntities:
-    """The people and organisations named in one article, clustered by name."""
-
-    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
-        self.rules = rules
-        self.aliases = aliases
-        self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
-        self.mentions: list[tuple[int, Entity]] = []  # (char offset, entity), in order
-        self.subjects: list[tuple[int, Entity]] = []  # the mentions that are grammatical subjects
-        named = [
-            (ent, name)
-            for ent in doc.ents
-            if ent.label_ in ("PERSON", "ORG") and (name := self._clean(ent.text))
-        ]
-        label_votes: dict[str, list[str]] = {}
-        full_names: set[str] = set()  # surnames seen with a first name or an honorific
-        for ent, name in named:
-            key = name.split()[-1].lower()
-            label_votes.setdefault(key, []).append(ent.label_)
-            honorific = ent.start > 0 and doc[ent.start - 1].lower_ in self.rules.honorifics
-            if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
-                full_names.add(key)
-        self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
-        for ent, name in named:
-            key = name.split()[-1].lower()
-            kind = self._kind(name, label_votes[key], key in full_names)
-            entity = self._add(name, kind, ent.start_char)
-            self._record_title(ent, entity)
-            self.mentions.append((ent.start_char, entity))
-            if self._is_subject(ent) and not quoted.contains(ent.start_char):
-                self.subjects.append((ent.start_char, entity))  # (not one a speaker talks about)
-
-    @staticmethod
-    def _is_subject(ent) -> bool:
-        """Whether a named entity is (or heads) the subject of its clause."""
-        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
-
-    def add_person_mention(self, text: str, offset: int) -> None:
-        """Count a full name (two words or more, no organisation word) as a person mention."""
-        name = self._clean(text)
-        words = name.split()
-        if len(words) >= 2 and not any(w.lower() in self.rules.organisation_words for w in words):
-            self.mentions.append((offset, self._add(name, "person", offset)))
-            self.mentions.sort(key=lambda item: item[0])
-
-    def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
-        """Person or organisation, from the model's votes over all mentions of the name.
-
-        The small model often calls a one-word company a person; a person is named in full
-        (or with an honorific) at least once in a news article, so a one-word name the model
-        also calls an organisation, and never names in full, is an organisation."""
-        if any(word.lower() in self.rules.organisation_words for word in name.split()):
-            return "organisation"
-        if "ORG" in votes and not has_full_name:
-            return "organisation"
-        return "person" if votes.count("PERSON") >= votes.count("ORG") else "organisation"
-
-    def _clean(self, text: str) -> str:
-        words = _strip_possessive(text.strip()).replace("\n", " ").split()
-        while words and words[0].lower().rstrip(".") in {h.rstrip(".") for h in self.rules.honorifics}:
-            words = words[1:]
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        return " ".join(words).strip(" ,.;:")
-
-    def _add(self, name: str, kind: str, offset: int) -> Entity:
-        canonical = self.aliases.canonical(name)
-        key = canonical.lower() if kind == "organisation" else canonical.split()[-1].lower()
-        entity = self.by_key.get(key)
-        if entity is None:
-            entity = Entity(canonical, kind, offset)
-            self.by_key[key] = entity
-        if kind == entity.kind:
-            entity.add_form(canonical)
-        declared = self.aliases.speaker_type(canonical)
-        if declared:
-            entity.kind = declared
-        return entity
-
-    def _record_title(self, ent, entity: Entity) -> None:
-        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``."""
-        doc = ent.doc
-        before = [
-            t
-            for t in doc[max(0, ent.start - 4) : ent.start]
-            if t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN")
-        ]
-        if before and any(self._title_group(t.lower_) is not None for t in before):
-            entity.titles.append(" ".join(t.text for t in before))
-        root = ent.root
-        for child in root.children:
-            if child.dep_ == "appos":
-                entity.titles.append(
-                    doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
-                )
-        previous = doc[ent.start - 1] if ent.start > 0 else None
-        if previous is not None:
-            gender = self.rules.honorifics.get(previous.lower_)
-            if gender in ("male", "female"):
-                entity.gender = gender
-
-    def _title_group(self, word: str) -> int | None:
-        return self.rules.title_groups.get(word.lower())
-
-    def lookup(self, name: str) -> Entity | None:
-        cleaned = self._clean(name)
-        if not cleaned:
-            return None
-        canonical = self.aliases.canonical(cleaned)
-        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
-
-    def before(self, offset: int) -> list[Entity]:
-        """Entities mentioned before ``offset``, nearest first."""
-        seen: list[Entity] = []
-        for position, entity in reversed(self.mentions):
-            if position < offset and entity not in seen:
-                seen.append(entity)
-        return seen
-
-    def by_title(self, words: list[str], offset: int) -> Entity | None:
-        groups = {self._title_group(w) for w in words} - {None}
-        if not groups:
-            return None
-        for entity in self.before(offset):
-            for title in entity.titles:
-                if groups & {self._title_group(w.strip(",.").lower()) for w in title.split()}:
-                    return entity
-        return None
+def _unknown(how: str) -> Resolution:
+    return Resolution(None, "unknown", how)
 
 
 class Resolver:
@@ -194,9 +51,18 @@ class Resolver:
     def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
         self.doc = doc
         self.rules = rules
-        self.entities = ArticleEntities(doc, rules, aliases, quoted)  # quoted: the article's quotations
-        self.speakers: list[tuple[int, Entity]] = []  # resolved speakers so far
+        self.words = rules.speakers
+        self.entities = ArticleEntities(doc, rules, aliases, quoted)  # the article's quotations, found once
+        self.speakers: Recency[Entity] = Recency()  # resolved speakers so far
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
+        self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
+
+    @property
+    def operations(self) -> int:
+        """Index work done so far (for growth tests)."""
+        return (
+            self.speakers.operations + self.entities.mentions.operations + self.entities.subjects.operations
+        )
 
     def register(self, candidates: list[Candidate]) -> None:
         """Let full names written as speakers join the article's people even where the model's
@@ -212,14 +78,22 @@ class Resolver:
         if candidate.inherited:
             return self._inherited(candidate)
         if token is None or candidate.speaker is None:
-            return Resolution(None, "unknown", "no speaker mention")
-        resolution = self._resolve_token(token, candidate)
+            return _unknown("no speaker mention")
+        resolution = self._with_conjuncts(token, candidate)
+        if resolution.title is None and resolution.kind == "person":
+            title = clean_title(candidate.title)
+            if title is not None:
+                resolution = Resolution(
+                    resolution.name, resolution.kind, resolution.how, title, resolution.names
+                )
         self.by_mention[token.i] = resolution
-        if resolution.name is not None:
-            entity = self.entities.lookup(resolution.name) or Entity(
-                resolution.name, resolution.kind, token.idx
-            )
-            self.speakers.append((token.idx, entity))
+        if resolution.name is not None and resolution.kind in ("person", "organisation"):
+            entity = self.entities.lookup(resolution.name)
+            if entity is not None:
+                self.speakers.add(token.idx, entity)
+        elif resolution.name is not None and resolution.kind == "description" and token.tag_ in _PLURAL_TAGS:
+            group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
+            self.speakers.add(token.idx, group)  # "aides ... they said"
         return resolution
 
     def _inherited(self, candidate: Candidate) -> Resolution:
@@ -228,105 +102,263 @@ class Resolver:
         token = candidate.speaker_token
         previous = self.by_mention.get(token.i) if token is not None else None
         if previous is None and token is not None and candidate.speaker is not None:
-            previous = self._resolve_token(token, candidate)
+            previous = self._with_conjuncts(token, candidate)
         if previous is None or previous.name is None:
-            return Resolution(None, "unknown", "inherited from a quotation with no named speaker")
+            return _unknown("inherited from a quotation with no named speaker")
         return Resolution(
-            previous.name, previous.kind, "inherited from the previous quotation", previous.title
+            previous.name,
+            previous.kind,
+            "inherited from the previous quotation",
+            previous.title,
+            previous.names,
         )
+
+    def _with_conjuncts(self, token: Token, candidate: Candidate) -> Resolution:
+        """``X and Y said``: each conjunct resolved; the name joins them with " and "."""
+        first = self._resolve_token(token, candidate)
+        conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
+        if not conjuncts or first.name is None or first.kind == "unknown":
+            return first
+        names = [first.name]
+        for conjunct in conjuncts:
+            other = self._resolve_token(conjunct, _fake(conjunct))
+            if other.name is not None and other.name not in names:
+                names.append(other.name)
+        if len(names) == 1:
+            return first
+        return Resolution(" and ".join(names), first.kind, f"{first.how}, with others", None, tuple(names))
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:
         lower = token.lower_
         pronoun = self.rules.pronouns.get(lower)
         if (pronoun is not None and token.pos_ == "PRON") or token.tag_ in ("WP", "WDT"):
             return self._pronoun(token, pronoun)
+        if self.entities.datelines.contains(token.idx):
+            return self._past_dateline(token)
+        if lower in self.words.platforms:
+            return self._platform(token)
         named = self.entities.entity_at.get(token.i)  # the head's entity, not "Voltaic's" in a CEO
         if named is not None:
             entity = self.entities.lookup(named.text)
             if entity is not None:
-                return Resolution(entity.name, entity.kind, f"named entity '{named.text}'", candidate.title)
+                return Resolution(entity.name, entity.kind, f"named entity '{named.text}'")
         headline_name = (
             candidate.rule == "colon-quote"
             and token.text[:1].isupper()
             and token.lower_ not in self.rules.title_groups
         )
         if (token.pos_ == "PROPN" and token.text[:1].isupper()) or headline_name:
-            words = [
-                t
-                for t in token.subtree
-                if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
-            ]
-            name = " ".join(t.text for t in words) or token.text
-            entity = self.entities.lookup(name)
-            if entity is not None:
-                return Resolution(entity.name, entity.kind, f"name '{name}'", candidate.title)
-            kind = (
-                "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
-            )
-            return Resolution(
-                self.entities.aliases.canonical(name), kind, f"proper noun '{name}'", candidate.title
-            )
-        return self._nominal(token, candidate)
+            return self._proper(token)
+        return self._nominal(token)
+
+    def _proper(self, token: Token) -> Resolution:
+        words = [
+            t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
+        ]
+        name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
+        entity = self.entities.lookup(name)
+        if entity is not None:
+            return Resolution(entity.name, entity.kind, f"name '{name}'")
+        if len(words) == 1 and token.lower_ in self.words.not_speakers:
+            return _unknown(f"'{token.text}' is no speaker on its own")
+        kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
+        if kind == "unknown" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP"):
+            kind = "description"  # "Republicans", "Democrats": a group, no one person
+        return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")
+
+    def _past_dateline(self, token: Token) -> Resolution:
+        """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""
+        for child in token.children:
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and not self.entities.datelines.contains(child.idx)
+            ):
+                return self._resolve_token(child, _fake(child))
+        for later in token.doc[token.i + 1 : token.sent.end]:  # the first person named after it
+            named = self.entities.entity_at.get(later.i)
+            if named is not None and named.label_ == "PERSON":
+                return self._resolve_token(later, _fake(later))
+        return _unknown(f"dateline '{token.text}'")
+
+    def _platform(self, token: Token) -> Resolution:
+        """``Donald Trump, Twitter: ...``: the name before the platform speaks."""
+        for previous in reversed(list(token.doc[max(0, token.i - 6) : token.i])):
+            if previous.pos_ == "PROPN" and previous.i in self.entities.entity_at:
+                return self._resolve_token(previous, _fake(previous))
+        return _unknown(f"platform '{token.text}'")
 
     def _pronoun(self, token: Token, pronoun) -> Resolution:
         if pronoun is not None and pronoun.first_person:
-            return Resolution(None, "unknown", f"first-person '{token.text}' with no speaker")
+            if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
+                who = "reader" if token.lower_ == "you" else "author"
+                return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
+            return _unknown(f"first-person '{token.text}' with no speaker")
         if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
-            antecedent = token.head.head if token.head.dep_ == "relcl" else None
-            if antecedent is not None and antecedent is not token:
-                fake = Candidate(
-                    [],
-                    "",
-                    [],
-                    "",
-                    "",
-                    "",
-                    speaker_token=antecedent,
-                    speaker=(antecedent.idx, antecedent.idx + len(antecedent.text)),
-                )
-                resolved = self._resolve_token(antecedent, fake)
+            antecedent = token.head.head if token.head.dep_ == "relcl" else _left_noun(token)
+            if antecedent is not None and antecedent.i != token.i:
+                resolved = self._resolve_token(antecedent, _fake(antecedent))
+                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
+                    person = self._salient(token, "any", plural=False)
+                    if person is not None:
+                        return Resolution(
+                            person[0].name, person[0].kind, f"relative '{token.text}' -> {person[1]}"
+                        )
                 return Resolution(
                     resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
                 )
-            return Resolution(None, "unknown", f"relative '{token.text}' with no antecedent")
-        wants = "organisation" if pronoun is not None and pronoun.gender == "none" else "person"
+            return _unknown(f"relative '{token.text}' with no antecedent")
         gender = pronoun.gender if pronoun is not None else "any"
-        plural = pronoun is not None and pronoun.number == "plural"
+        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural")
+        if found is None:
+            return _unknown(f"pronoun '{token.text}' with no compatible antecedent")
+        return self._tie(token, found[0], gender, found[1])
+
+    def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
+        """The nearest compatible recent speaker or subject before ``token``, else the nearest
+        compatible name."""
+        bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
         salient = sorted(
-            [(p, e, "the last compatible speaker") for p, e in self.speakers if p < token.idx]
-            + [(p, e, "the last compatible subject") for p, e in self.entities.subjects if p < token.idx],
-            key=lambda item: item[0],
+            [(p + bonus, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
+            + [(p, e, "the last compatible subject") for p, e in self.entities.subjects.before(token.idx)],
+            key=lambda item: -item[0],
         )
-        for _, entity, why in reversed(salient):
-            if self._compatible(entity, wants, gender, plural):
-                return Resolution(entity.name, entity.kind, f"pronoun '{token.text}' -> {why}")
+        for _, entity, why in salient:
+            if _compatible(entity, gender, plural):
+                return entity, why
         for entity in self.entities.before(token.idx):
-            if self._compatible(entity, wants, gender, plural):
-                return Resolution(
-                    entity.name, entity.kind, f"pronoun '{token.text}' -> the nearest {wants} named before"
-                )
-        return Resolution(None, "unknown", f"pronoun '{token.text}' with no compatible antecedent")
+            if _compatible(entity, gender, plural):
+                return entity, "the nearest compatible name before"
+        return None
+
+    def _protagonist(self, token: Token) -> Entity | None:
+        """The person named most often before ``token`` (the nearest on a tie)."""
+        mentions = self.entities.mentions
+        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
+        return max(
+            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
+        )[1]
 
     @staticmethod
-    def _compatible(entity: Entity, wants: str, gender: str, plural: bool) -> bool:
-        if plural:
-            return entity.kind == "organisation"
-        if entity.kind != wants:
-            return False
-        return gender in ("any", "none") or entity.gender in (None, gender)
+    def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
+        """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
+        if gender in ("male", "female") and entity.gender is None:
+            entity.gender = gender
+        kind = "description" if entity.kind == "group" else entity.kind
+        return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
 
-    def _nominal(self, token: Token, candidate: Candidate) -> Resolution:
-        for child in token.children:  # "the spokesman, Henri Dupont": the apposition names him
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                name = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
+    def _nominal(self, token: Token) -> Resolution:
+        owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
+            resolved = self._resolve_token(owner, _fake(owner))
+            if resolved.name is not None:
+                return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+        for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and (
+                    child.head.i == token.i
+                    or (
+                        child.ent_type_ == "PERSON"
+                        and child.head.dep_ == "pobj"
+                        and child.head.head.head.i == token.i
+                    )
+                )
+            ):
+                name = " ".join(t.text for t in _compound_name(child))
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
-                return Resolution(resolved, kind, f"apposition '{name}'", token.text)
+                return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
         words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
-        entity = self.entities.by_title(words, token.idx)
+        definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
+        entity = self.entities.by_title(words, token.idx) if definite else None
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"title '{token.text}' -> {entity.name}")
-        if any(w in self.rules.organisation_words for w in words):
-            return Resolution(None, "organisation", f"unnamed organisation '{token.text}'")
-        return Resolution(None, "unknown", f"nominal mention '{token.text}' with no named referent")
+        the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
+        if the and token.tag_ in ("NN", "NNP") and token.lower_ in self.words.person_roles:
+            person = self._protagonist(token)  # "the Florida senator", "the businessman"
+            if person is not None:
+                return Resolution(person.name, person.kind, f"role '{token.text}' -> the most named person")
+        organisation = self._organisation_of_kind(token) if definite else None
+        if organisation is not None:
+            return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
+        description = (
+            description_name(token, self.words) if token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") else None
+        )
+        if description is not None:
+            return Resolution(description, "description", f"unnamed source '{description}'")
+        return _unknown(f"nominal mention '{token.text}' with no named referent")
+
+    def _organisation_of_kind(self, token: Token) -> Entity | None:
+        """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
+        also -> the nearest organisation with no kind word; ``the IMF`` -> by acronym."""
+        if is_acronym(token.text):
+            return self.entities.lookup(token.text)
+        groups = kind_groups(token.lower_, self.words)
+        if not groups or any(c.dep_ in ("amod", "compound") for c in token.lefts):
+            return None
+        generic = self.words.organisation_kinds.get("company")
+        for entity in self.entities.before(token.idx):
+            if entity.kind != "organisation":
+                continue
+            own = kind_groups(entity.name, self.words)
+            if own & groups or (generic in groups and not own):
+                return entity
+        return None
+
+
+def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
+    """Agreement: "it" and "they" may be organisations, "he"/"she" are people of that gender
+    (or of none known)."""
+    if plural:
+        return entity.kind in ("organisation", "group")
+    if gender == "none":
+        return entity.kind == "organisation"
+    if entity.kind != "person":
+        return False
+    return gender == "any" or entity.gender in (None, gender)
+
+
+def _left_noun(token: Token) -> Token | None:
+    """``Ted Cruz, who ...`` parsed without a relative clause: the noun just before ``who``."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        i -= 1
+    previous = token.doc[i] if i >= 0 else None
+    return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
+
+
+def _hyphenated(token: Token) -> str | None:
+    """``Wealth-X``, ``Al-Tabchi``: a name the tokenizer split at its hyphens, written whole."""
+    doc, start = token.doc, token.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2
+    if start == token.i:
+        return None
+    while start >= 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+        start -= 1  # "Asab Al-Tabchi"
+    return doc[start : token.i + 1].text
+
+
+def _compound_name(token: Token) -> list[Token]:
+    """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
+    compounds, without prepositional phrases."""
+    words = [token]
+    for child in reversed(list(token.lefts)):
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
+            words.insert(0, child)
+    return words
+
+
+def _fake(token: Token) -> Candidate:
+    """A bare candidate whose speaker is ``token`` (to resolve an antecedent or a conjunct)."""
+    return Candidate(
+        [], "", [], "", "", "", speaker_token=token, speaker=(token.idx, token.idx + len(token.text))
+    )

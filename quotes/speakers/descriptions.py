@@ -1,0 +1,88 @@
+"""Descriptions as speakers: the short name of an unnamed source, acronyms and organisation kinds.
+
+``a senior administration official`` -> ``senior administration official``; ``Several
+observers`` -> ``observers``; ``International Monetary Fund`` <-> ``IMF``. Pure functions over
+spaCy tokens and strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from quotes.speakers.words import SpeakerWords
+
+_KEEP_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "advmod", "quantmod", "case")
+_PARTITIVES = frozenset({"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
+
+
+def description_name(token: Token, words: SpeakerWords) -> str | None:
+    """The noun phrase up to its head, without determiners, quantifiers or possessive pronouns:
+    ``some far-right commentators`` -> ``far-right commentators``, ``most of the Senate Republicans``
+    -> ``Senate Republicans``; None when nothing is left."""
+    if token.lower_ in words.description_drop or token.like_num or token.lower_ in _PARTITIVES:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            return description_name(head, words)
+    keep = {token.i}
+    for child in token.lefts:
+        if child.dep_ in _KEEP_DEPS:
+            keep.update(t.i for t in child.subtree)
+    doc = token.doc
+    start = token.i
+    while start - 1 in keep:
+        start -= 1
+    pieces = [doc[i] for i in range(start, token.i + 1)]
+    while pieces and (
+        pieces[0].lower_ in words.description_drop
+        or pieces[0].is_punct
+        or pieces[0].like_num
+        or (pieces[0].pos_ == "PRON")
+    ):
+        pieces = pieces[1:]
+    if not pieces:
+        return None
+    for child in token.rights:  # "people briefed (on ...)"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == pieces[-1].i + 1:
+            pieces.append(child)
+            break
+    text = "".join(t.text_with_ws for t in pieces).strip()
+    text = re.sub(r"\s+", " ", text)
+    return text if any(c.isalpha() for c in text) else None
+
+
+def acronym(name: str) -> str | None:
+    """``International Monetary Fund`` -> ``IMF``; None for a name of fewer than two words."""
+    letters = [
+        w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()
+    ]
+    if len(letters) < 2:
+        return None
+    return "".join(letters).upper()
+
+
+def is_acronym(text: str) -> bool:
+    """``IMF``, ``F.B.I.``: two or more capitals and nothing else but periods."""
+    letters = text.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def kind_groups(name: str, words: SpeakerWords) -> set[int]:
+    """The organisation kinds a name's words belong to (``Government Development Bank`` -> bank)."""
+    return {words.organisation_kinds[w] for w in name.lower().split() if w in words.organisation_kinds}
+
+
+def clean_title(title: str | None) -> str | None:
+    """A short role, or None: never an age (``54``), a relative clause or a fragment."""
+    if not title:
+        return None
+    text = " ".join(title.replace("\n", " ").split()).strip(" ,;:—–-()")
+    text = re.split(r",?\s+(?:who|which|that|whose|whom)\s", text, maxsplit=1)[0].strip(" ,")
+    if not text or not any(c.isalpha() for c in text) or len(text.split()) > 12:
+        return None
+    if re.fullmatch(r"\d+(?:,\s*\w+)?", text) or len(text) < 3:
+        return None
+    return text

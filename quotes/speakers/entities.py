@@ -1,0 +1,300 @@
+"""The people and organisations named in one article, clustered by name, indexed by position.
+
+Built once per article in one pass over the named entities: each person or organisation with
+its written forms, titles (deduplicated), gender and kind, and a :class:`Recency` index of
+where it was mentioned, so that "who was named before this point?" costs no scan of all
+earlier mentions. Datelines (``WASHINGTON —``) are no entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from quotes.attribution import SpanIndex
+from quotes.cues import CueRules
+from quotes.speakers import AliasTable
+from quotes.speakers.descriptions import acronym, clean_title, is_acronym
+from quotes.speakers.index import Recency
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]"
+)
+
+
+@dataclass(eq=False)
+class Entity:
+    """One named person or organisation of the article (compared by identity)."""
+
+    name: str
+    kind: str  # person | organisation
+    first_seen: int
+    titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
+    title_groups: set[int] = field(default_factory=set)
+    gender: str | None = None
+    forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
+
+    def add_form(self, form: str) -> None:
+        """Count a written form; the canonical name is the most frequent of the fullest forms
+        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
+        self.forms[form] += 1
+        fullest = max(min(len(f.split()), 2) for f in self.forms)
+        candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
+        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
+
+
+def strip_possessive(name: str) -> str:
+    for ending in _POSSESSIVE:
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+def _with_given_names(ent: Span) -> Span:
+    """``Ana Diaz`` where the model tagged only ``Diaz``: proper-noun compounds just before a
+    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``)."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        ent.label_ == "PERSON"
+        and start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and ent.start <= doc[start - 1].head.i < ent.end
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        start -= 2  # "Wealth-X" where the model tagged only "X"
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+
+def dateline_spans(text: str) -> SpanIndex:
+    """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
+    return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
+
+
+class ArticleEntities:
+    """The people and organisations named in one article, clustered by name."""
+
+    def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
+        self.rules = rules
+        self.words = rules.speakers
+        self.aliases = aliases
+        self._honorifics = {h.rstrip(".") for h in rules.honorifics}
+        self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
+        self.by_acronym: dict[str, Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
+        self.mentions: Recency[Entity] = Recency()
+        self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.datelines = dateline_spans(doc.text)
+        self.quoted = quoted
+        named = [
+            (ent, name)
+            for ent in map(_with_given_names, doc.ents)
+            if ent.label_ in ("PERSON", "ORG")
+            and not self.datelines.contains(ent.start_char)
+            and (name := self.clean(ent.text))
+        ]
+        label_votes: dict[str, list[str]] = {}
+        full_names: set[str] = set()  # surnames seen with a first name or an honorific
+        for ent, name in named:
+            key = name.split()[-1].lower()
+            label_votes.setdefault(key, []).append(ent.label_)
+            honorific = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self._honorifics
+            if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
+                full_names.add(key)
+        self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
+        for ent, name in named:
+            key = name.split()[-1].lower()
+            kind = self._kind(name, label_votes[key], key in full_names)
+            hint = self.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
+            entity = self._add(name, kind, ent.start_char, hint if kind == "person" else None)
+            self._record_title(ent, entity)
+            self.mentions.add(ent.start_char, entity)
+            if self._is_subject(ent) and not quoted.contains(ent.start_char):
+                self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
+        self._acronyms(doc)
+
+    @staticmethod
+    def _is_subject(ent: Span) -> bool:
+        """Whether a named entity is (or heads) the subject of its clause."""
+        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
+
+    def _acronyms(self, doc: Doc) -> None:
+        """``International Monetary Fund (IMF)`` and plain initials: each form finds the other."""
+        for entity in list(self.by_key.values()):
+            if entity.kind == "organisation" and (short := acronym(entity.name)):
+                self.by_acronym.setdefault(short, entity)
+        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc.text):
+            before = doc.char_span(max(0, match.start() - 80), match.start(), alignment_mode="contract")
+            if before is None:
+                continue
+            for entity in self.by_key.values():
+                if entity.name and before.text.rstrip().endswith(entity.name):
+                    self.by_acronym.setdefault(match.group(1).replace(".", ""), entity)
+        for short, entity in list(self.by_acronym.items()):
+            if short.lower() in self.by_key and self.by_key[short.lower()] is not entity:
+                self.by_key[short.lower()] = entity  # "DNC" typed alone joins its full name
+
+    def add_person_mention(self, text: str, offset: int) -> None:
+        """Count a full name (two words or more, no organisation word) as a person mention."""
+        name = self.clean(text)
+        words = name.split()
+        if len(words) >= 2 and not any(w.lower() in self.rules.organisation_words for w in words):
+            self.mentions.add(offset, self._add(name, "person", offset))
+
+    def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
+        """Person or organisation, by the article's own evidence: a surname of a person named in
+        full (or with an honorific) is that person; a one-word name the model also calls an
+        organisation and never names in full is an organisation."""
+        if any(word.lower() in self.rules.organisation_words for word in name.split()):
+            return "organisation"
+        if has_full_name and len(name.split()) <= 3:
+            return "person"
+        if "ORG" in votes:
+            return "organisation"
+        return "person"
+
+    def clean(self, text: str) -> str:
+        words = strip_possessive(text.strip()).replace("\n", " ").split()
+        while words and words[0].lower().rstrip(".") in self._honorifics:
+            words = words[1:]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return " ".join(words).strip(" ,.;:")
+
+    def _add(self, name: str, kind: str, offset: int, gender: str | None = None) -> Entity:
+        """The entity ``name`` belongs to (a new one if none): organisations by their whole name,
+        people by surname unless the first names differ ("Melania Trump" is not "Donald Trump")."""
+        canonical = self.aliases.canonical(name)
+        words = canonical.split()
+        if kind == "organisation":
+            entity = self.by_key.get(canonical.lower())
+            if entity is None:
+                entity = self.by_key[canonical.lower()] = Entity(canonical, kind, offset)
+        else:
+            entity = self._person(words, gender)
+            if entity is None:
+                entity = Entity(canonical, kind, offset, gender=gender)
+                self.by_surname.setdefault(words[-1].lower(), []).append(entity)
+                self.by_key.setdefault(words[-1].lower(), entity)
+            if len(words) > 1:
+                self.by_key.setdefault(canonical.lower(), entity)
+        if kind == entity.kind:
+            entity.add_form(canonical)
+        declared = self.aliases.speaker_type(canonical)
+        if declared:
+            entity.kind = declared
+        if entity.kind == "person" and len(words) > 2:  # "Ms. Acosta" of "Melba Acosta Febo"
+            for word in words[1:-1]:
+                if word[:1].isupper() and len(word.rstrip(".")) > 1:
+                    self.by_key.setdefault(word.lower(), entity)
+        if entity.kind == "person" and entity.gender is None:
+            first = self.words.first_names.get(words[0].lower()) if len(words) > 1 else None
+            entity.gender = gender or first
+        return entity
+
+    def _person(self, words: list[str], gender: str | None) -> Entity | None:
+        """The person already named with this surname that ``words`` can be: the same first name
+        (or none written on either side) and no clash of gender; the most mentioned of those."""
+        full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
+        if full is not None and full.kind == "person":
+            return full
+        fits = []
+        known = self.by_key.get(words[0].lower()) if len(words) == 1 else None
+        if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
+            return known  # "Ms. Acosta" after "Melba Acosta Febo"
+        inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
+        for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
+            if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
+                fits.append(entity)
+        return max(fits, key=lambda e: sum(e.forms.values()), default=None)
+
+    def add_title(self, entity: Entity, title: str | None) -> None:
+        """Keep a short title once, with the title groups its words belong to."""
+        title = clean_title(title)
+        if title is None or title in entity.titles:
+            return
+        entity.titles[title] = None
+        for word in re.findall(r"[\w.-]+", title.lower()):
+            group = self.title_group(word)
+            if group is not None:
+                entity.title_groups.add(group)
+
+    def _record_title(self, ent: Span, entity: Entity) -> None:
+        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
+        ``Gov. Mike Pence``."""
+        doc = ent.doc
+        if entity.kind != "person":
+            return
+        before: list = []
+        for t in reversed(doc[max(0, ent.start - 4) : ent.start]):  # the words right before the name
+            if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            before.insert(0, t)
+        if before and any(self.title_group(t.lower_) is not None for t in before):
+            self.add_title(entity, " ".join(t.text for t in before))
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                self.add_title(
+                    entity, doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
+                )
+
+    def title_group(self, word: str) -> int | None:
+        word = word.lower()
+        word = self.words.title_abbreviations.get(word, word)
+        return self.rules.title_groups.get(word)
+
+    def _different_first(self, one: str, other: str) -> bool:
+        """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
+        ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
+        a, b = one.lower().rstrip("."), other.lower().rstrip(".")
+        if a == b or a.startswith(b) or b.startswith(a):
+            return False
+        for word in (one, other):
+            if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
+                return False
+        return True
+
+    def honorific_gender(self, text: str) -> str | None:
+        """``female`` for ``Mrs. Trump``, ``male`` for ``Mr. Trump``, else None."""
+        first = text.split()[0].lower() if text.split() else ""
+        gender = self.rules.honorifics.get(first) or self.rules.honorifics.get(first.rstrip("."))
+        return gender if gender in ("male", "female") else None
+
+    def lookup(self, name: str) -> Entity | None:
+        cleaned = self.clean(name)
+        if not cleaned:
+            return None
+        if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
+            return self.by_acronym[cleaned.replace(".", "")]
+        canonical = self.aliases.canonical(cleaned)
+        person = self._person(canonical.split(), self.honorific_gender(name))
+        if person is not None:
+            return person
+        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
+
+    def before(self, offset: int) -> list[Entity]:
+        """Entities mentioned before ``offset``, nearest first."""
+        return [entity for _, entity in self.mentions.before(offset)]
+
+    def by_title(self, words: list[str], offset: int) -> Entity | None:
+        """The nearest entity before ``offset`` described by a title of the same group as ``words``."""
+        groups = {self.title_group(w) for w in words} - {None}
+        if not groups:
+            return None
+        return next((e for e in self.before(offset) if e.title_groups & groups), None)

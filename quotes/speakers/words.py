@@ -1,0 +1,107 @@
+"""Word lists for speaker resolution: first-name genders, organisation kinds, platforms and more.
+
+Read from ``rules/first_names.yaml`` (male/female first names) and the optional speaker
+sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
+``description_drop``, ``title_abbreviations``). Missing files or sections give empty lists;
+a malformed one fails fast with ``file:line: reason``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotes.yamlfile import RuleError, line_of, read_yaml, require
+
+FIRST_NAMES_FILE = "first_names.yaml"
+MENTIONS_FILE = "mentions.yaml"
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """What speaker resolution knows about words, beyond cues.yaml and the mention words."""
+
+    first_names: dict[str, str] = field(default_factory=dict)  # lower-case first name -> male | female
+    organisation_kinds: dict[str, int] = field(default_factory=dict)  # "bank" -> group of kind words
+    platforms: frozenset[str] = frozenset()  # "twitter": where a person speaks, never the speaker
+    not_speakers: frozenset[str] = frozenset()  # generic words that are no speaker on their own
+    description_drop: frozenset[str] = frozenset()  # "some", "several": left out of a description
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
+    person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
+    utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
+
+    def __hash__(self) -> int:
+        return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
+
+
+def _word_list(path: Path, data: dict, key: str) -> list[tuple[int | None, str]]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(path, line_of(value, line_of(data, 1)), f"expected a list under '{key}'")
+    lines = getattr(value, "item_lines", [line_of(value)] * len(value))
+    words = []
+    for line, word in zip(lines, value, strict=True):
+        if not isinstance(word, str) or not word.strip():
+            raise RuleError(path, line, f"{key}: each entry must be a non-empty string, not {word!r}")
+        words.append((line, word.strip().lower()))
+    return words
+
+
+def load_first_names(path: Path) -> dict[str, str]:
+    """``first_names.yaml`` (``male: [...]``, ``female: [...]``) as lower-case name -> gender.
+
+    A name under both genders, or an entry of more than one word, is a RuleError naming the line."""
+    if not path.is_file():
+        return {}
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError(path, line_of(data, 1), "expected a mapping at the top of the file")
+    genders: dict[str, str] = {}
+    for gender in ("male", "female"):
+        require(path, line_of(data, 1), data, gender, list)
+        for line, name in _word_list(path, data, gender):
+            if len(name.split()) != 1:
+                raise RuleError(path, line, f"{gender}: {name!r} is not one word")
+            if genders.get(name, gender) != gender:
+                raise RuleError(path, line, f"{name!r} is listed as both male and female")
+            genders[name] = gender
+    return genders
+
+
+def _groups(path: Path, data: dict, key: str) -> dict[str, int]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(path, line_of(value, line_of(data, 1)), f"expected a list of lists under '{key}'")
+    groups: dict[str, int] = {}
+    for number, (line, group) in enumerate(zip(getattr(value, "item_lines", []), value, strict=False)):
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            raise RuleError(path, line, f"{key}: each group must be a list of words")
+        for word in group:
+            groups.setdefault(word.strip().lower(), number)
+    return groups
+
+
+def _abbreviations(path: Path, data: dict) -> dict[str, str]:
+    value: Any = data.get("title_abbreviations", {})
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise RuleError(path, line_of(value, line_of(data, 1)), "title_abbreviations: expected word: title")
+    return {str(k).lower(): v.lower() for k, v in value.items()}
+
+
+def load_speaker_words(rules_dir: Path) -> SpeakerWords:
+    """First names and the optional speaker sections of mentions.yaml, validated."""
+    path = rules_dir / MENTIONS_FILE
+    data = read_yaml(path) if path.is_file() else {}
+    if not isinstance(data, dict):
+        raise RuleError(path, line_of(data, 1), "expected a mapping at the top of the file")
+    return SpeakerWords(
+        first_names=load_first_names(rules_dir / FIRST_NAMES_FILE),
+        organisation_kinds=_groups(path, data, "organisation_kinds"),
+        platforms=frozenset(w for _, w in _word_list(path, data, "platforms")),
+        not_speakers=frozenset(w for _, w in _word_list(path, data, "not_speakers")),
+        description_drop=frozenset(w for _, w in _word_list(path, data, "description_drop")),
+        title_abbreviations=_abbreviations(path, data),
+        person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
+        utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
+    )

@@ -1,0 +1,75 @@
+"""Speaker resolution on parsed text: agreement, salience, shared surnames, non-speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(analyzer, text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.speaker_text, q.speaker_name, q.speaker_type) for q in analyzer.analyze(text)]
+
+
+def test_she_never_takes_a_man(analyzer) -> None:
+    text = 'John Baker met reporters on Monday. "We are ready," she said.'
+    assert all(name != "John Baker" for _, name, _ in _names(analyzer, text))
+
+
+def test_he_never_takes_an_organisation(analyzer) -> None:
+    text = 'Brightline Corp. announced a merger on Monday. "It is a good day," he said.'
+    assert all(name != "Brightline Corp." for _, name, _ in _names(analyzer, text))
+
+
+def test_she_takes_the_woman_by_first_name(analyzer) -> None:
+    text = 'Thomas Reed and Linda Park spoke on Monday.\n\n"We will win," she said.'
+    assert _names(analyzer, text)[-1][1] == "Linda Park"
+
+
+def test_it_takes_an_organisation(analyzer) -> None:
+    text = "Brightline Corp. opened a station on Monday. It said that sales had doubled."
+    assert _names(analyzer, text)[-1][1] == "Brightline Corp"
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON —", "DES MOINES, Iowa —", "CLEVELAND (UPI) —"])
+def test_a_dateline_is_no_speaker(analyzer, dateline: str) -> None:
+    text = (
+        f'{dateline} Senator Ana Diaz said on Tuesday that the bill would pass.\n\n"It is time," Diaz said.'
+    )
+    names = {name for _, name, _ in _names(analyzer, text)}
+    assert names == {"Ana Diaz"}
+
+
+def test_unnamed_sources_keep_their_description(analyzer) -> None:
+    text = "Aides to the governor said the plan was dead."
+    ((_, name, kind),) = _names(analyzer, text)
+    assert (name, kind) == ("Aides", "description")
+
+
+def test_resolution_lists_each_of_several_speakers(rules, nlp) -> None:
+    from quotes.attribution import ArticleContext, attribute
+    from quotes.speakers.resolve import Resolver
+
+    text = "Ana Diaz and Tom Ellis said the plan was sound."
+    doc = nlp(text)
+    context = ArticleContext(text, doc, rules.cues)
+    resolver = Resolver(doc, rules.cues, rules.aliases, context.quoted)
+    candidates = attribute(context)
+    resolver.register(candidates)
+    resolution = resolver.resolve(candidates[0])
+    assert resolution.names == ("Ana Diaz", "Tom Ellis")
+    assert resolution.name == "Ana Diaz and Tom Ellis"
+
+
+def test_speaker_types_are_record_types(analyzer) -> None:
+    import typing
+
+    from quotes.records import SpeakerType
+
+    text = 'Aides to the governor said the plan was dead. "It is over," they said. I said it first.'
+    types = {q.speaker_type for q in analyzer.analyze(text)}
+    assert types <= set(typing.get_args(SpeakerType))
+    assert "description" in types
+
+
+def test_a_surname_named_first_joins_the_full_name(analyzer) -> None:
+    text = "Mayor Ruiz defends the budget.\n\nMayor Elena Ruiz on Wednesday said the repairs were needed."
+    assert {name for _, name, _ in _names(analyzer, text)} == {"Elena Ruiz"}

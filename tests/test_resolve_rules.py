@@ -1,0 +1,113 @@
+"""Unit tests for speaker resolution's pure parts: word lists, descriptions, the index, name errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from quotes.speakers.descriptions import acronym, clean_title, is_acronym
+from quotes.speakers.index import Recency
+from quotes.speakers.words import load_first_names, load_speaker_words
+
+from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
+from quotes.yamlfile import RuleError
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+def test_first_names_have_clear_genders() -> None:
+    names = load_first_names(RULES / "first_names.yaml")
+    assert names["donald"] == "male" and names["hillary"] == "female" and names["mary"] == "female"
+    assert "leslie" not in names and "terry" not in names  # unclear: left out
+
+
+def test_first_names_reject_a_name_under_both_genders(tmp_path: Path) -> None:
+    path = tmp_path / "first_names.yaml"
+    path.write_text("male: [ana, bo]\nfemale:\n  - cy\n  - ana\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"first_names.yaml:4: 'ana' is listed as both"):
+        load_first_names(path)
+
+
+def test_speaker_words_are_optional(tmp_path: Path) -> None:
+    words = load_speaker_words(tmp_path)
+    assert words.first_names == {} and not words.platforms
+
+
+def test_speaker_words_from_the_bundled_rules() -> None:
+    words = load_speaker_words(RULES)
+    assert "twitter" in words.platforms
+    assert words.title_abbreviations["gov."] == "governor"
+    assert words.organisation_kinds["bank"] == words.organisation_kinds["lender"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("International Monetary Fund", "IMF"), ("Democratic National Committee", "DNC"), ("Google", None)],
+)
+def test_acronym(name: str, expected: str | None) -> None:
+    assert acronym(name) == expected
+
+
+def test_is_acronym() -> None:
+    assert is_acronym("IMF") and is_acronym("F.B.I.") and not is_acronym("Fed") and not is_acronym("I")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("54", None),
+        ("the chief executive of OpenAI", "the chief executive of OpenAI"),
+        ("a schoolteacher who voted for him in 2012", "a schoolteacher"),
+        ("", None),
+        ("(UPI) — Former Attorney General", "UPI) — Former Attorney General"),
+    ],
+)
+def test_clean_title(title: str, expected: str | None) -> None:
+    assert clean_title(title) == expected
+
+
+def test_recency_nearest_first_and_linear() -> None:
+    index: Recency[str] = Recency()
+    for position, item in [(0, "a"), (10, "b"), (20, "a"), (30, "c")]:
+        index.add(position, item)
+    assert index.before(25) == [(20, "a"), (10, "b")]
+    assert index.before(0) == []
+    assert index.last_before("c", 31) == 30
+
+
+@pytest.mark.parametrize(
+    ("mention", "gold", "kind"),
+    [
+        ("", "Donald Trump", "none"),
+        ("he", "Donald Trump", "pronoun"),
+        ("Mr. Trump's", "Donald Trump", "name"),
+        ("a senior administration official", "senior administration official", "description"),
+        ("White House officials", "White House officials", "description"),
+        ("The Indiana governor", "Mike Pence", "description"),
+    ],
+)
+def test_mention_kind(mention: str, gold: str, kind: str) -> None:
+    assert mention_kind(mention, gold) == kind
+
+
+def test_names_match_like_the_scorer() -> None:
+    assert names_match("James B. Comey", "James Comey")
+    assert names_match("Sam Altman", "Altman")
+    assert names_match("senior administration official", "administration official")
+    assert not names_match("Melania Trump", "Donald Trump")
+    assert names_match(None, None) and not names_match("X", None)
+
+
+def test_breakdown_counts_and_examples() -> None:
+    cases = [
+        NameCase("a", "direct", "he", "Sam Altman", "Satya Nadella"),
+        NameCase("a", "direct", "he", "Sam Altman", "Sam Altman"),
+        NameCase("a", "indirect", "aides", "aides", None),
+        NameCase("a", "indirect", "", None, None),  # no gold name: left out
+    ]
+    rows = {row.mention_kind: row for row in breakdown(cases)}
+    assert (rows["pronoun"].total, rows["pronoun"].wrong) == (2, 1)
+    assert (rows["description"].total, rows["description"].wrong) == (1, 1)
+    assert rows["none"].total == 0
+    table = format_breakdown(rows.values())
+    assert "pronoun" in table and "Satya Nadella" in table
