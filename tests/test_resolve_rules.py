@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
 from quotes.speakers.index import Recency
 from quotes.speakers.words import load_first_names, load_speaker_words
-
-from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
 from quotes.yamlfile import RuleError
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
