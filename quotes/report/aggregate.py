@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -291,6 +291,18 @@ class Spool:
         self._db.close()
 
 
+class Observer(Protocol):
+    """Sees every attributed quotation before it is counted (see quotes.report.facets)."""
+
+    def observe(self, key: str, quotation: Quotation, article: Article) -> bool:
+        """Fold the quotation in; False to leave it uncounted (a repeat)."""
+        ...
+
+    def rename(self, old: str, new: str) -> None:
+        """Speaker ``old`` was merged into ``new``."""
+        ...
+
+
 @dataclass
 class Aggregator:
     """Consumes article results once, keeping per-speaker totals and spooling quotations."""
@@ -302,6 +314,8 @@ class Aggregator:
     failed: int = 0
     quotations: int = 0
     unattributed: int = 0
+    observer: Observer | None = None
+    repeated: int = 0
 
     def consume(self, results: Iterable[ArticleResult]) -> None:
         """Fold every result of the stream in (the stream is read once)."""
@@ -319,6 +333,9 @@ class Aggregator:
             stats = self._speaker(quotation.speaker_name)
             if stats is None:
                 self.unattributed += 1
+                continue
+            if self.observer is not None and not self.observer.observe(stats.key, quotation, result.article):
+                self.repeated += 1
                 continue
             stats.add(quotation, result.article, number)
             self.spool.add(stats.key, quotation_row(quotation, result.article))
@@ -350,6 +367,8 @@ class Aggregator:
             if len(matches) == 1 and short.speaker_type in ("person", "unknown") and not short.declared_type:
                 matches[0].absorb(short)
                 self.spool.rename(short.key, matches[0].key)
+                if self.observer is not None:
+                    self.observer.rename(short.key, matches[0].key)
                 del self.speakers[key]
 
     def ranked(self) -> list[SpeakerStats]:
