@@ -45,6 +45,10 @@ CSV_FIELDS = (
     "frames",
     "content",
     "text",
+    "date",
+    "outlet",
+    "article_title",
+    "url",
 )
 
 
@@ -111,6 +115,40 @@ def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that pick speakers, dates and outlets (report, speakers, extract)."""
+    decorators = [
+        click.option("--speaker", "speaker_filter", multiple=True, metavar="NAME",
+                     help="Only this speaker's quotations (repeatable; aliases apply)."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."),
+        click.option("--outlet", "outlet_filter", multiple=True, metavar="NAME",
+                     help="Only articles from this outlet (repeatable)."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _filtered(results: Iterator[Any], rules: Any, run: dict[str, Any]) -> Iterator[Any]:
+    """``results`` through the --speaker/--since/--until/--outlet filters (popped from ``run``)."""
+    from quotes.report.filters import FilterError, ResultFilter, filter_results
+
+    try:
+        selection = ResultFilter(tuple(run.pop("speaker_filter", ())), run.pop("since", None),
+                                 run.pop("until", None), tuple(run.pop("outlet_filter", ())))  # fmt: skip
+    except FilterError as error:
+        raise Failure(str(error)) from None
+    return filter_results(results, selection, rules.aliases)
+
+
+def _writes_in_place(output: str) -> bool:
+    """True for an existing path that is not a regular file (``/dev/null``, a pipe): written
+    directly, with no temporary file beside it and no manifest."""
+    path = Path(output)
+    return path.exists() and not path.is_file()
 
 
 def _options(
@@ -262,6 +300,10 @@ def _csv_row(result: Any, q: Any) -> dict[str, Any]:
         "frames": ";".join(f"{f.id}:{f.weight:.2f}" for f in q.scores.frames) if q.scores else "",
         "content": json.dumps([list(s) for s in q.content]),
         "text": q.text,
+        "date": result.article.date or "",
+        "outlet": result.article.outlet or "",
+        "article_title": result.article.title or "",
+        "url": result.article.url or "",
     }
 
 
@@ -294,7 +336,7 @@ def write_results(results: Iterator[Any], fmt: str, out: TextIO, explain: bool =
 def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     if manifest:
         return Path(manifest)
-    if output and output != "-":
+    if output and output != "-" and not _writes_in_place(output):
         return Path(output).with_name(Path(output).stem + ".manifest.json")
     return None
 
@@ -309,6 +351,7 @@ def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     "--manifest", type=click.Path(dir_okay=False), help="Where to write manifest.json (default beside -o)."
 )
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
+@filter_options
 @run_options
 @friendly
 def extract(
@@ -327,11 +370,13 @@ def extract(
     from quotes.fsutil import atomic_write_text
     from quotes.manifest import Manifest
 
-    _check_rules(run["rules_dir"])
-    options = _options(**run)
+    rules = _check_rules(run["rules_dir"])
     book = Manifest()
-    results = _results(inputs, options, book)
-    if output and output != "-":
+    results = _filtered(_results(inputs, _options(**_run_only(run)), book), rules, run)
+    if output and output != "-" and _writes_in_place(output):
+        with open(output, "w", encoding="utf-8") as stream:
+            write_results(results, fmt, stream, explain)
+    elif output and output != "-":
         buffer = io.StringIO()
         count = write_results(results, fmt, buffer, explain)
         atomic_write_text(Path(output), buffer.getvalue())
@@ -339,6 +384,11 @@ def extract(
     else:
         write_results(results, fmt, sys.stdout, explain)
     _finish(book, _manifest_path(output, manifest))
+
+
+def _run_only(run: dict[str, Any]) -> dict[str, Any]:
+    """The pipeline options of ``run`` (without the filter options)."""
+    return {k: v for k, v in run.items() if k not in ("speaker_filter", "since", "until", "outlet_filter")}
 
 
 # ----------------------------------------------------------------------------- report
@@ -355,28 +405,73 @@ def extract(
     help="Folder to write the reports into.",
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
+@click.option("--min-quotes", type=click.IntRange(1), default=3, show_default=True,
+              help="Speakers with fewer quotations share one page, without charts.")  # fmt: skip
+@click.option("--compare", "compare_names", multiple=True, metavar="NAME",
+              help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
+@filter_options
 @run_options
 @friendly
-def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> None:
+def report(inputs: tuple[str, ...], out_dir: str, title: str, min_quotes: int, compare_names: tuple[str, ...],
+           **run: Any) -> None:  # fmt: skip
     """Write per-speaker reports (Markdown, HTML, PNG charts) for INPUT files or folders.
 
     \b
     Examples:
       quotes report examples/
-      quotes report news.jsonl --out reports/news
+      quotes report news.jsonl --out reports/news --min-quotes 5
+      quotes report news.jsonl --compare "Donald Trump" --compare "Hillary Clinton"
+      quotes report news.jsonl --since 2024-01-01 --outlet Reuters
     """
     from quotes.manifest import Manifest
     from quotes.report import write_reports
 
     rules = _check_rules(run["rules_dir"])
-    options = _options(**run)
+    paths = _report_inputs(inputs)
+    options = _options(**_run_only(run))
     book = Manifest()
     target = Path(out_dir)
+    results = _filtered(_report_results(paths, options, book), rules, run)
+    labels = {frame.id: frame.label for frame in rules.frames.frames}
     index = write_reports(
-        _results(inputs, options, book), target, rules.aliases, title=title, jobs=run["jobs"]
-    )
+        results, target, rules.aliases, title=title, jobs=run["jobs"], min_quotes=min_quotes,
+        compare=compare_names, frame_labels=labels,
+    )  # fmt: skip
+    for name in index.missing:
+        click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
     click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
     _finish(book, target / "manifest.json")
+
+
+def _report_inputs(inputs: Sequence[str]) -> list[str]:
+    """The input paths, or a Failure before anything is written: a missing path, or no input."""
+    from quotes.readers import discover
+
+    for given in inputs:
+        if given != "-" and not Path(given).exists():
+            raise Failure(f"{given}: no such file or folder")
+    paths = list(discover(inputs))
+    if not paths:
+        looked = ".txt, .md, .html, .jsonl, .csv"
+        raise Failure(f"no input files found in {', '.join(inputs)} (looked for {looked})")
+    return paths
+
+
+def _report_results(paths: list[str], options: Any, manifest: Any) -> Iterator[Any]:
+    """Results of ``paths`` with a progress line (total, percentage, time left) on a terminal."""
+    from quotes.readers import read_input
+    from quotes.report.progress import Progress, count_articles
+    from quotes.runner import run_articles
+
+    def articles() -> Iterator[Any]:
+        for path in paths:
+            yield from read_input(path, manifest)
+
+    progress = Progress("reading and analysing", count_articles(paths))
+    for result in progress.wrap(run_articles(articles(), options)):
+        if result.error:
+            manifest.article_failed(result.article.source or "-", result.article.id, result.error)
+        yield result
 
 
 # ----------------------------------------------------------------------------- speakers
@@ -385,6 +480,7 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> Non
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@filter_options
 @run_options
 @friendly
 def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
@@ -400,7 +496,7 @@ def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
     book = Manifest()
     quotes_by: Counter[tuple[str, str]] = Counter()
     articles_by: dict[tuple[str, str], set[str]] = {}
-    for result in _results(inputs, _options(**run), book):
+    for result in _filtered(_results(inputs, _options(**_run_only(run)), book), rules, run):
         for q in result.quotations:
             if q.speaker_name is None:
                 continue
@@ -422,7 +518,7 @@ def speakers(inputs: tuple[str, ...], fmt: str, **run: Any) -> None:
 
 
 @cli.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default stdout).")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder.")
@@ -514,10 +610,13 @@ def eval_command(gold: str, speaker_by: str, as_json: bool, **run: Any) -> None:
     Example:
       quotes eval my-annotations.jsonl --speaker-by name
     """
-    from quotes.evaluate import evaluate, format_report, read_gold
+    from quotes.evaluate import GoldError, evaluate, format_report, read_gold
 
     _check_rules(run["rules_dir"])
-    gold_articles = read_gold(gold)
+    try:
+        gold_articles = read_gold(gold)
+    except GoldError as error:
+        raise Failure(str(error)) from None
     from quotes.records import Article
     from quotes.runner import run_articles
 

@@ -52,6 +52,7 @@ def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
 def read_gold(path: str) -> list[GoldArticle]:
     """Read a gold JSONL file; a GoldError names the first bad line."""
     articles = []
+    annotated = False
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -68,6 +69,7 @@ def read_gold(path: str) -> list[GoldArticle]:
             ):
                 raise GoldError(f"{where}: expected an object with string 'id' and 'text'")
             quotes = []
+            annotated = annotated or isinstance(record.get("quotes"), list)
             for raw in record.get("quotes", []):
                 if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
                     raise GoldError(f"{where}: each quote needs a kind of {', '.join(KINDS)}")
@@ -80,6 +82,9 @@ def read_gold(path: str) -> list[GoldArticle]:
                     )
                 )
             articles.append(GoldArticle(record["id"], record["text"], tuple(quotes)))
+    if not annotated:
+        raise GoldError(f"{path}: no gold annotations (no line has a 'quotes' list); "
+                        "the format is described in docs/gold-format.md")  # fmt: skip
     return articles
 
 

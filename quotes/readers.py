@@ -150,10 +150,10 @@ def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
             lines = _decoded_lines(path, stream, manifest)
             yield from _jsonl(path, lines, manifest) if suffix == ".jsonl" else _csv(path, lines, manifest)
         return
-    if suffix not in SUPPORTED_SUFFIXES:
-        manifest.warning(path, f"unknown suffix {suffix or '(none)'!r}: read as plain text")
     with open(path, "rb") as stream:
         data = stream.read()
+    if suffix not in SUPPORTED_SUFFIXES:  # only once the file could be read
+        manifest.warning(path, f"unknown suffix {suffix or '(none)'!r}: read as plain text")
     yield _document(path, data, suffix, manifest)
 
 
@@ -210,7 +210,8 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
         meta = {"date": page.date, "outlet": page.outlet, "url": page.url}
     elif suffix in MARKDOWN_SUFFIXES:
         text = clean_text(text)
-        title = markdown_title(text)
+        meta, text = front_matter(text)
+        title = meta.get("title") or markdown_title(text)
         text = markdown_to_text(text)
     text = clean_text(text)
     if not text.strip():
@@ -262,6 +263,30 @@ _MD_INLINE = (
     (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
 )
 _ESCAPE_BASE = 0xF0000  # supplementary private use: escaped characters hide here during cleaning
+
+
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str | None], str]:
+    """The ``title``, ``date``, ``outlet`` and ``url`` of a leading ``---`` front-matter block
+    (simple ``key: value`` lines, quotes around values removed) and the text without the block.
+    Text without a closed block comes back unchanged."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return {}, text
+    meta: dict[str, str | None] = {}
+    for line in lines[1:end]:
+        match = _FRONT_KEY.match(line)
+        if match and match.group(1).lower() in METADATA:
+            value = match.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            meta[match.group(1).lower()] = value or None
+    return meta, "\n".join(lines[end + 1 :])
 
 
 def markdown_title(text: str) -> str | None:

@@ -206,7 +206,9 @@ def test_interval_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_unscored_quotations_and_empty_corpus(tmp_path: Path) -> None:
-    write_reports(iter([article(1, quote("Plain", scored=False))]), tmp_path / "one", AliasTable(), min_quotes=1)
+    write_reports(
+        iter([article(1, quote("Plain", scored=False))]), tmp_path / "one", AliasTable(), min_quotes=1
+    )
     plain = read_index(tmp_path / "one")["speakers"][0]
     assert plain["tone"]["mean_compound"] is None and plain["frames"] == {}
     assert "not scored" in (tmp_path / "one" / "plain" / "report.md").read_text(encoding="utf-8")

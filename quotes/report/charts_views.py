@@ -47,14 +47,23 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
     for x, row in enumerate(rows):
         if row.mean_compound is None:
             continue
-        colour = COLOURS["positive"] if row.mean_compound > 0.05 else (
-            COLOURS["negative"] if row.mean_compound < -0.05 else COLOURS["neutral"])  # fmt: skip
+        colour = (
+            COLOURS["positive"]
+            if row.mean_compound > 0.05
+            else (COLOURS["negative"] if row.mean_compound < -0.05 else COLOURS["neutral"])
+        )
         if row.ci95 is None:
             bottom.plot(x, row.mean_compound, "o", mfc="white", mec=colour)
         else:
             low, high = row.ci95
-            bottom.errorbar(x, row.mean_compound, yerr=[[row.mean_compound - low], [high - row.mean_compound]],
-                            fmt="o", color=colour, capsize=3)  # fmt: skip
+            bottom.errorbar(
+                x,
+                row.mean_compound,
+                yerr=[[row.mean_compound - low], [high - row.mean_compound]],
+                fmt="o",
+                color=colour,
+                capsize=3,
+            )
     bottom.set_ylim(-1.05, 1.05)
     bottom.set_ylabel("Mean tone")
     _period_ticks(bottom, periods)
@@ -76,8 +85,14 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
     fig = _figure(4.0, 9.0)
     ax = fig.add_subplot()
     for i, (name, counts) in enumerate(shown):
-        ax.plot(range(len(periods)), counts, marker="o", markersize=4, color=PALETTE[i % len(PALETTE)],
-                label=label(name, 28))  # fmt: skip
+        ax.plot(
+            range(len(periods)),
+            counts,
+            marker="o",
+            markersize=4,
+            color=PALETTE[i % len(PALETTE)],
+            label=label(name, 28),
+        )
     ax.set_ylabel("Quotations")
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
     ax.set_ylim(bottom=0)
@@ -85,7 +100,9 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     note = f"Quotations per {unit}, the {len(shown)} most quoted speakers with dated quotations"
-    _margins(fig, left=0.7, note=note, bottom=0.95, right=0.3 + 0.07 * max(len(label(n, 28)) for n, _ in shown))
+    _margins(
+        fig, left=0.7, note=note, bottom=0.95, right=0.3 + 0.07 * max(len(label(n, 28)) for n, _ in shown)
+    )
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -96,16 +113,25 @@ def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequenc
     if not names or not outlets or not any(any(r) for r in matrix):
         return no_data(title, "No quotations with an outlet.")
     data = np.array(matrix, dtype=float)
-    fig = _figure(min(max(2.6, 1.6 + 0.3 * len(names)), 12.0) + 0.8, min(max(6.0, 3.8 + 0.8 * len(outlets)), 14.0))
+    fig = _figure(
+        min(max(2.6, 1.6 + 0.3 * len(names)), 12.0) + 0.8, min(max(6.0, 3.8 + 0.8 * len(outlets)), 14.0)
+    )
     ax = fig.add_subplot()
-    image = ax.imshow(data, cmap="Blues", vmin=0, vmax=data.max() or 1, aspect="auto")
+    ax.imshow(data, cmap="Blues", vmin=0, vmax=data.max() or 1, aspect="auto")
     ax.set_xticks(range(len(outlets)), [label(o, 22) for o in outlets], rotation=30, ha="right")
     ax.set_yticks(range(len(names)), [label(n, 28) for n in names])
     for y, row in enumerate(matrix):
         for x, n in enumerate(row):
             if n:
-                ax.text(x, y, str(n), ha="center", va="center", fontsize=8,
-                        color="white" if n > 0.6 * (data.max() or 1) else "black")  # fmt: skip
+                ax.text(
+                    x,
+                    y,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if n > 0.6 * (data.max() or 1) else "black",
+                )
     note = f"{len(names)} most quoted speakers, {len(outlets)} outlets"
     bottom = 0.6 + 0.5 * 0.075 * max(len(label(o, 22)) for o in outlets)
     _margins(fig, left=_label_inches(names, 28), note=note, bottom=bottom)
@@ -125,8 +151,15 @@ def compare_tone_chart(speakers: Sequence[tuple[str, Mapping[float, int]]]) -> b
     rng = np.random.default_rng(7)
     for y, (_, hist) in enumerate(shown):
         values = np.repeat(np.array(list(hist), dtype=float), list(hist.values()))
-        ax.boxplot(values, positions=[y], orientation="horizontal", widths=0.5, showfliers=False,
-                   medianprops={"color": "black"}, boxprops={"color": "#555555"})  # fmt: skip
+        ax.boxplot(
+            values,
+            positions=[y],
+            orientation="horizontal",
+            widths=0.5,
+            showfliers=False,
+            medianprops={"color": "black"},
+            boxprops={"color": "#555555"},
+        )
         jitter = rng.uniform(-0.18, 0.18, len(values))
         ax.scatter(values, y + jitter, s=10, alpha=0.5, color=PALETTE[y % len(PALETTE)], zorder=3)
         ax.plot(values.mean(), y, "D", color="black", markersize=5, zorder=4)
@@ -157,8 +190,13 @@ def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, flo
     ax = fig.add_subplot()
     for i, (name, mapping) in enumerate(zip(names, shares, strict=True)):
         ys = [f + (i - (len(names) - 1) / 2) * group for f in range(len(frames))]
-        ax.barh(ys, [mapping.get(f, 0.0) for f in frames], height=group * 0.9,
-                color=PALETTE[i % len(PALETTE)], label=label(name, 28))  # fmt: skip
+        ax.barh(
+            ys,
+            [mapping.get(f, 0.0) for f in frames],
+            height=group * 0.9,
+            color=PALETTE[i % len(PALETTE)],
+            label=label(name, 28),
+        )
     ax.set_yticks(range(len(frames)), [label(f, 28) for f in frames])
     ax.set_ylim(len(frames) - 0.5, -0.5)
     ax.set_xlabel("Share of frame weight")

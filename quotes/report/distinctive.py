@@ -40,8 +40,11 @@ def stopwords() -> frozenset[str]:
 def words(text: str) -> list[str]:
     """Content words of ``text``: lower case, at least 3 letters, no function words."""
     stop = stopwords()
-    return [w for w in (m.replace("’", "'") for m in _WORD.findall(text.casefold()))
-            if len(w) >= 3 and w not in stop]  # fmt: skip
+    return [
+        w
+        for w in (m.replace("’", "'") for m in _WORD.findall(text.casefold()))
+        if len(w) >= 3 and w not in stop
+    ]
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,13 @@ class Distinctive:
 
 
 def log_odds(
-    group: Mapping[str, int], other: Mapping[str, int], prior: Mapping[str, int], *,
-    top: int = 12, prior_size: float = PRIOR_SIZE,
-) -> list[Distinctive]:  # fmt: skip
+    group: Mapping[str, int],
+    other: Mapping[str, int],
+    prior: Mapping[str, int],
+    *,
+    top: int = 12,
+    prior_size: float = PRIOR_SIZE,
+) -> list[Distinctive]:
     """Words over-represented in ``group`` against ``other``, by z-score, at most ``top``.
 
     ``prior`` is the background word count (usually the whole corpus) that sets a_w.

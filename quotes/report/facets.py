@@ -33,7 +33,9 @@ class Facets:
         if not self.repeats.first_sighting(key, quotation.text, article.id, article.outlet, article.date):
             return False
         scores = quotation.scores
-        compound = scores.tone.compound if scores is not None and math.isfinite(scores.tone.compound) else None
+        compound = (
+            scores.tone.compound if scores is not None and math.isfinite(scores.tone.compound) else None
+        )
         frames = [f.id for f in scores.frames] if scores is not None else []
         self.timeline.add(key, article.date, compound)
         self.outlets.add(key, article.outlet, compound, quotation.stance, frames)

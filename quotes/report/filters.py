@@ -69,8 +69,11 @@ def filter_results(
         if outlets and " ".join((article.outlet or "").split()).casefold() not in outlets:
             continue
         if wanted:
-            kept = tuple(q for q in result.quotations
-                         if q.speaker_name and _matches(_key(q.speaker_name, aliases), wanted))  # fmt: skip
+            kept = tuple(
+                q
+                for q in result.quotations
+                if q.speaker_name and _matches(_key(q.speaker_name, aliases), wanted)
+            )
             result = dataclasses.replace(result, quotations=kept)
         yield result
 

@@ -51,7 +51,9 @@ class OutletStats:
             "quotes": self.quotes,
             "mean_compound": None if mean is None else round(mean, 4),
             "stance": {s: self.stance.get(s, 0) for s in STANCES},
-            "top_frames": [f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]],
+            "top_frames": [
+                f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]
+            ],
         }
 
 
@@ -62,8 +64,9 @@ class Outlets:
         self.by_speaker: dict[str, dict[str, OutletStats]] = {}
         self.totals: Counter[str] = Counter()
 
-    def add(self, key: str, outlet: str | None, compound: float | None, stance: str | None,
-            frames: list[str]) -> None:  # fmt: skip
+    def add(
+        self, key: str, outlet: str | None, compound: float | None, stance: str | None, frames: list[str]
+    ) -> None:
         """Count one quotation of speaker ``key`` in ``outlet`` (nothing without an outlet)."""
         name = " ".join((outlet or "").split())
         if not name:
@@ -85,7 +88,9 @@ class Outlets:
     def rows(self, key: str) -> list[dict[str, Any]]:
         """The speaker's outlets, most quotations first."""
         mine = self.by_speaker.get(key, {})
-        return [stats.row(outlet) for outlet, stats in sorted(mine.items(), key=lambda kv: (-kv[1].quotes, kv[0]))]
+        return [
+            stats.row(outlet) for outlet, stats in sorted(mine.items(), key=lambda kv: (-kv[1].quotes, kv[0]))
+        ]
 
     def outlets(self) -> list[str]:
         """Every outlet, most quotations first."""

@@ -72,8 +72,9 @@ class Repeats:
         self.seen: dict[tuple[str, str], Spread] = {}
         self.skipped = 0
 
-    def first_sighting(self, speaker: str, text: str, article_id: str, outlet: str | None,
-                       date: str | None) -> bool:  # fmt: skip
+    def first_sighting(
+        self, speaker: str, text: str, article_id: str, outlet: str | None, date: str | None
+    ) -> bool:
         """Record the quotation; False when the speaker's same words were already counted."""
         key = repeat_key(text)
         if key is None:
@@ -91,7 +92,7 @@ class Repeats:
 
     def rename(self, old: str, new: str) -> None:
         """Move speaker ``old``'s quotations to ``new`` (the same text merges into one spread)."""
-        for (speaker, key) in [k for k in self.seen if k[0] == old]:
+        for speaker, key in [k for k in self.seen if k[0] == old]:
             spread = self.seen.pop((speaker, key))
             spread.speaker = new
             kept = self.seen.get((new, key))

@@ -13,8 +13,12 @@ from typing import Any
 from quotes.report.labels import frame_label
 from quotes.report.timeline import parse_date
 
-TONE_WORDS = ((0.3, "clearly positive"), (0.05, "mildly positive"), (-0.05, "neutral"),
-              (-0.3, "mildly negative"))  # fmt: skip
+TONE_WORDS = (
+    (0.3, "clearly positive"),
+    (0.05, "mildly positive"),
+    (-0.05, "neutral"),
+    (-0.3, "mildly negative"),
+)
 CERTAINTY_MARGIN = 0.15
 """How far a speaker's mean certainty must be from the corpus's to be called more assertive/hedged."""
 FRAME_SHARE = 0.2
@@ -50,9 +54,12 @@ def _join(items: Sequence[str]) -> str:
 
 
 def paragraph(
-    s: Mapping[str, Any], outlets: Sequence[Mapping[str, Any]], corpus_certainty: float | None,
-    frame_labels: Mapping[str, str], words: Sequence[str] = (),
-) -> str:  # fmt: skip
+    s: Mapping[str, Any],
+    outlets: Sequence[Mapping[str, Any]],
+    corpus_certainty: float | None,
+    frame_labels: Mapping[str, str],
+    words: Sequence[str] = (),
+) -> str:
     """The summary of speaker ``s`` (its index.json summary) with its outlet rows."""
     times = "once" if s["quotes"] == 1 else f"{s['quotes']} times"
     where = _plural(s["articles"], "article")
@@ -89,12 +96,16 @@ def _stance_clause(stance: Mapping[str, int], outlets: Sequence[Mapping[str, Any
         return None
     top, n = max(stance.items(), key=lambda kv: (kv[1], kv[0] == "neutral"))
     word = "usually" if n / total >= 0.5 else "most often"
-    text = f"{word} introduced with {top if top in ('neutral', 'endorsing', 'distancing') else 'other'} cue verbs"
+    kind = top if top in ("neutral", "endorsing", "distancing") else "other"
+    text = f"{word} introduced with {kind} cue verbs"
     for other in ("distancing", "endorsing"):
         if other == top:
             continue
-        leaning = [o["outlet"] for o in outlets
-                   if o["quotes"] >= 2 and o["stance"].get(other, 0) / o["quotes"] >= STANCE_SHARE]  # fmt: skip
+        leaning = [
+            o["outlet"]
+            for o in outlets
+            if o["quotes"] >= 2 and o["stance"].get(other, 0) / o["quotes"] >= STANCE_SHARE
+        ]
         if leaning and len(leaning) < len(outlets):
             text += f", {other} ones in {_join(leaning[:3])}"
     return text

@@ -43,7 +43,9 @@ def display_rows(rows: Sequence[dict[str, Any]], frame_labels: Mapping[str, str]
         shown["cue"] = cue_name(row["cue"])
         shown["cue_lemma"] = cue_name(row["cue_lemma"])
         shown["frames"] = [[frame_label(f, frame_labels), w] for f, w in row["frames"]]
-        shown["codebook_frame"] = frame_label(row["codebook_frame"], frame_labels) if row["codebook_frame"] else None
+        shown["codebook_frame"] = (
+            frame_label(row["codebook_frame"], frame_labels) if row["codebook_frame"] else None
+        )
         out.append(shown)
     return out
 
@@ -51,15 +53,26 @@ def display_rows(rows: Sequence[dict[str, Any]], frame_labels: Mapping[str, str]
 def word_rows(found: Sequence[Distinctive], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Distinctive words with up to WORD_EXAMPLES quotations (by their number in the list) using each."""
     tokens = [set(words(r["text"])) for r in rows]
-    return [{"word": d.word, "count": d.count, "other": d.other, "z": d.z,
-             "examples": [i + 1 for i, t in enumerate(tokens) if d.word in t][:WORD_EXAMPLES]}
-            for d in found]  # fmt: skip
+    return [
+        {
+            "word": d.word,
+            "count": d.count,
+            "other": d.other,
+            "z": d.z,
+            "examples": [i + 1 for i, t in enumerate(tokens) if d.word in t][:WORD_EXAMPLES],
+        }
+        for d in found
+    ]
 
 
 def speaker_view(
-    stats: SpeakerStats, summary: dict[str, Any], facets: Facets, rows: Sequence[dict[str, Any]],
-    corpus_cert: float | None, frame_labels: Mapping[str, str],
-) -> dict[str, Any]:  # fmt: skip
+    stats: SpeakerStats,
+    summary: dict[str, Any],
+    facets: Facets,
+    rows: Sequence[dict[str, Any]],
+    corpus_cert: float | None,
+    frame_labels: Mapping[str, str],
+) -> dict[str, Any]:
     """Everything a speaker page shows beyond the summary counts."""
     mine = facets.words.get(stats.key, Counter())
     found = log_odds(mine, rest_of(facets.corpus_words, mine), facets.corpus_words, top=TOP_WORDS)
@@ -80,18 +93,26 @@ def speaker_view(
 
 def corpus_view(
     ranked: Sequence[SpeakerStats], summaries: Sequence[dict[str, Any]], facets: Facets
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """The index's over-time, outlet and repeated-quotation tables."""
     by_key = {s.key: summary for s, summary in zip(ranked, summaries, strict=True)}
     periods = facets.timeline.periods()
     top = [s for s in ranked if s.key in facets.timeline.days][:6]
-    over_time = [{"name": by_key[s.key]["name"], "page": by_key[s.key]["page"],
-                  "counts": [r.quotes for r in facets.timeline.rows(s.key)]} for s in top]  # fmt: skip
+    over_time = [
+        {
+            "name": by_key[s.key]["name"],
+            "page": by_key[s.key]["page"],
+            "counts": [r.quotes for r in facets.timeline.rows(s.key)],
+        }
+        for s in top
+    ]
     outlets = facets.outlets.outlets()[:OUTLET_COLUMNS]
     outlet_speakers = [s for s in ranked if s.key in facets.outlets.by_speaker][:OUTLET_SPEAKERS]
     matrix = facets.outlets.matrix([s.key for s in outlet_speakers], outlets)
-    outlet_table = [{"name": by_key[s.key]["name"], "page": by_key[s.key]["page"], "counts": row}
-                    for s, row in zip(outlet_speakers, matrix, strict=True)]  # fmt: skip
+    outlet_table = [
+        {"name": by_key[s.key]["name"], "page": by_key[s.key]["page"], "counts": row}
+        for s, row in zip(outlet_speakers, matrix, strict=True)
+    ]
     repeats = []
     for spread in facets.repeats.repeated()[:TOP_REPEATS]:
         summary = by_key.get(spread.speaker)
@@ -111,8 +132,9 @@ def corpus_view(
     }
 
 
-def resolve_names(names: Sequence[str], ranked: Sequence[SpeakerStats], aliases: AliasTable) -> tuple[
-        list[SpeakerStats], list[str]]:  # fmt: skip
+def resolve_names(
+    names: Sequence[str], ranked: Sequence[SpeakerStats], aliases: AliasTable
+) -> tuple[list[SpeakerStats], list[str]]:
     """The speakers ``names`` mean (alias table, then a unique surname match), and the names not found."""
     by_key = {s.key: s for s in ranked}
     found: list[SpeakerStats] = []
@@ -131,9 +153,12 @@ def resolve_names(names: Sequence[str], ranked: Sequence[SpeakerStats], aliases:
 
 
 def compare_view(
-    chosen: Sequence[SpeakerStats], summaries: Mapping[str, dict[str, Any]], facets: Facets,
-    rows: Mapping[str, Sequence[dict[str, Any]]], frame_labels: Mapping[str, str],
-) -> list[dict[str, Any]]:  # fmt: skip
+    chosen: Sequence[SpeakerStats],
+    summaries: Mapping[str, dict[str, Any]],
+    facets: Facets,
+    rows: Mapping[str, Sequence[dict[str, Any]]],
+    frame_labels: Mapping[str, str],
+) -> list[dict[str, Any]]:
     """One column per chosen speaker: summary figures, the words that set it apart from the
     others chosen, and its most characteristic quotations (those richest in those words)."""
     columns = []
@@ -149,11 +174,17 @@ def compare_view(
         scored = sorted(quotes, key=lambda r: -sum(weight.get(w, 0.0) for w in set(words(r["text"]))))
         summary = summaries[stats.key]
         total = sum(summary["stance"].values()) or 1
-        columns.append({
-            "s": summary,
-            "words": [{"word": d.word, "count": d.count, "other": d.other, "z": d.z} for d in found],
-            "quotes": [q for q in scored[:CHARACTERISTIC] if weight],
-            "stance_shares": {k: summary["stance"].get(k, 0) / total for k in ("neutral", "endorsing", "distancing")},
-            "top_frames": [(frame_label(f, frame_labels), share) for f, share in list(summary["frames"].items())[:5]],
-        })  # fmt: skip
+        columns.append(
+            {
+                "s": summary,
+                "words": [{"word": d.word, "count": d.count, "other": d.other, "z": d.z} for d in found],
+                "quotes": [q for q in scored[:CHARACTERISTIC] if weight],
+                "stance_shares": {
+                    k: summary["stance"].get(k, 0) / total for k in ("neutral", "endorsing", "distancing")
+                },
+                "top_frames": [
+                    (frame_label(f, frame_labels), share) for f, share in list(summary["frames"].items())[:5]
+                ],
+            }
+        )
     return columns

@@ -153,17 +153,29 @@ def _summaries(ranked: list[SpeakerStats], settings: Settings) -> list[dict[str,
 class _Run:
     """One report being written: pages, charts and the record of written files."""
 
-    def __init__(self, root: Path, settings: Settings, aggregator: Aggregator, facets: Facets, spool: Spool,
-                 written: Written) -> None:  # fmt: skip
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        aggregator: Aggregator,
+        facets: Facets,
+        spool: Spool,
+        written: Written,
+    ) -> None:
         self.root = root
         self.settings = settings
         self.aggregator = aggregator
         self.facets = facets
         self.spool = spool
         self.written = written
-        self.names = {"frame_name": functools.partial(frame_label, labels=settings.labels), "cue_name": cue_name}
+        self.names = {
+            "frame_name": functools.partial(frame_label, labels=settings.labels),
+            "cue_name": cue_name,
+        }
 
-    def write(self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], aliases: AliasTable) -> ReportIndex:
+    def write(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], aliases: AliasTable
+    ) -> ReportIndex:
         majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
         progress = Progress("writing", len(ranked) + len(majors) + 1)
         certainty = corpus_certainty(self.aggregator)
@@ -216,8 +228,14 @@ class _Run:
             "cues": _renamed(summary["cues"]),
             "stance": summary["stance"],
         }
-        return (folder, stats.compounds, stats.mean_compound, shown,
-                periods if dated else None, self.facets.timeline.unit)  # fmt: skip
+        return (
+            folder,
+            stats.compounds,
+            stats.mean_compound,
+            shown,
+            periods if dated else None,
+            self.facets.timeline.unit,
+        )
 
     def _speaker_page(self, stats: SpeakerStats, summary: dict[str, Any], certainty: float | None) -> None:
         rows = list(self.spool.rows(stats.key, MAX_LISTED))
@@ -239,31 +257,48 @@ class _Run:
         entries = []
         for stats, summary in minors:
             rows = list(self.spool.rows(stats.key, MAX_LISTED_OTHERS))
-            entries.append({"s": summary, "quotations": display_rows(rows, self.settings.labels),
-                            "more": max(0, stats.quotes - len(rows))})  # fmt: skip
+            entries.append(
+                {
+                    "s": summary,
+                    "quotations": display_rows(rows, self.settings.labels),
+                    "more": max(0, stats.quotes - len(rows)),
+                }
+            )
         context = self._context(entries=entries, min_quotes=self.settings.min_quotes)
         markdown, html = render_others(context)
         self._text("others.md", markdown)
         self._text("others.html", html)
 
     # -- comparison -----------------------------------------------------------------------------
-    def _compare(self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]],
-                 aliases: AliasTable) -> tuple[list[SpeakerStats], list[str]]:  # fmt: skip
+    def _compare(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], aliases: AliasTable
+    ) -> tuple[list[SpeakerStats], list[str]]:
         named = bool(self.settings.compare)
         if named:
             chosen, missing = resolve_names(self.settings.compare, ranked, aliases)
         else:
-            chosen, missing = [s for s in ranked if s.quotes >= self.settings.min_quotes][:COMPARE_DEFAULT], []
+            chosen, missing = (
+                [s for s in ranked if s.quotes >= self.settings.min_quotes][:COMPARE_DEFAULT],
+                [],
+            )
         if len(chosen) < 2:
             return [], missing
         by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
         rows = {s.key: list(self.spool.rows(s.key, MAX_LISTED)) for s in chosen}
         columns = compare_view(chosen, by_key, self.facets, rows, self.settings.labels)
         names = [by_key[s.key]["name"] for s in chosen]
-        self._png("compare_tone.png", lambda: charts_views.compare_tone_chart(
-            [(n, s.compounds) for n, s in zip(names, chosen, strict=True)]))  # fmt: skip
-        self._png("compare_frames.png", lambda: charts_views.compare_frames_chart(
-            names, [label_keys(by_key[s.key]["frames"], self.settings.labels) for s in chosen]))  # fmt: skip
+        self._png(
+            "compare_tone.png",
+            lambda: charts_views.compare_tone_chart(
+                [(n, s.compounds) for n, s in zip(names, chosen, strict=True)]
+            ),
+        )
+        self._png(
+            "compare_frames.png",
+            lambda: charts_views.compare_frames_chart(
+                names, [label_keys(by_key[s.key]["frames"], self.settings.labels) for s in chosen]
+            ),
+        )
         context = self._context(columns=columns, named=named, missing=missing)
         markdown, html = render_compare(context)
         self._text("compare.md", markdown)
@@ -271,26 +306,47 @@ class _Run:
         return chosen, missing
 
     # -- index ----------------------------------------------------------------------------------
-    def _index(self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], compared: bool,
-               missing: list[str]) -> ReportIndex:  # fmt: skip
+    def _index(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], compared: bool, missing: list[str]
+    ) -> ReportIndex:
         total = len(summaries)
         labels = self.settings.labels
-        self._png("speakers.png", lambda: charts.speakers_chart([(s["name"], s["quotes"]) for s in summaries], total))
-        tone_rows = [(s["name"], s["tone"]["scored"], s["tone"]["mean_compound"], _ci(s)) for s in summaries
-                     if s["tone"]["mean_compound"] is not None]  # fmt: skip
+        self._png(
+            "speakers.png",
+            lambda: charts.speakers_chart([(s["name"], s["quotes"]) for s in summaries], total),
+        )
+        tone_rows = [
+            (s["name"], s["tone"]["scored"], s["tone"]["mean_compound"], _ci(s))
+            for s in summaries
+            if s["tone"]["mean_compound"] is not None
+        ]
         self._png("tone_by_speaker.png", lambda: charts.tone_by_speaker_chart(tone_rows, len(tone_rows)))
-        self._png("frames_by_speaker.png", lambda: charts.frames_heatmap(
-            [(s["name"], label_keys(s["frames"], labels)) for s in summaries], total))  # fmt: skip
+        self._png(
+            "frames_by_speaker.png",
+            lambda: charts.frames_heatmap(
+                [(s["name"], label_keys(s["frames"], labels)) for s in summaries], total
+            ),
+        )
         corpus = corpus_view(ranked, summaries, self.facets)
         views = []
         if corpus["periods"]:
-            self._png("over_time.png", lambda: charts_views.over_time_chart(
-                [(r["name"], r["counts"]) for r in corpus["over_time"]], corpus["periods"], corpus["period_unit"]))
+            self._png(
+                "over_time.png",
+                lambda: charts_views.over_time_chart(
+                    [(r["name"], r["counts"]) for r in corpus["over_time"]],
+                    corpus["periods"],
+                    corpus["period_unit"],
+                ),
+            )
             views.append({"file": Md("over_time.png"), "alt": "Most quoted speakers over time"})
         if corpus["outlets"]:
             table = corpus["outlet_table"]
-            self._png("outlets.png", lambda: charts_views.outlet_heatmap(
-                [r["name"] for r in table], corpus["outlets"], [r["counts"] for r in table]))
+            self._png(
+                "outlets.png",
+                lambda: charts_views.outlet_heatmap(
+                    [r["name"] for r in table], corpus["outlets"], [r["counts"] for r in table]
+                ),
+            )
             views.append({"file": Md("outlets.png"), "alt": "Quotations by speaker and outlet"})
         aggregator = self.aggregator
         data = {
@@ -324,8 +380,15 @@ class _Run:
         self._text("index.md", markdown)
         self._text("index.html", html)
         paths = [self.root / name for name in ("index.json", "index.md", "index.html")]
-        return ReportIndex(self.root, total, aggregator.quotations, aggregator.articles, aggregator.unattributed,
-                           *paths, missing=tuple(missing))  # fmt: skip
+        return ReportIndex(
+            self.root,
+            total,
+            aggregator.quotations,
+            aggregator.articles,
+            aggregator.unattributed,
+            *paths,
+            missing=tuple(missing),
+        )
 
 
 @contextlib.contextmanager
@@ -339,17 +402,25 @@ def _chart_pool(jobs: int) -> Iterator[concurrent.futures.Executor | None]:
 
 
 def _draw_speaker_charts(
-    folder: Path, compounds: Counter[float], mean: float | None, shown: dict[str, Any],
-    periods: list[Any] | None, unit: str | None,
-) -> None:  # fmt: skip
+    folder: Path,
+    compounds: Counter[float],
+    mean: float | None,
+    shown: dict[str, Any],
+    periods: list[Any] | None,
+    unit: str | None,
+) -> None:
     """The PNG charts of one speaker (a top-level function, so workers can run it)."""
     name = shown["name"]
     ci = shown["ci95"]
-    _write_png(folder, "tone.png", lambda: charts.tone_histogram(compounds, mean, tuple(ci) if ci else None, name))
+    _write_png(
+        folder, "tone.png", lambda: charts.tone_histogram(compounds, mean, tuple(ci) if ci else None, name)
+    )
     _write_png(folder, "frames.png", lambda: charts.frames_chart(shown["frames"], name))
     _write_png(folder, "cues.png", lambda: charts.cues_chart(shown["cues"], shown["stance"], name))
     if periods:
-        _write_png(folder, "timeline.png", lambda: charts_views.timeline_chart(periods, unit or "month", name))
+        _write_png(
+            folder, "timeline.png", lambda: charts_views.timeline_chart(periods, unit or "month", name)
+        )
 
 
 def _renamed(cues: Mapping[str, int]) -> dict[str, int]:
