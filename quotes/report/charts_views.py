@@ -101,7 +101,7 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     note = f"Quotations per {unit}, the {len(shown)} most quoted speakers with dated quotations"
     _margins(
-        fig, left=0.7, note=note, bottom=0.95, right=0.3 + 0.07 * max(len(label(n, 28)) for n, _ in shown)
+        fig, left=0.7, note=note, bottom=0.95, right=0.7 + 0.085 * max(len(label(n, 28)) for n, _ in shown)
     )
     _titles(fig, ax, title, note)
     return _png(fig)

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-PRIOR_SIZE = 500.0
+PRIOR_SIZE = 100.0
 """a_0: the prior's total pseudo-count, spread over words by their corpus frequency."""
 MIN_COUNT = 2
 """A word must occur at least this often in the speaker's quotations to be listed."""
-MIN_Z = 1.96
+MIN_Z = 1.0
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
