@@ -405,8 +405,10 @@ def _run_only(run: dict[str, Any]) -> dict[str, Any]:
     help="Folder to write the reports into.",
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
-@click.option("--min-quotes", type=click.IntRange(1), default=3, show_default=True,
-              help="Speakers with fewer quotations share one page, without charts.")  # fmt: skip
+@click.option(
+    "--min-quotes", type=click.IntRange(1), default=5, show_default=True,
+    help="Speakers with fewer quotations share one page, without charts (5: the fewest with an interval).",
+)  # fmt: skip
 @click.option("--compare", "compare_names", multiple=True, metavar="NAME",
               help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
 @filter_options
@@ -419,7 +421,7 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, min_quotes: int, c
     \b
     Examples:
       quotes report examples/
-      quotes report news.jsonl --out reports/news --min-quotes 5
+      quotes report news.jsonl --out reports/news --min-quotes 10
       quotes report news.jsonl --compare "Donald Trump" --compare "Hillary Clinton"
       quotes report news.jsonl --since 2024-01-01 --outlet Reuters
     """

@@ -48,7 +48,7 @@ def label(text: str, width: int = LABEL_CHARS) -> str:
 
 
 CHAR_INCHES = 0.075  # width of a tick-label character at 10 pt, generously
-PNG_OPTIONS = {"compress_level": 3}
+PNG_OPTIONS = {"compress_level": 1}
 
 
 def _height(rows: int) -> float:

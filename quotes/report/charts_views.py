@@ -70,7 +70,7 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
     for ax in (top, bottom):
         ax.spines[["top", "right"]].set_visible(False)
     note = f"By {unit}; tone: mean compound with bootstrap 95% interval (hollow: fewer than 5 quotations)"
-    _margins(fig, left=0.8, note=note, bottom=0.95)
+    _margins(fig, left=0.8, note=note, bottom=0.8)
     fig.subplots_adjust(hspace=0.12)
     _titles(fig, top, title, note)
     return _png(fig)

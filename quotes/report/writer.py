@@ -30,7 +30,7 @@ from typing import Any
 from quotes.fsutil import atomic_write_bytes, atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
 from quotes.report import charts, charts_views
-from quotes.report.aggregate import Aggregator, SpeakerStats, Spool
+from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
 from quotes.report.facets import Facets
 from quotes.report.labels import cue_name, frame_label, label_keys
 from quotes.report.outputs import Written
@@ -50,8 +50,8 @@ MAX_LISTED = 200
 """Quotations shown in full in a speaker report; the rest are counted as "and K more"."""
 MAX_LISTED_OTHERS = 20
 """Quotations shown per speaker on the page of speakers below ``min_quotes``."""
-MIN_QUOTES = 3
-"""Default: speakers with fewer quotations share one page and get no charts."""
+MIN_QUOTES = CI_MIN_QUOTES
+"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
 COMPARE_DEFAULT = 3
 """Without named speakers, the comparison page sets the most quoted ones side by side."""
 TOP_OUTLETS = 5
