@@ -47,7 +47,7 @@ def test_extract_writes_file_and_manifest(runner, tmp_path) -> None:
     assert len(lines) == 17  # three files + two wire articles + twelve in harbor-desk.jsonl
     manifest = json.loads((tmp_path / "out" / "quotes.manifest.json").read_text(encoding="utf-8"))
     assert {entry["status"] for entry in manifest["inputs"]} == {"ok"}
-    assert sum(entry["articles"] for entry in manifest["inputs"]) == 5
+    assert sum(entry["articles"] for entry in manifest["inputs"]) == 17
 
 
 def test_extract_csv_table_and_explain(runner, tmp_path) -> None:
