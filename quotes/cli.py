@@ -18,13 +18,19 @@ from quotes import __version__
 from quotes.cliutil import (
     QuotesGroup,
     check_rules,
+    filter_options,
+    filtered,
     finish,
     output_options,
     output_stream,
     progress_stream,
+    report_inputs,
+    report_results,
     results,
     run_options,
     run_options_from,
+    split_filters,
+    writes_in_place,
 )
 
 # ----------------------------------------------------------------------------- group
@@ -54,7 +60,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     if manifest:
         return Path(manifest)
-    if output and output != "-":
+    if output and output != "-" and not writes_in_place(output):
         return Path(output).with_name(Path(output).stem + ".manifest.json")
     return None
 
@@ -66,6 +72,7 @@ def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     "--manifest", type=click.Path(dir_okay=False), help="Where to write manifest.json (default beside -o)."
 )
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
+@filter_options
 @run_options
 def extract(
     inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool, **run: Any
@@ -79,15 +86,17 @@ def extract(
       quotes extract articles/ -o quotes.jsonl
       quotes extract news.jsonl --format csv -o quotes.csv
       quotes extract story.txt --explain
+      quotes extract news.jsonl --speaker "Donald Trump" --since 2016-01-01 --format table
     """
     from quotes.manifest import Manifest
     from quotes.output import write_results
 
-    check_rules(run["rules_dir"])
-    options = run_options_from(**run)
+    rules = check_rules(run["rules_dir"])
+    run, selection = split_filters(run)
     book = Manifest()
+    found = filtered(results(inputs, run_options_from(**run), book), selection, rules.aliases)
     with output_stream(output) as out:
-        count = write_results(results(inputs, options, book), fmt, out, explain)
+        count = write_results(found, fmt, out, explain)
     if output and output != "-":
         click.echo(f"{count} quotations written to {output}", err=True)
     finish(book, _manifest_path(output, manifest))
@@ -107,25 +116,47 @@ def extract(
     help="Folder to write the reports into.",
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
+@click.option(
+    "--min-quotes", type=click.IntRange(1), default=5, show_default=True,
+    help="Speakers with fewer quotations share one page, without charts (5: the fewest with an interval).",
+)  # fmt: skip
+@click.option("--compare", "compare_names", multiple=True, metavar="NAME",
+              help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
+@filter_options
 @run_options
-def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> None:
+def report(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    title: str,
+    min_quotes: int,
+    compare_names: tuple[str, ...],
+    **run: Any,
+) -> None:
     """Write per-speaker reports (Markdown, HTML, PNG charts) for INPUT files or folders.
 
     \b
     Examples:
       quotes report examples/
-      quotes report news.jsonl --out reports/news
+      quotes report news.jsonl --out reports/news --min-quotes 10
+      quotes report news.jsonl --compare "Donald Trump" --compare "Hillary Clinton"
+      quotes report news.jsonl --since 2024-01-01 --outlet Reuters
     """
     from quotes.manifest import Manifest
     from quotes.report import write_reports
 
     rules = check_rules(run["rules_dir"])
-    options = run_options_from(**run)
+    run, selection = split_filters(run)
+    paths = report_inputs(inputs)
     book = Manifest()
     target = Path(out_dir)
+    found = filtered(report_results(paths, run_options_from(**run), book), selection, rules.aliases)
+    labels = {frame.id: frame.label for frame in rules.frames.frames}
     index = write_reports(
-        results(inputs, options, book), target, rules.aliases, title=title, jobs=run["jobs"]
-    )
+        found, target, rules.aliases, title=title, jobs=run["jobs"], min_quotes=min_quotes,
+        compare=compare_names, frame_labels=labels,
+    )  # fmt: skip
+    for name in index.missing:
+        click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
     click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
     finish(book, target / "manifest.json")
 
@@ -136,6 +167,7 @@ def report(inputs: tuple[str, ...], out_dir: str, title: str, **run: Any) -> Non
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @output_options("table")
+@filter_options
 @run_options
 def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) -> None:
     """List the speakers quoted in INPUT files or folders, with counts.
@@ -153,8 +185,10 @@ def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) 
     from quotes.speakers.identity import count_speakers
 
     rules = check_rules(run["rules_dir"])
+    run, selection = split_filters(run)
     book = Manifest()
-    counts = count_speakers(results(inputs, run_options_from(**run), book), rules.aliases)
+    found = filtered(results(inputs, run_options_from(**run), book), selection, rules.aliases)
+    counts = count_speakers(found, rules.aliases)
     with output_stream(output) as out:
         write_rows((count.row() for count in counts), fmt, out)
     finish(book, None)
@@ -164,7 +198,7 @@ def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) 
 
 
 @cli.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @output_options("jsonl")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Use another rules folder.")
 def score(input_path: str, fmt: str, output: str | None, rules_dir: str | None) -> None:

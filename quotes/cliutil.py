@@ -92,6 +92,10 @@ def output_stream(output: str | None) -> Iterator[TextIO]:
     if not output or output == "-":
         yield sys.stdout
         return
+    if writes_in_place(output):  # /dev/null, a pipe: no temporary file beside it
+        with open(output, "w", encoding="utf-8") as stream:
+            yield stream
+        return
     from quotes.fsutil import atomic_write_text
 
     buffer = io.StringIO()
@@ -192,3 +196,82 @@ def finish(manifest: Any, manifest_path: Path | None) -> None:
             err=True,
         )
         click.get_current_context().exit(1)
+
+
+FILTER_KEYS = ("speaker_filter", "since", "until", "outlet_filter")
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that pick speakers, dates and outlets (report, speakers, extract)."""
+    decorators = [
+        click.option("--speaker", "speaker_filter", multiple=True, metavar="NAME",
+                     help="Only this speaker's quotations (repeatable; aliases apply)."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."),
+        click.option("--outlet", "outlet_filter", multiple=True, metavar="NAME",
+                     help="Only articles from this outlet (repeatable)."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def split_filters(run: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """``run`` without the filter options, and the :class:`ResultFilter` they describe."""
+    from quotes.report.filters import ResultFilter
+
+    selection = ResultFilter(
+        tuple(run.get("speaker_filter", ())),
+        run.get("since"),
+        run.get("until"),
+        tuple(run.get("outlet_filter", ())),
+    )
+    return {k: v for k, v in run.items() if k not in FILTER_KEYS}, selection
+
+
+def filtered(results: Iterator[Any], selection: Any, aliases: Any) -> Iterator[Any]:
+    """``results`` through the --speaker/--since/--until/--outlet filters."""
+    from quotes.report.filters import filter_results
+
+    return filter_results(results, selection, aliases)
+
+
+def writes_in_place(output: str | None) -> bool:
+    """True for an existing path that is not a regular file (``/dev/null``, a pipe): written
+    directly, with no temporary file beside it and no manifest."""
+    if not output or output == "-":
+        return False
+    path = Path(output)
+    return path.exists() and not path.is_file()
+
+
+def report_inputs(inputs: Sequence[str]) -> list[str]:
+    """The input paths; an InputError before anything is written for a missing path or no input."""
+    from quotes.errors import InputError
+    from quotes.readers import discover
+
+    for given in inputs:
+        if given != "-" and not Path(given).exists():
+            raise InputError("no such file or folder", path=given)
+    paths = list(discover(inputs))
+    if not paths:
+        looked = ".txt, .md, .html, .jsonl, .csv"
+        raise InputError(f"no input files found in {', '.join(inputs)} (looked for {looked})")
+    return paths
+
+
+def report_results(paths: list[str], options: Any, manifest: Any) -> Iterator[Any]:
+    """Results of ``paths`` with a progress line (total, percentage, time left) on a terminal."""
+    from quotes.execution.runner import run_articles
+    from quotes.readers import read_input
+    from quotes.report.progress import Progress, count_articles
+
+    def articles() -> Iterator[Any]:
+        for path in paths:
+            yield from read_input(path, manifest)
+
+    progress = Progress("reading and analysing", count_articles(paths))
+    for result in progress.wrap(run_articles(articles(), options)):
+        if result.error:
+            manifest.article_failed(result.article.source or "-", result.article.id, result.error)
+        yield result

@@ -2,7 +2,7 @@
 :class:`QuotesError`, and ``str()`` of one is a single line a user can act on.
 
 The CLI turns a ``QuotesError`` into one message and exit status 1 (in one place,
-:func:`quotes.cli.friendly`); anything else escaping the library is a bug.
+:meth:`quotes.cliutil.QuotesGroup.invoke`); anything else escaping the library is a bug.
 
 The members: :class:`~quotes.yamlfile.RuleError` (a rule file, ``file:line: reason``) and
 :class:`~quotes.model.ModelError` (the spaCy model), defined beside the code that raises them;

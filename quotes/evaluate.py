@@ -65,6 +65,9 @@ def read_gold(path: str) -> list[GoldArticle]:
     if problems:
         first = problems[0]
         raise GoldError(f"{path}:{first.line}: {first.message}")
+    if not any(isinstance(r.fields.get("quotes"), list) for r in records):
+        raise GoldError(f"{path}: no gold annotations (no line has a 'quotes' list); "
+                        "the format is described in docs/gold-format.md")  # fmt: skip
     return [GoldArticle(r.id, r.text, _gold_quotes(r.fields, f"{path}:{r.line}")) for r in records]
 
 

@@ -64,3 +64,28 @@ def _markdown_inline(line: str) -> str:
     for pattern, replacement in _MD_INLINE:
         line = pattern.sub(replacement, line)
     return re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - _ESCAPE_BASE), line)
+
+
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+FRONT_MATTER_KEYS = ("title", "date", "outlet", "url")
+
+
+def front_matter(text: str) -> tuple[dict[str, str | None], str]:
+    """The ``title``, ``date``, ``outlet`` and ``url`` of a leading ``---`` front-matter block
+    (simple ``key: value`` lines, quotes around values removed) and the text without the block.
+    Text without a closed block comes back unchanged."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return {}, text
+    meta: dict[str, str | None] = {}
+    for line in lines[1:end]:
+        match = _FRONT_KEY.match(line)
+        if match and match.group(1).lower() in FRONT_MATTER_KEYS:
+            value = match.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            meta[match.group(1).lower()] = value or None
+    return meta, "\n".join(lines[end + 1 :])

@@ -123,7 +123,7 @@ def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO, expla
     elif fmt == "jsonl":
         write_rows((result_to_dict(result) for result in stream), "jsonl", out)
     elif fmt == "csv":
-        rows = (quotation_row(r.article.id, q) for r in stream for q in r.quotations)
+        rows = (quotation_row(r.article, q) for r in stream for q in r.quotations)
         _write_csv(rows, out, QUOTATION_ROW_FIELDS)
     else:
         widths = [width for _, width in QUOTATION_TABLE]

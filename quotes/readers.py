@@ -25,7 +25,7 @@ from quotes.decoding import decode_bytes, decoded_lines
 from quotes.errors import InputError as InputError  # re-exported
 from quotes.htmltext import extract
 from quotes.manifest import Manifest
-from quotes.markdown import markdown_title, markdown_to_text
+from quotes.markdown import front_matter, markdown_title, markdown_to_text
 from quotes.records import Article
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv"}
@@ -152,10 +152,10 @@ def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
     if suffix in (".jsonl", ".csv"):
         yield from _articles(read_records(path, manifest), manifest)
         return
-    if suffix not in SUPPORTED_SUFFIXES:
-        manifest.warning(path, f"unknown suffix {suffix or '(none)'!r}: read as plain text")
     with open(path, "rb") as stream:
         data = stream.read()
+    if suffix not in SUPPORTED_SUFFIXES:  # only once the file could be read
+        manifest.warning(path, f"unknown suffix {suffix or '(none)'!r}: read as plain text")
     yield _document(path, data, suffix, manifest)
 
 
@@ -212,7 +212,8 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
         meta = {"date": page.date, "outlet": page.outlet, "url": page.url}
     elif suffix in MARKDOWN_SUFFIXES:
         text = clean_text(text)
-        title = markdown_title(text)
+        meta, text = front_matter(text)
+        title = meta.get("title") or markdown_title(text)
         text = markdown_to_text(text)
     text = clean_text(text)
     if not text.strip():

@@ -47,6 +47,10 @@ QUOTATION_ROW_FIELDS = (
     "frames",
     "content",
     "text",
+    "date",
+    "outlet",
+    "article_title",
+    "url",
 )
 """The columns of :func:`quotation_row`, in order (the CSV header of ``quotes extract``)."""
 
@@ -111,12 +115,13 @@ def _frames_cell(scores: Scores | None) -> str:
     return ";".join(f"{f.id}:{f.weight:.2f}" for f in scores.frames) if scores else ""
 
 
-def quotation_row(article_id: str, quotation: Quotation) -> dict[str, Any]:
-    """A quotation as one flat row of :data:`QUOTATION_ROW_FIELDS` (empty strings for unknowns)."""
+def quotation_row(article: Article, quotation: Quotation) -> dict[str, Any]:
+    """A quotation as one flat row of :data:`QUOTATION_ROW_FIELDS` (empty strings for unknowns),
+    with its article's id and metadata."""
     q = quotation
     tone = q.scores.tone if q.scores else None
     return {
-        "id": article_id,
+        "id": article.id,
         "kind": q.kind,
         "speaker_name": q.speaker_name or "",
         "speaker_type": q.speaker_type,
@@ -137,6 +142,10 @@ def quotation_row(article_id: str, quotation: Quotation) -> dict[str, Any]:
         "frames": _frames_cell(q.scores),
         "content": json.dumps([list(s) for s in q.content]),
         "text": q.text,
+        "date": article.date or "",
+        "outlet": article.outlet or "",
+        "article_title": article.title or "",
+        "url": article.url or "",
     }
 
 

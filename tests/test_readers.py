@@ -602,7 +602,9 @@ def test_one_id_rule_for_articles_texts_and_gold(tmp_path: Path) -> None:
         header = 1 if suffix == ".csv" else 0
         assert [a.id for a in articles] == ["x", f"news:{2 + header}", "7"]
         assert [a.id for a in read_texts(str(path), Manifest())] == [a.id for a in articles]
-    assert [g.id for g in read_gold(str(tmp_path / "news.jsonl"))] == ["x", "news:2", "7"]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(jsonl(*({**r, "quotes": []} for r in lines)), encoding="utf-8")
+    assert [g.id for g in read_gold(str(gold))] == ["x", "gold:2", "7"]
     plain = tmp_path / "news.txt"
     plain.write_text("One.\n\nThree.\n", encoding="utf-8")
     texts = [(a.id, a.text) for a in read_texts(str(plain), Manifest())]

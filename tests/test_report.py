@@ -75,7 +75,7 @@ def test_index_counts_and_alias_merges(tmp_path: Path) -> None:
         article(2, quote("Donald Trump", compound=-0.4, cue="claim", stance="distancing"), quote(None)),
         article(3, quote("DONALD TRUMP", frames=("economic", "morality")), quote("Donald J. Tusk")),
     ]
-    report = write_reports(iter(results), tmp_path / "out", TRUMP, title="Test")
+    report = write_reports(iter(results), tmp_path / "out", TRUMP, title="Test", min_quotes=1)
     index = read_index(tmp_path / "out")
     assert isinstance(report, ReportIndex)
     assert (report.speakers, report.quotations, report.articles, report.unattributed) == (3, 6, 3, 1)
@@ -98,7 +98,7 @@ def test_index_counts_and_alias_merges(tmp_path: Path) -> None:
 def test_all_files_written_pngs_valid_and_spool_removed(tmp_path: Path) -> None:
     out = tmp_path / "out"
     results = [article(1, quote("Ada Lovelace"), quote("Grace Hopper", frames=()))]
-    write_reports(iter(results), out, AliasTable())
+    write_reports(iter(results), out, AliasTable(), min_quotes=1)
     for name in INDEX_FILES:
         assert (out / name).is_file()
     for slug in ("ada-lovelace", "grace-hopper"):
@@ -115,9 +115,9 @@ def test_script_is_escaped_in_every_html_and_markdown_file(tmp_path: Path) -> No
     results = [article(1, quote(f"{evil} Smith", f"He said {evil} & more"), quote("Ada", evil),
                        url="javascript:alert(1)")]  # fmt: skip
     out = tmp_path / "out"
-    write_reports(iter(results), out, AliasTable())
+    write_reports(iter(results), out, AliasTable(), min_quotes=1)
     pages = [*out.rglob("*.html"), *out.rglob("*.md")]
-    assert len(pages) == 6
+    assert len(pages) == 8  # index, two speakers and the comparison page, in HTML and Markdown
     for page in pages:
         content = page.read_text(encoding="utf-8")
         assert "<script" not in content, page
@@ -135,7 +135,7 @@ def test_script_is_escaped_in_every_html_and_markdown_file(tmp_path: Path) -> No
 def test_markdown_text_cannot_break_structure(tmp_path: Path) -> None:
     text = "a | b\n# not a heading\n- not a list [link](http://x) *em* $x$"
     out = tmp_path / "out"
-    write_reports(iter([article(1, quote("Pipe | Name", text))]), out, AliasTable())
+    write_reports(iter([article(1, quote("Pipe | Name", text))]), out, AliasTable(), min_quotes=1)
     index_md = (out / "index.md").read_text(encoding="utf-8")
     assert "[Pipe \\| Name](pipe-name/report.md)" in index_md
     report = (out / "pipe-name" / "report.md").read_text(encoding="utf-8")
@@ -157,7 +157,7 @@ def test_safe_url() -> None:
 def test_unsafe_speaker_names_get_safe_unique_slugs(tmp_path: Path) -> None:
     names = ["../../etc/passwd", "CON", "..", "index", "/", "Name", "NAME.", "李明"]
     out = tmp_path / "out"
-    write_reports(iter([article(i, quote(n)) for i, n in enumerate(names)]), out, AliasTable())
+    write_reports(iter([article(i, quote(n)) for i, n in enumerate(names)]), out, AliasTable(), min_quotes=1)
     index = read_index(out)
     slugs = [s["slug"] for s in index["speakers"]]
     assert len(slugs) == len(set(slugs)) == len(names) - 1  # "Name" and "NAME." merge by name key
@@ -178,7 +178,7 @@ def test_one_and_five_hundred_quotation_speakers(tmp_path: Path) -> None:
                article(1, *fives)]  # fmt: skip
     results += [article(2 + i, *many[i * 50 : (i + 1) * 50]) for i in range(10)]
     out = tmp_path / "out"
-    write_reports(iter(results), out, AliasTable())
+    write_reports(iter(results), out, AliasTable(), min_quotes=1)
     speakers = by_name(read_index(out))
     assert [s["quotes"] for s in speakers.values()] == [500, 5, 4, 1]
     assert speakers["Solo Speaker"]["tone"]["ci95"] is None
@@ -199,18 +199,20 @@ def test_one_and_five_hundred_quotation_speakers(tmp_path: Path) -> None:
 def test_interval_is_deterministic(tmp_path: Path) -> None:
     def run(name: str) -> list[float]:
         results = [article(0, *(quote("S", compound=c / 10) for c in range(-5, 8)))]
-        write_reports(iter(results), tmp_path / name, AliasTable())
+        write_reports(iter(results), tmp_path / name, AliasTable(), min_quotes=1)
         return read_index(tmp_path / name)["speakers"][0]["tone"]["ci95"]
 
     assert run("a") == run("b")
 
 
 def test_unscored_quotations_and_empty_corpus(tmp_path: Path) -> None:
-    write_reports(iter([article(1, quote("Plain", scored=False))]), tmp_path / "one", AliasTable())
+    write_reports(
+        iter([article(1, quote("Plain", scored=False))]), tmp_path / "one", AliasTable(), min_quotes=1
+    )
     plain = read_index(tmp_path / "one")["speakers"][0]
     assert plain["tone"]["mean_compound"] is None and plain["frames"] == {}
     assert "not scored" in (tmp_path / "one" / "plain" / "report.md").read_text(encoding="utf-8")
-    report = write_reports(iter([]), tmp_path / "none", AliasTable())
+    report = write_reports(iter([]), tmp_path / "none", AliasTable(), min_quotes=1)
     assert (report.speakers, report.quotations) == (0, 0)
     for name in INDEX_FILES[3:]:
         assert (tmp_path / "none" / name).read_bytes().startswith(PNG)
@@ -223,7 +225,7 @@ def test_spool_removed_when_the_stream_fails(tmp_path: Path) -> None:
 
     out = tmp_path / "out"
     with pytest.raises(RuntimeError, match="reader broke"):
-        write_reports(failing(), out, AliasTable())
+        write_reports(failing(), out, AliasTable(), min_quotes=1)
     assert list(out.iterdir()) == []
 
 
@@ -260,7 +262,7 @@ def test_a_surname_alone_merges_into_the_one_full_name(tmp_path: Path) -> None:
         _surname_result("a4", "Bill Clinton"),
         _surname_result("a5", "Clinton"),
     ]
-    write_reports(results, tmp_path, AliasTable())
+    write_reports(results, tmp_path, AliasTable(), min_quotes=1)
     index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
     counts = {s["name"]: (s["quotes"], s["articles"]) for s in index["speakers"]}
     assert counts["Donald Trump"] == (2, 2) and "Trump" not in counts
@@ -293,8 +295,8 @@ def test_charts_drawn_by_worker_processes_match(tmp_path: Path) -> None:
     results = [
         _surname_result(f"a{i}", name) for i, name in enumerate(["Ana Torres", "Jo Bloggs", "Ana Torres"])
     ]
-    write_reports(results, tmp_path / "one", AliasTable())
-    write_reports(results, tmp_path / "two", AliasTable(), jobs=2)
+    write_reports(results, tmp_path / "one", AliasTable(), min_quotes=1)
+    write_reports(results, tmp_path / "two", AliasTable(), jobs=2, min_quotes=1)
     assert (tmp_path / "one" / "index.json").read_text() == (tmp_path / "two" / "index.json").read_text()
     for slug in ("ana-torres", "jo-bloggs"):
         for chart in ("tone.png", "frames.png", "cues.png"):

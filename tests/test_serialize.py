@@ -91,7 +91,7 @@ def test_scores_round_trip(value: Scores) -> None:
 @settings(max_examples=50, deadline=None)
 @given(quotations)
 def test_quotation_row_is_flat(quotation: Quotation) -> None:
-    row = quotation_row("a1", quotation)
+    row = quotation_row(Article("a1", "text"), quotation)
     assert tuple(row) == QUOTATION_ROW_FIELDS
     assert all(isinstance(v, str | int | float | bool) for v in row.values())
 

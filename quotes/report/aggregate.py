@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -298,6 +298,18 @@ class Spool:
         self._db.close()
 
 
+class Observer(Protocol):
+    """Sees every attributed quotation before it is counted (see quotes.report.facets)."""
+
+    def observe(self, key: str, quotation: Quotation, article: Article) -> bool:
+        """Fold the quotation in; False to leave it uncounted (a repeat)."""
+        ...
+
+    def rename(self, old: str, new: str) -> None:
+        """Speaker ``old`` was merged into ``new``."""
+        ...
+
+
 @dataclass
 class Aggregator:
     """Consumes article results once, keeping per-speaker totals and spooling quotations."""
@@ -309,6 +321,8 @@ class Aggregator:
     failed: int = 0
     quotations: int = 0
     unattributed: int = 0
+    observer: Observer | None = None
+    repeated: int = 0
 
     def consume(self, results: Iterable[ArticleResult]) -> None:
         """Fold every result of the stream in (the stream is read once)."""
@@ -326,6 +340,9 @@ class Aggregator:
             stats = self._speaker(quotation.speaker_name)
             if stats is None:
                 self.unattributed += 1
+                continue
+            if self.observer is not None and not self.observer.observe(stats.key, quotation, result.article):
+                self.repeated += 1
                 continue
             stats.add(quotation, result.article, number)
             self.spool.add(stats.key, report_row(quotation, result.article), number)
@@ -353,6 +370,8 @@ class Aggregator:
             into.absorb(self.speakers.pop(short))
             self.spool.rename(short, full)
             into.articles = self.spool.articles(full)  # an article quoting both counts once
+            if self.observer is not None:
+                self.observer.rename(short, full)
 
     def ranked(self) -> list[SpeakerStats]:
         """Speakers by quotation count (descending), then name."""

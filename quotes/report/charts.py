@@ -4,6 +4,10 @@ Every function takes plain numbers and labels, returns PNG bytes, and draws a cl
 "no data" message instead of an empty axis. Labels come from untrusted text: they are
 flattened to one line, truncated with an ellipsis and have ``$`` escaped so matplotlib
 never reads them as mathtext.
+
+Speed: a report draws hundreds of charts, so figures use fixed margins computed from their
+labels (no layout engine, which would draw every figure twice) and PNGs are written with
+light compression. No pyplot state is touched.
 """
 
 from __future__ import annotations
@@ -43,36 +47,58 @@ def label(text: str, width: int = LABEL_CHARS) -> str:
     return flat.replace("$", r"\$")
 
 
+CHAR_INCHES = 0.075  # width of a tick-label character at 10 pt, generously
+PNG_OPTIONS = {"compress_level": 1}
+
+
 def _height(rows: int) -> float:
     return min(max(2.4, 1.4 + BAR_INCHES * rows), 14.0)
 
 
 def _figure(height: float, width: float = WIDTH) -> Figure:
-    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    return Figure(figsize=(width, height), dpi=DPI)
 
 
 def _png(fig: Figure) -> bytes:
     buffer = BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing")
-        fig.savefig(buffer, format="png", dpi=DPI)
+        fig.savefig(buffer, format="png", dpi=DPI, pil_kwargs=PNG_OPTIONS)
     fig.clear()
     return buffer.getvalue()
 
 
+def _note_lines(note: str | None) -> list[str]:
+    return textwrap.wrap(label(note, 240), NOTE_CHARS) if note else []
+
+
+def _margins(fig: Figure, *, left: float, note: str | None = None, bottom: float = 0.55,
+             right: float = 0.35, top: float = 0.0) -> None:  # fmt: skip
+    """Fixed margins in inches: ``left`` for tick labels, the title and note lines on top."""
+    width, height = fig.get_size_inches()
+    top_inches = 0.45 + 0.17 * len(_note_lines(note)) + top
+    fig.subplots_adjust(left=min(left / width, 0.6), right=1 - right / width,
+                        bottom=min(bottom / height, 0.45), top=max(1 - top_inches / height, 0.5))  # fmt: skip
+
+
+def _label_inches(labels: Sequence[str], width: int = LABEL_CHARS) -> float:
+    longest = max((len(label(t, width)) for t in labels), default=4)
+    return 0.3 + CHAR_INCHES * longest
+
+
 def _titles(fig: Figure, ax: Axes, title: str, note: str | None) -> None:
-    fig.suptitle(label(title, 70), fontweight="bold")
-    if note:
-        lines = textwrap.wrap(label(note, 240), NOTE_CHARS)
+    fig.suptitle(label(title, 70), fontweight="bold", y=1 - 0.08 / fig.get_size_inches()[1], va="top")
+    lines = _note_lines(note)
+    if lines:
         ax.set_title("\n".join(lines), fontsize=9, color="#555555")
 
 
 def no_data(title: str, message: str, width: float = WIDTH) -> bytes:
     """A small chart that says there is nothing to plot."""
     fig = _figure(2.0, width)
-    ax = fig.add_subplot()
+    ax = fig.add_axes((0, 0, 1, 0.8))
     ax.set_axis_off()
-    fig.suptitle(label(title, 70), fontweight="bold")
+    fig.suptitle(label(title, 70), fontweight="bold", y=0.96, va="top")
     ax.text(0.5, 0.5, label(message, 90), ha="center", va="center", fontsize=12, color="#555555",
             transform=ax.transAxes)  # fmt: skip
     return _png(fig)
@@ -115,6 +141,7 @@ def bar_chart(
         _integer_axis(ax)
     if percent:
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _margins(fig, left=_label_inches(labels), note=note)
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -157,6 +184,7 @@ def tone_by_speaker_chart(
     note = "Bars: bootstrap 95% interval (n ≥ 5); hollow: fewer than 5 quotations"
     if total_speakers > len(shown):
         note = f"The {len(shown)} most quoted of {total_speakers} speakers. {note}"
+    _margins(fig, left=_label_inches([f"{label(n, 28)} (n={k})" for n, k, _, _ in shown], 40), note=note)
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -174,7 +202,7 @@ def frames_heatmap(speakers: Sequence[tuple[str, Mapping[str, float]]], total_sp
     if not frames:
         return no_data(title, "No frames fired in any quotation.")
     matrix = [[shares.get(f, 0.0) for f in frames] for _, shares in shown]
-    fig = _figure(_height(len(shown)) + 1.2, min(max(6.0, 3.5 + 0.6 * len(frames)), 14.0))
+    fig = _figure(_height(len(shown)) + 1.2, min(max(7.0, 4.5 + 0.6 * len(frames)), 15.0))
     ax = fig.add_subplot()
     image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=max(max(r) for r in matrix) or 1, aspect="auto")
     ax.set_xticks(range(len(frames)), [label(f, 22) for f in frames], rotation=40, ha="right")
@@ -191,6 +219,8 @@ def frames_heatmap(speakers: Sequence[tuple[str, Mapping[str, float]]], total_sp
         note += f"; the {len(shown)} most quoted are shown"
     if len(totals) > len(frames):
         note += f"; top {len(frames)} of {len(totals)} frames"
+    bottom = 0.75 + 0.64 * CHAR_INCHES * max(len(label(f, 22)) for f in frames)
+    _margins(fig, left=_label_inches([n for n, _ in shown], 28), note=note, bottom=bottom, right=0.2)
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -223,11 +253,12 @@ def tone_histogram(
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
     ax.set_xlabel("Compound tone (−1 negative … +1 positive)")
     ax.set_ylabel("Quotations")
-    ax.legend(loc="best", fontsize=8, framealpha=0.9)
+    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
     ax.spines[["top", "right"]].set_visible(False)
     note = f"{n} scored quotation{'s' if n != 1 else ''}"
     if ci is None:
         note += "; no interval below 5 quotations"
+    _margins(fig, left=0.75, note=note)
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -260,7 +291,11 @@ def cues_chart(cues: Mapping[str, int], stance: Mapping[str, int], name: str) ->
         ax.set_xlabel("Quotations")
         more = f" (top {len(items)} of {total})" if total > len(items) else ""
         ax.set_title(heading + more, fontsize=10)
-    fig.suptitle(label(title, 70), fontweight="bold")
+    left_in = _label_inches([k for k, _ in cue_items])
+    width = fig.get_size_inches()[0]
+    fig.subplots_adjust(wspace=(_label_inches([k for k, _ in stance_items]) + 0.3) / (width / 2.6))
+    _margins(fig, left=left_in, top=0.25)
+    fig.suptitle(label(title, 70), fontweight="bold", y=1 - 0.08 / fig.get_size_inches()[1], va="top")
     return _png(fig)
 
 

@@ -128,6 +128,16 @@ def render_index(context: Mapping[str, Any]) -> tuple[str, str]:
     return _render("index", context)
 
 
+def render_others(context: Mapping[str, Any]) -> tuple[str, str]:
+    """The (Markdown, HTML) page of the speakers below the chart threshold."""
+    return _render("others", context)
+
+
+def render_compare(context: Mapping[str, Any]) -> tuple[str, str]:
+    """The (Markdown, HTML) comparison page."""
+    return _render("compare", context)
+
+
 def _render(name: str, context: Mapping[str, Any]) -> tuple[str, str]:
     markdown = markdown_environment().get_template(f"{name}.md").render(context)
     html = html_environment().get_template(f"{name}.html").render(context)

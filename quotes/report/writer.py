@@ -5,33 +5,55 @@ quotations are spooled to a SQLite file in a hidden temporary folder inside ``ou
 and read back one speaker at a time to render the reports. The spool is removed at the
 end, also on error.
 
-Quotations without a speaker name are counted as ``unattributed`` in the index and get no
-speaker folder.
+Speakers with at least ``min_quotes`` quotations get a folder with their page and charts; the
+others are listed, with their counts and quotations, on one page (``others.html``). Quotations
+without a speaker name are counted as ``unattributed`` in the index. Every file written is
+recorded in ``report-files.json``; a later run into the same folder removes the recorded files
+it does not write again, and nothing else.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import json
 import multiprocessing
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quotes.fsutil import atomic_write_bytes, atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
-from quotes.report import charts
-from quotes.report.aggregate import Aggregator, SpeakerStats, Spool
-from quotes.report.render import Md, render_index, render_speaker
+from quotes.report import charts, charts_views
+from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
+from quotes.report.facets import Facets
+from quotes.report.labels import cue_name, frame_label, label_keys
+from quotes.report.outputs import Written
+from quotes.report.progress import Progress
+from quotes.report.render import Md, render_compare, render_index, render_others, render_speaker
+from quotes.report.views import (
+    compare_view,
+    corpus_certainty,
+    corpus_view,
+    display_rows,
+    resolve_names,
+    speaker_view,
+)
 from quotes.speakers import AliasTable
 
 MAX_LISTED = 200
 """Quotations shown in full in a speaker report; the rest are counted as "and K more"."""
+MAX_LISTED_OTHERS = 20
+"""Quotations shown per speaker on the page of speakers below ``min_quotes``."""
+MIN_QUOTES = CI_MIN_QUOTES
+"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
+COMPARE_DEFAULT = 3
+"""Without named speakers, the comparison page sets the most quoted ones side by side."""
 TOP_OUTLETS = 5
 INDEX_CHARTS = (
     ("speakers.png", "Quotations per speaker"),
@@ -52,11 +74,27 @@ class ReportIndex:
     index_json: Path
     index_md: Path
     index_html: Path
+    missing: tuple[str, ...] = ()  # names given for the comparison that matched no speaker
 
     @property
     def paths(self) -> tuple[Path, Path, Path]:
         """The three index files."""
         return (self.index_json, self.index_md, self.index_html)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to write one report."""
+
+    title: str = "quotescope report"
+    jobs: int = 1
+    min_quotes: int = MIN_QUOTES
+    compare: tuple[str, ...] = ()
+    frame_labels: Mapping[str, str] | None = None
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        return self.frame_labels or {}
 
 
 def write_reports(
@@ -66,46 +104,291 @@ def write_reports(
     *,
     title: str = "quotescope report",
     jobs: int = 1,
+    min_quotes: int = MIN_QUOTES,
+    compare: Sequence[str] = (),
+    frame_labels: Mapping[str, str] | None = None,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
-    With ``jobs`` > 1 the speakers' charts are drawn by that many processes."""
+    With ``jobs`` > 1 the speakers' charts are drawn by that many processes. ``compare`` names
+    the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
+    ids to the labels shown (from the frame rules)."""
+    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
+    written = Written(root)
+    previous = written.previous()
     spool_dir = Path(tempfile.mkdtemp(prefix=".quotescope-spool-", dir=root))
     spool = Spool(spool_dir / "quotations.sqlite")
     try:
-        aggregator = Aggregator(aliases, spool)
+        facets = Facets()
+        aggregator = Aggregator(aliases, spool, observer=facets)
         aggregator.consume(results)
         aggregator.merge_surnames()
-        summaries = _write_speakers(root, aggregator.ranked(), spool, title, jobs)
-        return _write_index(root, aggregator, summaries, title)
+        ranked = aggregator.ranked()
+        summaries = _summaries(ranked, settings)
+        index = _Run(root, settings, aggregator, facets, spool, written).write(ranked, summaries, aliases)
+        written.finish(previous)
+        return index
     finally:
         spool.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
 
 
-def _write_speakers(
-    root: Path, ranked: list[SpeakerStats], spool: Spool, title: str, jobs: int
-) -> list[dict[str, Any]]:
-    taken: set[str] = set()
-    summaries = []
-    with _chart_pool(jobs) as pool:
-        pending = []
-        for stats in ranked:
-            summary = stats.summary(slugify(stats.name, taken))
-            folder = inside(root, summary["slug"])
-            job = (folder, stats.compounds, stats.mean_compound, summary)
-            pending.append(pool.submit(_draw_speaker_charts, *job) if pool else None)
-            if pool is None:
-                _draw_speaker_charts(*job)
-            _write_speaker_pages(folder, stats, summary, spool, title)
-            summaries.append(summary)
-        for future in pending:
-            if future is not None:
+def _summaries(ranked: list[SpeakerStats], settings: Settings) -> list[dict[str, Any]]:
+    taken: set[str] = {"others", "compare"}
+    out = []
+    for stats in ranked:
+        summary = stats.summary(slugify(stats.name, taken))
+        slug = summary["slug"]
+        major = stats.quotes >= settings.min_quotes
+        summary["page"] = f"{slug}/report.html" if major else f"others.html#{slug}"
+        summary["page_md"] = f"{slug}/report.md" if major else f"others.md#{slug}"
+        summary["has_page"] = major
+        out.append(summary)
+    return out
+
+
+class _Run:
+    """One report being written: pages, charts and the record of written files."""
+
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        aggregator: Aggregator,
+        facets: Facets,
+        spool: Spool,
+        written: Written,
+    ) -> None:
+        self.root = root
+        self.settings = settings
+        self.aggregator = aggregator
+        self.facets = facets
+        self.spool = spool
+        self.written = written
+        self.names = {
+            "frame_name": functools.partial(frame_label, labels=settings.labels),
+            "cue_name": cue_name,
+        }
+
+    def write(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], aliases: AliasTable
+    ) -> ReportIndex:
+        majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
+        progress = Progress("writing", len(ranked) + len(majors) + 1)
+        certainty = corpus_certainty(self.aggregator)
+        with _chart_pool(self.settings.jobs) as pool:
+            pending = []
+            for stats, summary in majors:
+                job = self._chart_job(stats, summary)
+                if pool is None:
+                    _draw_speaker_charts(*job)
+                    progress.step()
+                else:
+                    pending.append(pool.submit(_draw_speaker_charts, *job))
+                self._speaker_page(stats, summary, certainty)
+                progress.step()
+            minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m["has_page"]]
+            self._others_page(minors)
+            progress.step(len(minors))
+            for future in concurrent.futures.as_completed(pending):
                 future.result()
-    return summaries
+                progress.step()
+        chosen, missing = self._compare(ranked, summaries, aliases)
+        index = self._index(ranked, summaries, bool(chosen), missing)
+        progress.step()
+        progress.done()
+        return index
+
+    # -- files ----------------------------------------------------------------------------------
+    def _text(self, relative: str, text: str) -> None:
+        atomic_write_text(self.written.add(inside(self.root, *relative.split("/"))), text)
+
+    def _png(self, relative: str, draw: Callable[[], bytes]) -> None:
+        atomic_write_bytes(self.written.add(inside(self.root, *relative.split("/"))), draw())
+
+    def _context(self, **values: Any) -> dict[str, Any]:
+        return {"report_title": self.settings.title, **self.names, **values}
+
+    # -- speakers -------------------------------------------------------------------------------
+    def _chart_job(self, stats: SpeakerStats, summary: dict[str, Any]) -> tuple[Any, ...]:
+        folder = inside(self.root, summary["slug"])
+        periods = self.facets.timeline.rows(stats.key)
+        dated = sum(1 for p in periods if p.quotes)
+        names = ["tone.png", "frames.png", "cues.png"] + (["timeline.png"] if dated >= 1 else [])
+        for name in names:
+            self.written.add(folder / name)
+        summary["timeline_chart"] = "timeline.png" in names
+        shown = {
+            "name": summary["name"],
+            "ci95": summary["tone"]["ci95"],
+            "frames": label_keys(summary["frames"], self.settings.labels),
+            "cues": _renamed(summary["cues"]),
+            "stance": summary["stance"],
+        }
+        return (
+            folder,
+            stats.compounds,
+            stats.mean_compound,
+            shown,
+            periods if dated else None,
+            self.facets.timeline.unit,
+        )
+
+    def _speaker_page(self, stats: SpeakerStats, summary: dict[str, Any], certainty: float | None) -> None:
+        rows = list(self.spool.rows(stats.key, MAX_LISTED))
+        view = speaker_view(stats, summary, self.facets, rows, certainty, self.settings.labels)
+        context = self._context(
+            s=summary,
+            outlets=list(summary["outlets"].items())[:TOP_OUTLETS],
+            quotations=display_rows(rows, self.settings.labels),
+            more=max(0, stats.quotes - len(rows)),
+            **view,
+        )
+        markdown, html = render_speaker(context)
+        self._text(f"{summary['slug']}/report.md", markdown)
+        self._text(f"{summary['slug']}/report.html", html)
+
+    def _others_page(self, minors: list[tuple[SpeakerStats, dict[str, Any]]]) -> None:
+        if not minors:
+            return
+        entries = []
+        for stats, summary in minors:
+            rows = list(self.spool.rows(stats.key, MAX_LISTED_OTHERS))
+            entries.append(
+                {
+                    "s": summary,
+                    "quotations": display_rows(rows, self.settings.labels),
+                    "more": max(0, stats.quotes - len(rows)),
+                }
+            )
+        context = self._context(entries=entries, min_quotes=self.settings.min_quotes)
+        markdown, html = render_others(context)
+        self._text("others.md", markdown)
+        self._text("others.html", html)
+
+    # -- comparison -----------------------------------------------------------------------------
+    def _compare(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], aliases: AliasTable
+    ) -> tuple[list[SpeakerStats], list[str]]:
+        named = bool(self.settings.compare)
+        if named:
+            chosen, missing = resolve_names(self.settings.compare, ranked, aliases)
+        else:
+            chosen, missing = (
+                [s for s in ranked if s.quotes >= self.settings.min_quotes][:COMPARE_DEFAULT],
+                [],
+            )
+        if len(chosen) < 2:
+            return [], missing
+        by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
+        rows = {s.key: list(self.spool.rows(s.key, MAX_LISTED)) for s in chosen}
+        columns = compare_view(chosen, by_key, self.facets, rows, self.settings.labels)
+        names = [by_key[s.key]["name"] for s in chosen]
+        self._png(
+            "compare_tone.png",
+            lambda: charts_views.compare_tone_chart(
+                [(n, s.compounds) for n, s in zip(names, chosen, strict=True)]
+            ),
+        )
+        self._png(
+            "compare_frames.png",
+            lambda: charts_views.compare_frames_chart(
+                names, [label_keys(by_key[s.key]["frames"], self.settings.labels) for s in chosen]
+            ),
+        )
+        context = self._context(columns=columns, named=named, missing=missing)
+        markdown, html = render_compare(context)
+        self._text("compare.md", markdown)
+        self._text("compare.html", html)
+        return chosen, missing
+
+    # -- index ----------------------------------------------------------------------------------
+    def _index(
+        self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], compared: bool, missing: list[str]
+    ) -> ReportIndex:
+        total = len(summaries)
+        labels = self.settings.labels
+        self._png(
+            "speakers.png",
+            lambda: charts.speakers_chart([(s["name"], s["quotes"]) for s in summaries], total),
+        )
+        tone_rows = [
+            (s["name"], s["tone"]["scored"], s["tone"]["mean_compound"], _ci(s))
+            for s in summaries
+            if s["tone"]["mean_compound"] is not None
+        ]
+        self._png("tone_by_speaker.png", lambda: charts.tone_by_speaker_chart(tone_rows, len(tone_rows)))
+        self._png(
+            "frames_by_speaker.png",
+            lambda: charts.frames_heatmap(
+                [(s["name"], label_keys(s["frames"], labels)) for s in summaries], total
+            ),
+        )
+        corpus = corpus_view(ranked, summaries, self.facets)
+        views = []
+        if corpus["periods"]:
+            self._png(
+                "over_time.png",
+                lambda: charts_views.over_time_chart(
+                    [(r["name"], r["counts"]) for r in corpus["over_time"]],
+                    corpus["periods"],
+                    corpus["period_unit"],
+                ),
+            )
+            views.append({"file": Md("over_time.png"), "alt": "Most quoted speakers over time"})
+        if corpus["outlets"]:
+            table = corpus["outlet_table"]
+            self._png(
+                "outlets.png",
+                lambda: charts_views.outlet_heatmap(
+                    [r["name"] for r in table], corpus["outlets"], [r["counts"] for r in table]
+                ),
+            )
+            views.append({"file": Md("outlets.png"), "alt": "Quotations by speaker and outlet"})
+        aggregator = self.aggregator
+        data = {
+            "title": self.settings.title,
+            "articles": aggregator.articles,
+            "failed_articles": aggregator.failed,
+            "quotations": aggregator.quotations,
+            "unattributed": aggregator.unattributed,
+            "repeated": aggregator.repeated,
+            "min_quotes": self.settings.min_quotes,
+            "speakers": summaries,
+            "repeats": corpus["repeats"],
+        }
+        self._text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        context = self._context(
+            articles=aggregator.articles,
+            failed=aggregator.failed,
+            quotations=aggregator.quotations,
+            unattributed=aggregator.unattributed,
+            repeated=aggregator.repeated,
+            speakers=summaries,
+            with_pages=sum(1 for s in summaries if s["has_page"]),
+            min_quotes=self.settings.min_quotes,
+            charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
+            views=views,
+            corpus=corpus,
+            compared=compared,
+            missing=missing,
+        )
+        markdown, html = render_index(context)
+        self._text("index.md", markdown)
+        self._text("index.html", html)
+        paths = [self.root / name for name in ("index.json", "index.md", "index.html")]
+        return ReportIndex(
+            self.root,
+            total,
+            aggregator.quotations,
+            aggregator.articles,
+            aggregator.unattributed,
+            *paths,
+            missing=tuple(missing),
+        )
 
 
 @contextlib.contextmanager
@@ -119,70 +402,32 @@ def _chart_pool(jobs: int) -> Iterator[concurrent.futures.Executor | None]:
 
 
 def _draw_speaker_charts(
-    folder: Path, compounds: Counter[float], mean: float | None, summary: dict[str, Any]
+    folder: Path,
+    compounds: Counter[float],
+    mean: float | None,
+    shown: dict[str, Any],
+    periods: list[Any] | None,
+    unit: str | None,
 ) -> None:
-    """The three PNG charts of one speaker (a top-level function, so workers can run it)."""
-    name = summary["name"]
-    ci = summary["tone"]["ci95"]
+    """The PNG charts of one speaker (a top-level function, so workers can run it)."""
+    name = shown["name"]
+    ci = shown["ci95"]
     _write_png(
         folder, "tone.png", lambda: charts.tone_histogram(compounds, mean, tuple(ci) if ci else None, name)
     )
-    _write_png(folder, "frames.png", lambda: charts.frames_chart(summary["frames"], name))
-    _write_png(folder, "cues.png", lambda: charts.cues_chart(summary["cues"], summary["stance"], name))
+    _write_png(folder, "frames.png", lambda: charts.frames_chart(shown["frames"], name))
+    _write_png(folder, "cues.png", lambda: charts.cues_chart(shown["cues"], shown["stance"], name))
+    if periods:
+        _write_png(
+            folder, "timeline.png", lambda: charts_views.timeline_chart(periods, unit or "month", name)
+        )
 
 
-def _write_speaker_pages(
-    folder: Path, stats: SpeakerStats, summary: dict[str, Any], spool: Spool, title: str
-) -> None:
-    quotations = list(spool.rows(stats.key, MAX_LISTED))
-    context = {
-        "report_title": title,
-        "s": summary,
-        "outlets": list(summary["outlets"].items())[:TOP_OUTLETS],
-        "quotations": quotations,
-        "more": max(0, stats.quotes - len(quotations)),
-    }
-    markdown, html = render_speaker(context)
-    atomic_write_text(inside(folder, "report.md"), markdown)
-    atomic_write_text(inside(folder, "report.html"), html)
-
-
-def _write_index(
-    root: Path, aggregator: Aggregator, summaries: list[dict[str, Any]], title: str
-) -> ReportIndex:
-    total = len(summaries)
-    _write_png(root, "speakers.png", lambda: charts.speakers_chart(
-        [(s["name"], s["quotes"]) for s in summaries], total))  # fmt: skip
-    tone_rows = [(s["name"], s["tone"]["scored"], s["tone"]["mean_compound"], _ci(s)) for s in summaries
-                 if s["tone"]["mean_compound"] is not None]  # fmt: skip
-    _write_png(root, "tone_by_speaker.png", lambda: charts.tone_by_speaker_chart(tone_rows, len(tone_rows)))
-    _write_png(root, "frames_by_speaker.png", lambda: charts.frames_heatmap(
-        [(s["name"], s["frames"]) for s in summaries], total))  # fmt: skip
-    data = {
-        "title": title,
-        "articles": aggregator.articles,
-        "failed_articles": aggregator.failed,
-        "quotations": aggregator.quotations,
-        "unattributed": aggregator.unattributed,
-        "speakers": summaries,
-    }
-    paths = [inside(root, name) for name in ("index.json", "index.md", "index.html")]
-    atomic_write_text(paths[0], json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    context = {
-        "report_title": title,
-        "articles": aggregator.articles,
-        "failed": aggregator.failed,
-        "quotations": aggregator.quotations,
-        "unattributed": aggregator.unattributed,
-        "speakers": summaries,
-        "charts": [{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
-    }
-    markdown, html = render_index(context)
-    atomic_write_text(paths[1], markdown)
-    atomic_write_text(paths[2], html)
-    return ReportIndex(
-        root, total, aggregator.quotations, aggregator.articles, aggregator.unattributed, *paths
-    )
+def _renamed(cues: Mapping[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for cue, n in cues.items():
+        out[cue_name(cue)] = out.get(cue_name(cue), 0) + n
+    return out
 
 
 def _write_png(folder: Path, name: str, draw: Callable[[], bytes]) -> None:

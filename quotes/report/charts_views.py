@@ -1,0 +1,212 @@
+"""PNG charts of the time, outlet and comparison views (same conventions as :mod:`charts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from quotes.report.charts import (
+    COLOURS,
+    _figure,
+    _label_inches,
+    _margins,
+    _png,
+    _titles,
+    label,
+    no_data,
+)
+from quotes.report.timeline import PeriodRow
+
+PALETTE = ("#4472a8", "#e08a2c", "#2e8b57", "#c0392b", "#7d5ba6", "#8c6d31", "#17a2b8", "#d45087")
+TOP_OVER_TIME = 6
+MAX_TICKS = 14
+
+
+def _period_ticks(ax: object, periods: Sequence[str]) -> None:
+    step = max(1, -(-len(periods) // MAX_TICKS))
+    positions = list(range(0, len(periods), step))
+    ax.set_xticks(positions, [periods[i] for i in positions], rotation=40, ha="right", fontsize=8)  # type: ignore[attr-defined]
+    ax.set_xlim(-0.6, len(periods) - 0.4)  # type: ignore[attr-defined]
+
+
+def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
+    """A speaker's quotations per period (bars) and mean tone per period (points, 95% intervals)."""
+    title = f"Over time: {name}"
+    if not rows or not any(r.quotes for r in rows):
+        return no_data(title, "No dated quotations.")
+    periods = [r.period for r in rows]
+    fig = _figure(4.6)
+    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[1, 1])
+    top.bar(range(len(rows)), [r.quotes for r in rows], color=COLOURS["bar"], width=0.7)
+    top.set_ylabel("Quotations")
+    top.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, steps=[1, 2, 5, 10]))
+    bottom.axhspan(-0.05, 0.05, color="#eeeeee", zorder=0)
+    bottom.axhline(0, color="#888888", linewidth=0.8)
+    for x, row in enumerate(rows):
+        if row.mean_compound is None:
+            continue
+        colour = (
+            COLOURS["positive"]
+            if row.mean_compound > 0.05
+            else (COLOURS["negative"] if row.mean_compound < -0.05 else COLOURS["neutral"])
+        )
+        if row.ci95 is None:
+            bottom.plot(x, row.mean_compound, "o", mfc="white", mec=colour)
+        else:
+            low, high = row.ci95
+            bottom.errorbar(
+                x,
+                row.mean_compound,
+                yerr=[[row.mean_compound - low], [high - row.mean_compound]],
+                fmt="o",
+                color=colour,
+                capsize=3,
+            )
+    bottom.set_ylim(-1.05, 1.05)
+    bottom.set_ylabel("Mean tone")
+    _period_ticks(bottom, periods)
+    for ax in (top, bottom):
+        ax.spines[["top", "right"]].set_visible(False)
+    note = f"By {unit}; tone: mean compound with bootstrap 95% interval (hollow: fewer than 5 quotations)"
+    _margins(fig, left=0.8, note=note, bottom=0.8)
+    fig.subplots_adjust(hspace=0.12)
+    _titles(fig, top, title, note)
+    return _png(fig)
+
+
+def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequence[str], unit: str) -> bytes:
+    """Quotations per period of the most quoted speakers, one line each."""
+    title = "Most quoted speakers over time"
+    shown = [(n, c) for n, c in series if any(c)][:TOP_OVER_TIME]
+    if not shown or not periods:
+        return no_data(title, "No dated quotations.")
+    fig = _figure(4.0, 9.0)
+    ax = fig.add_subplot()
+    for i, (name, counts) in enumerate(shown):
+        ax.plot(
+            range(len(periods)),
+            counts,
+            marker="o",
+            markersize=4,
+            color=PALETTE[i % len(PALETTE)],
+            label=label(name, 28),
+        )
+    ax.set_ylabel("Quotations")
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
+    ax.set_ylim(bottom=0)
+    _period_ticks(ax, periods)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+    note = f"Quotations per {unit}, the {len(shown)} most quoted speakers with dated quotations"
+    _margins(
+        fig, left=0.7, note=note, bottom=0.95, right=0.7 + 0.085 * max(len(label(n, 28)) for n, _ in shown)
+    )
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequence[Sequence[int]]) -> bytes:
+    """Quotations of each speaker (rows) in each outlet (columns)."""
+    title = "Quotations by speaker and outlet"
+    if not names or not outlets or not any(any(r) for r in matrix):
+        return no_data(title, "No quotations with an outlet.")
+    data = np.array(matrix, dtype=float)
+    fig = _figure(
+        min(max(2.6, 1.6 + 0.3 * len(names)), 12.0) + 0.8, min(max(6.0, 3.8 + 0.8 * len(outlets)), 14.0)
+    )
+    ax = fig.add_subplot()
+    ax.imshow(data, cmap="Blues", vmin=0, vmax=data.max() or 1, aspect="auto")
+    ax.set_xticks(range(len(outlets)), [label(o, 22) for o in outlets], rotation=30, ha="right")
+    ax.set_yticks(range(len(names)), [label(n, 28) for n in names])
+    for y, row in enumerate(matrix):
+        for x, n in enumerate(row):
+            if n:
+                ax.text(
+                    x,
+                    y,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if n > 0.6 * (data.max() or 1) else "black",
+                )
+    note = f"{len(names)} most quoted speakers, {len(outlets)} outlets"
+    bottom = 0.6 + 0.5 * 0.075 * max(len(label(o, 22)) for o in outlets)
+    _margins(fig, left=_label_inches(names, 28), note=note, bottom=bottom)
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def compare_tone_chart(speakers: Sequence[tuple[str, Mapping[float, int]]]) -> bytes:
+    """Tone distributions side by side: one box per speaker with every quotation as a dot."""
+    title = "Tone of quotations, side by side"
+    shown = [(n, h) for n, h in speakers if sum(h.values())]
+    if not shown:
+        return no_data(title, "No scored quotations.")
+    fig = _figure(_height_for(len(shown)), 8.0)
+    ax = fig.add_subplot()
+    ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
+    rng = np.random.default_rng(7)
+    for y, (_, hist) in enumerate(shown):
+        values = np.repeat(np.array(list(hist), dtype=float), list(hist.values()))
+        ax.boxplot(
+            values,
+            positions=[y],
+            orientation="horizontal",
+            widths=0.5,
+            showfliers=False,
+            medianprops={"color": "black"},
+            boxprops={"color": "#555555"},
+        )
+        jitter = rng.uniform(-0.18, 0.18, len(values))
+        ax.scatter(values, y + jitter, s=10, alpha=0.5, color=PALETTE[y % len(PALETTE)], zorder=3)
+        ax.plot(values.mean(), y, "D", color="black", markersize=5, zorder=4)
+    names = [f"{label(n, 26)} (n={sum(h.values())})" for n, h in shown]
+    ax.set_yticks(range(len(shown)), names)
+    ax.set_ylim(len(shown) - 0.4, -0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("Compound tone (−1 negative … +1 positive)")
+    ax.spines[["top", "right"]].set_visible(False)
+    note = "Box: middle half of the quotations; line: median; diamond: mean; dots: quotations"
+    _margins(fig, left=_label_inches(names, 40), note=note)
+    _titles(fig, ax, title, note)
+    return _png(fig)
+
+
+def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, float]], top: int = 8) -> bytes:
+    """Frame shares side by side: grouped horizontal bars, the frames most used by any speaker."""
+    title = "Frames, side by side"
+    totals: dict[str, float] = {}
+    for mapping in shares:
+        for frame, share in mapping.items():
+            totals[frame] = totals.get(frame, 0.0) + share
+    frames = sorted(totals, key=lambda f: (-totals[f], f))[:top]
+    if not frames:
+        return no_data(title, "No frames fired.")
+    group = 0.8 / max(1, len(names))
+    fig = _figure(_height_for(len(frames) * max(1, len(names)) * 0.45 + 1), 8.0)
+    ax = fig.add_subplot()
+    for i, (name, mapping) in enumerate(zip(names, shares, strict=True)):
+        ys = [f + (i - (len(names) - 1) / 2) * group for f in range(len(frames))]
+        ax.barh(
+            ys,
+            [mapping.get(f, 0.0) for f in frames],
+            height=group * 0.9,
+            color=PALETTE[i % len(PALETTE)],
+            label=label(name, 28),
+        )
+    ax.set_yticks(range(len(frames)), [label(f, 28) for f in frames])
+    ax.set_ylim(len(frames) - 0.5, -0.5)
+    ax.set_xlabel("Share of frame weight")
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    _margins(fig, left=_label_inches(frames, 28))
+    _titles(fig, ax, title, None)
+    return _png(fig)
+
+
+def _height_for(rows: float) -> float:
+    return min(max(2.6, 1.5 + 0.45 * rows), 14.0)

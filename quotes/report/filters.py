@@ -1,0 +1,93 @@
+"""Filters on a stream of article results: speakers, a date range and outlets.
+
+A pure function over records: articles outside the date range or outlets are dropped whole;
+with speakers named, each article keeps only those speakers' quotations (names go through the
+alias table, so "Trump" picks "Donald Trump"). Articles without a date are dropped when a date
+range is given; without an outlet when outlets are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from quotes.errors import QuotesError
+from quotes.records import ArticleResult
+from quotes.report.timeline import parse_date
+from quotes.speakers import AliasTable, name_key
+
+
+class FilterError(QuotesError, ValueError):
+    """A filter value that cannot be used (an unreadable date)."""
+
+
+@dataclass(frozen=True)
+class ResultFilter:
+    """Which articles and quotations to keep."""
+
+    speakers: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    outlets: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and parse_date(value) is None:
+                raise FilterError(f"--{name} {value!r} is not a date (expected YYYY-MM-DD)")
+
+    @property
+    def active(self) -> bool:
+        """True when any filter is set."""
+        return bool(self.speakers or self.since or self.until or self.outlets)
+
+
+def speaker_keys(names: Iterable[str], aliases: AliasTable) -> set[str]:
+    """The merge keys of ``names`` after the alias table (as the report merges speakers)."""
+    return {name_key(aliases.canonical(n)) or aliases.canonical(n) for n in names}
+
+
+def filter_results(
+    results: Iterable[ArticleResult], selection: ResultFilter, aliases: AliasTable
+) -> Iterator[ArticleResult]:
+    """The results that ``selection`` keeps (failed articles pass, so they are still reported)."""
+    if not selection.active:
+        yield from results
+        return
+    since, until = parse_date(selection.since), parse_date(selection.until)
+    outlets = {" ".join(o.split()).casefold() for o in selection.outlets}
+    wanted = speaker_keys(selection.speakers, aliases)
+    for result in results:
+        if result.error:
+            yield result
+            continue
+        article = result.article
+        if since or until:
+            day = parse_date(article.date)
+            if day is None or (since and day < since) or (until and day > until):
+                continue
+        if outlets and " ".join((article.outlet or "").split()).casefold() not in outlets:
+            continue
+        if wanted:
+            kept = tuple(
+                q
+                for q in result.quotations
+                if q.speaker_name and _matches(_key(q.speaker_name, aliases), wanted)
+            )
+            result = dataclasses.replace(result, quotations=kept)
+        yield result
+
+
+def _key(name: str, aliases: AliasTable) -> str:
+    canonical = aliases.canonical(" ".join(name.split()))
+    return name_key(canonical) or canonical
+
+
+def _matches(key: str, wanted: set[str]) -> bool:
+    """The same key, or one name being the surname of the other ("trump" and "donald trump"),
+    as the report merges a lone surname into the one full name that ends with it."""
+    if key in wanted:
+        return True
+    last = key.split()[-1] if key else ""
+    return any(w == last or (" " not in key and w.split()[-1:] == [key]) for w in wanted)

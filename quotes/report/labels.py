@@ -1,0 +1,67 @@
+"""Display forms for the reports: frame labels, cue names and quotation text.
+
+Reports show what a reader understands, not internal ids: frames by the ``label`` their rule
+file gives them (``quality_of_life`` -> "Quality of life"), the colon cue of a headline
+(``Trump: "..."``) as "colon (headline)", and a quotation's text without the quotation marks
+it was written with, so that the page's own marks are not doubled (``“"This bridge..."”``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+COLON_CUE = "colon (headline)"
+_CUE_NAMES = {":": COLON_CUE, "": "(none)"}
+_OPENING = "\"'“‘«‹„‚"
+_CLOSING = "\"'”’»›“‘"
+_DOUBLE = '"“”„«»'
+
+
+def frame_label(frame_id: str, labels: Mapping[str, str]) -> str:
+    """The frame's label from its rule file, else the id made readable (``quality_of_life`` ->
+    "Quality of life")."""
+    if frame_id in labels:
+        return labels[frame_id]
+    words = frame_id.replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else frame_id
+
+
+def cue_name(cue: str | None) -> str:
+    """A cue verb or phrase for display; punctuation cues get a name."""
+    text = (cue or "").strip()
+    return _CUE_NAMES.get(text, text)
+
+
+def bare_quotation(text: str) -> str:
+    """``text`` without one pair of enclosing quotation marks (and the spaces inside them).
+
+    Only an enclosing pair is removed: ``"A," he said`` pieces and mixed quotations that merely
+    end in a quoted fragment keep their marks.
+    """
+    stripped = text.strip()
+    while (
+        len(stripped) >= 2
+        and stripped[0] in _OPENING
+        and stripped[-1] in _CLOSING
+        and _encloses(stripped[0], stripped[1:-1])
+    ):
+        stripped = stripped[1:-1].strip()
+    return stripped
+
+
+def _encloses(opening: str, inner: str) -> bool:
+    """True when the outer marks enclose the whole text: no mark of the same kind (double or
+    single) opens or closes inside; apostrophes, as in "don't", are not marks."""
+    if opening in _DOUBLE:
+        return not any(mark in inner for mark in _DOUBLE)
+    return "‘" not in inner and "‹" not in inner and not re.search(r"(^|\s)'|'(\s|$)", inner)
+
+
+def label_keys(shares: Mapping[str, float], labels: Mapping[str, str]) -> dict[str, float]:
+    """A mapping keyed by frame id re-keyed by display label (order kept; equal labels add up)."""
+    out: dict[str, float] = {}
+    for key, value in shares.items():
+        name = frame_label(key, labels)
+        out[name] = out.get(name, 0.0) + value
+    return out

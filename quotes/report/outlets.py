@@ -1,0 +1,101 @@
+"""Per speaker and outlet: quotations, mean tone, the stance of the cue verbs and top frames.
+
+Stance values come from ``rules/stance.yaml``; everything that is neither ``endorsing`` nor
+``distancing`` counts as ``neutral`` here, so the three columns add up to the quotations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+STANCES = ("neutral", "endorsing", "distancing")
+MAX_OUTLETS = 50
+"""Distinct outlets kept per speaker; later new ones count under "(other)"."""
+OTHER = "(other)"
+
+
+@dataclass
+class OutletStats:
+    """One speaker's running totals in one outlet."""
+
+    quotes: int = 0
+    scored: int = 0
+    compound_sum: float = 0.0
+    stance: Counter[str] = field(default_factory=Counter)
+    frames: Counter[str] = field(default_factory=Counter)
+
+    def add(self, compound: float | None, stance: str | None, frames: list[str]) -> None:
+        """Fold one quotation in."""
+        self.quotes += 1
+        if compound is not None:
+            self.scored += 1
+            self.compound_sum += compound
+        self.stance[stance if stance in STANCES else "neutral"] += 1
+        self.frames.update(frames)
+
+    def absorb(self, other: OutletStats) -> None:
+        """Add another's totals (the same speaker under another name)."""
+        self.quotes += other.quotes
+        self.scored += other.scored
+        self.compound_sum += other.compound_sum
+        self.stance.update(other.stance)
+        self.frames.update(other.frames)
+
+    def row(self, outlet: str, top_frames: int = 3) -> dict[str, Any]:
+        """The JSON-ready row of this outlet."""
+        mean = self.compound_sum / self.scored if self.scored else None
+        return {
+            "outlet": outlet,
+            "quotes": self.quotes,
+            "mean_compound": None if mean is None else round(mean, 4),
+            "stance": {s: self.stance.get(s, 0) for s in STANCES},
+            "top_frames": [
+                f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]
+            ],
+        }
+
+
+class Outlets:
+    """Per speaker, per outlet totals."""
+
+    def __init__(self) -> None:
+        self.by_speaker: dict[str, dict[str, OutletStats]] = {}
+        self.totals: Counter[str] = Counter()
+
+    def add(
+        self, key: str, outlet: str | None, compound: float | None, stance: str | None, frames: list[str]
+    ) -> None:
+        """Count one quotation of speaker ``key`` in ``outlet`` (nothing without an outlet)."""
+        name = " ".join((outlet or "").split())
+        if not name:
+            return
+        mine = self.by_speaker.setdefault(key, {})
+        if name not in mine and len(mine) >= MAX_OUTLETS:
+            name = OTHER
+        mine.setdefault(name, OutletStats()).add(compound, stance, frames)
+        self.totals[name] += 1
+
+    def rename(self, old: str, new: str) -> None:
+        """Fold speaker ``old`` into ``new``."""
+        target = self.by_speaker.setdefault(new, {})
+        for outlet, stats in self.by_speaker.pop(old, {}).items():
+            target.setdefault(outlet, OutletStats()).absorb(stats)
+        if not target:
+            del self.by_speaker[new]
+
+    def rows(self, key: str) -> list[dict[str, Any]]:
+        """The speaker's outlets, most quotations first."""
+        mine = self.by_speaker.get(key, {})
+        return [
+            stats.row(outlet) for outlet, stats in sorted(mine.items(), key=lambda kv: (-kv[1].quotes, kv[0]))
+        ]
+
+    def outlets(self) -> list[str]:
+        """Every outlet, most quotations first."""
+        return [name for name, _ in sorted(self.totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def matrix(self, keys: list[str], outlets: list[str]) -> list[list[int]]:
+        """Quotations of each speaker (rows) in each outlet (columns)."""
+        return [[self.by_speaker.get(k, {}).get(o, OutletStats()).quotes for o in outlets] for k in keys]

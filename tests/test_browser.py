@@ -1,0 +1,103 @@
+"""The report in a real browser: headless Chromium opens the index, a speaker page and the
+comparison page, and every image must load, every local link resolve, and the console stay clean.
+
+Needs Debian's ``chromium`` (``.ci/run`` installs it) and the ``playwright`` Python package
+(the ``test`` extra); without either the test is skipped and says which is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from quotes.execution.options import RunOptions
+from quotes.execution.runner import run_articles
+from quotes.report import write_reports
+from quotes.ruleset import load_rules
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report of the bundled examples, written once."""
+    from quotes.manifest import Manifest
+    from quotes.readers import discover, read_input
+
+    out = tmp_path_factory.mktemp("browser") / "reports"
+    manifest = Manifest()
+    articles = (a for path in discover([str(ROOT / "examples")]) for a in read_input(path, manifest))
+    rules = load_rules()
+    labels = {f.id: f.label for f in rules.frames.frames}
+    write_reports(
+        run_articles(articles, RunOptions(use_cache=False)), out, rules.aliases, frame_labels=labels
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    required = os.environ.get("QUOTESCOPE_REQUIRE_BROWSER") == "1"  # set by .ci/run
+    if CHROMIUM is None:
+        reason = "chromium is not installed (apt-get install chromium; .ci/run installs it)"
+        pytest.fail(reason) if required else pytest.skip(reason)
+    try:
+        from playwright import sync_api
+    except ImportError:
+        reason = "the playwright package is not installed (pip install -e '.[test]')"
+        pytest.fail(reason) if required else pytest.skip(reason)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def pages(report: Path) -> list[Path]:
+    """The index, the most quoted speaker's page and the comparison page."""
+    index = json.loads((report / "index.json").read_text(encoding="utf-8"))
+    first = next(s for s in index["speakers"] if s["has_page"])
+    return [report / "index.html", report / first["slug"] / "report.html", report / "compare.html"]
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["index", "speaker", "compare"])
+def test_page_loads_cleanly_in_chromium(browser, report: Path, which: int) -> None:  # type: ignore[no-untyped-def]
+    path = pages(report)[which]
+    assert path.is_file(), path
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    images = page.eval_on_selector_all(
+        "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])"
+    )
+    assert images, f"{path.name} shows no image"
+    broken = [src for src, complete, width in images if not complete or width <= 0]
+    assert not broken, f"images that did not load in {path}: {broken}"
+    links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    missing = []
+    for href in links:
+        parts = urlsplit(href)
+        if parts.scheme != "file":
+            continue
+        target = Path(unquote(parts.path))
+        if not target.exists():
+            missing.append(href)
+        elif parts.fragment and target.suffix == ".html":
+            anchors = f'id="{parts.fragment}"'
+            if anchors not in target.read_text(encoding="utf-8"):
+                missing.append(href)
+    assert not missing, f"local links that do not resolve in {path}: {missing}"
+    page.close()
+    assert not problems, f"console errors on {path}: {problems}"
