@@ -25,7 +25,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from quotes.framing import load_frame_rules
 from quotes.scoring import score_text
-from quotes.tone import load_tone_rules
+from quotes.tone_rules import load_tone_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "bench" / "tone-nyt-dev.tsv"

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.lexicon import PhraseEntry, PhraseLexicon, compile_lexicon, lexicon_items
 from quotes.records import Evidence, Frame, Span
-from quotes.tone import PhraseEntry, PhraseLexicon, clean_spans, compile_lexicon, lexicon_items
+from quotes.tone import clean_spans
 from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
 
 FRAMES_DIR = "frames"

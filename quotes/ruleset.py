@@ -15,7 +15,7 @@ from quotes.attribution import RULE_IDS
 from quotes.cues import CueRules, load_cue_rules
 from quotes.framing import FrameRules, load_frame_rules
 from quotes.speakers import AliasTable, load_aliases
-from quotes.tone import ToneRules, load_tone_rules
+from quotes.tone_rules import ToneRules, load_tone_rules
 from quotes.yamlfile import RuleError
 
 __all__ = ["RuleError", "RuleSet", "default_rules_dir", "load_rules"]

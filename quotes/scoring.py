@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from quotes.framing import FrameRules, score_frames
 from quotes.records import Scores, Span
-from quotes.tone import ToneRules, clean_spans, score_tone
+from quotes.tone import clean_spans, score_tone
+from quotes.tone_rules import ToneRules
 
 
 def score_text(text: str, spans: Sequence[Span] | None, tone_rules: ToneRules,

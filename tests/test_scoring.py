@@ -14,7 +14,7 @@ from quotes.manifest import Manifest
 from quotes.readers import read_texts
 from quotes.scoring import score_text
 from quotes.serialize import score_to_dict as score_record
-from quotes.tone import ToneRules, load_tone_rules
+from quotes.tone_rules import ToneRules, load_tone_rules
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

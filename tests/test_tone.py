@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotes.lexicon import expand
 from quotes.records import Tone
-from quotes.tone import ToneRules, expand, load_tone_rules, score_tone, sentences
+from quotes.tone import score_tone, sentences
+from quotes.tone_rules import ToneRules, load_tone_rules
 from quotes.yamlfile import RuleError
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
