@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Token
 from quotes.attribution import Candidate, SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
-from quotes.speakers.descriptions import clean_title, description_name, is_acronym, kind_groups
+from quotes.speakers.descriptions import (
+    clean_title,
+    description_name,
+    is_acronym,
+    is_partitive,
+    kind_groups,
+)
 from quotes.speakers.entities import ArticleEntities, Entity
 from quotes.speakers.index import Recency
 
@@ -253,6 +259,9 @@ class Resolver:
             resolved = self._resolve_token(owner, _fake(owner))
             if resolved.name is not None:
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+        author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
+        if author is not None:
+            return author
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
             if (
                 child.dep_ == "appos"
@@ -284,12 +293,29 @@ class Resolver:
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
-        description = (
-            description_name(token, self.words) if token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") else None
-        )
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
+        description = description_name(token, self.words) if nominal else None
         if description is not None:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")
+
+    def _author(self, token: Token) -> Resolution | None:
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
+        Research Center analysis``: a document speaks for the named person or organisation that
+        wrote it (by or from, or a name written before it)."""
+        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if writer is None:
+            writer = next(
+                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
+                None,
+            )
+        if writer is None or writer.pos_ != "PROPN" or writer.i not in self.entities.entity_at:
+            return None
+        resolved = self._resolve_token(writer, _fake(writer))
+        if resolved.name is None or resolved.kind not in ("person", "organisation"):
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
 
     def _organisation_of_kind(self, token: Token) -> Entity | None:
         """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
