@@ -11,6 +11,8 @@ never speakers. Where no rule holds, the name is ``None``: an honest unknown.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -62,6 +64,7 @@ class Resolver:
         self.speakers: Recency[Entity] = Recency()  # resolved speakers so far
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
         self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
+        self._breaks = [m.start() for m in re.finditer(r"\n", doc.text)]  # paragraph boundaries
 
     @property
     def operations(self) -> int:
@@ -224,9 +227,15 @@ class Resolver:
         """The nearest compatible recent speaker or subject before ``token``, else the nearest
         compatible name."""
         bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
+        speakers = self.speakers.before(token.idx)
+        # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
+        last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
         salient = sorted(
-            [(p + bonus, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
-            + [(p, e, "the last compatible subject") for p, e in self.entities.subjects.before(token.idx)],
+            [(p + bonus, e, "the last compatible speaker") for p, e in speakers]
+            + [
+                (p + (bonus if self._paragraph(p) > last_paragraph else 0), e, "the last compatible subject")
+                for p, e in self.entities.subjects.before(token.idx)
+            ],
             key=lambda item: -item[0],
         )
         for _, entity, why in salient:
@@ -236,6 +245,10 @@ class Resolver:
             if _compatible(entity, gender, plural):
                 return entity, "the nearest compatible name before"
         return None
+
+    def _paragraph(self, position: int) -> int:
+        """The number of the paragraph holding ``position`` (line breaks before it)."""
+        return bisect.bisect_right(self._breaks, position)
 
     def _protagonist(self, token: Token) -> Entity | None:
         """The person named most often before ``token`` (the nearest on a tie)."""
@@ -310,10 +323,12 @@ class Resolver:
                 (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
                 None,
             )
-        if writer is None or writer.pos_ != "PROPN" or writer.i not in self.entities.entity_at:
+            if writer is not None and writer.i not in self.entities.entity_at:
+                return None  # ("the Senate vote": no named writer)
+        if writer is None or writer.pos_ != "PROPN":
             return None
         resolved = self._resolve_token(writer, _fake(writer))
-        if resolved.name is None or resolved.kind not in ("person", "organisation"):
+        if resolved.name is None or resolved.kind == "description":
             return None
         return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
 
