@@ -49,7 +49,7 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     if not pieces:
         return None
     for child in token.rights:  # "people briefed (on ...)"
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == pieces[-1].i + 1:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.i == pieces[-1].i + 1:
             pieces.append(child)
             break
     text = "".join(t.text_with_ws for t in pieces).strip()
