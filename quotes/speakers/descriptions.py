@@ -14,7 +14,10 @@ from spacy.tokens import Token
 from quotes.speakers.words import SpeakerWords
 
 _KEEP_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "advmod", "quantmod", "case")
-_PARTITIVES = frozenset({"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each"})
+_PARTITIVES = frozenset(
+    {"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each", "percent",
+     "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
+)
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
@@ -46,12 +49,17 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     if not pieces:
         return None
     for child in token.rights:  # "people briefed (on ...)"
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == pieces[-1].i + 1:
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.i == pieces[-1].i + 1:
             pieces.append(child)
             break
     text = "".join(t.text_with_ws for t in pieces).strip()
     text = re.sub(r"\s+", " ", text)
     return text if any(c.isalpha() for c in text) else None
+
+
+def is_partitive(token: Token) -> bool:
+    """``some of the admirers``, ``78 percent of voters``: a quantity of the group after "of"."""
+    return token.lower_ in _PARTITIVES and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def acronym(name: str) -> str | None:

@@ -11,6 +11,8 @@ never speakers. Where no rule holds, the name is ``None``: an honest unknown.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,7 +20,13 @@ from spacy.tokens import Doc, Token
 from quotes.attribution import Candidate, SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
-from quotes.speakers.descriptions import clean_title, description_name, is_acronym, kind_groups
+from quotes.speakers.descriptions import (
+    clean_title,
+    description_name,
+    is_acronym,
+    is_partitive,
+    kind_groups,
+)
 from quotes.speakers.entities import ArticleEntities, Entity
 from quotes.speakers.index import Recency
 
@@ -56,6 +64,7 @@ class Resolver:
         self.speakers: Recency[Entity] = Recency()  # resolved speakers so far
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
         self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
+        self._breaks = [m.start() for m in re.finditer(r"\n", doc.text)]  # paragraph boundaries
 
     @property
     def operations(self) -> int:
@@ -218,9 +227,15 @@ class Resolver:
         """The nearest compatible recent speaker or subject before ``token``, else the nearest
         compatible name."""
         bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
+        speakers = self.speakers.before(token.idx)
+        # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
+        last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
         salient = sorted(
-            [(p + bonus, e, "the last compatible speaker") for p, e in self.speakers.before(token.idx)]
-            + [(p, e, "the last compatible subject") for p, e in self.entities.subjects.before(token.idx)],
+            [(p + bonus, e, "the last compatible speaker") for p, e in speakers]
+            + [
+                (p + (bonus if self._paragraph(p) > last_paragraph else 0), e, "the last compatible subject")
+                for p, e in self.entities.subjects.before(token.idx)
+            ],
             key=lambda item: -item[0],
         )
         for _, entity, why in salient:
@@ -230,6 +245,10 @@ class Resolver:
             if _compatible(entity, gender, plural):
                 return entity, "the nearest compatible name before"
         return None
+
+    def _paragraph(self, position: int) -> int:
+        """The number of the paragraph holding ``position`` (line breaks before it)."""
+        return bisect.bisect_right(self._breaks, position)
 
     def _protagonist(self, token: Token) -> Entity | None:
         """The person named most often before ``token`` (the nearest on a tie)."""
@@ -253,6 +272,9 @@ class Resolver:
             resolved = self._resolve_token(owner, _fake(owner))
             if resolved.name is not None:
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+        author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
+        if author is not None:
+            return author
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
             if (
                 child.dep_ == "appos"
@@ -284,12 +306,31 @@ class Resolver:
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
-        description = (
-            description_name(token, self.words) if token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") else None
-        )
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
+        description = description_name(token, self.words) if nominal else None
         if description is not None:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")
+
+    def _author(self, token: Token) -> Resolution | None:
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
+        Research Center analysis``: a document speaks for the named person or organisation that
+        wrote it (by or from, or a name written before it)."""
+        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if writer is None:
+            writer = next(
+                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
+                None,
+            )
+            if writer is not None and writer.i not in self.entities.entity_at:
+                return None  # ("the Senate vote": no named writer)
+        if writer is None or writer.pos_ != "PROPN":
+            return None
+        resolved = self._resolve_token(writer, _fake(writer))
+        if resolved.name is None or resolved.kind == "description":
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
 
     def _organisation_of_kind(self, token: Token) -> Entity | None:
         """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
