@@ -314,3 +314,8 @@ def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch:
     assert writer.chart_jobs(None, 50) == writer.AUTO_JOBS_MAX
     monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: {0}, raising=False)
     assert writer.chart_jobs(None, 50) == 1
+
+
+def test_signed_values_never_show_minus_zero() -> None:
+    assert charts._signed(-0.001) == "+0.00" and charts._signed(-0.004) == "+0.00"
+    assert charts._signed(-0.11) == "-0.11" and charts._signed(0.2) == "+0.20"

@@ -279,9 +279,9 @@ def tone_histogram(
     fig, (ax,) = _canvas("histogram", 3.6)
     ax.bar(centres, bins, width=0.1, align="center", color=colours, edgecolor="white", zorder=2)
     top = max(bins)
-    ax.axvline(mean, color="black", linestyle="--", linewidth=1, label=f"mean {mean:+.2f}", zorder=3)
+    ax.axvline(mean, color="black", linestyle="--", linewidth=1, label=f"mean {_signed(mean)}", zorder=3)
     if ci is not None:
-        interval = f"95% interval [{ci[0]:+.2f}, {ci[1]:+.2f}]"
+        interval = f"95% interval [{_signed(ci[0])}, {_signed(ci[1])}]"
         ax.errorbar(mean, top * 1.12, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="D", color="black",
                     markersize=4, capsize=4, zorder=4, label=interval)  # fmt: skip
     ax.set_xlim(-1.08, 1.08)
@@ -332,6 +332,11 @@ def cues_chart(cues: Mapping[str, int], stance: Mapping[str, int], name: str) ->
     _margins(fig, left=left_in, top=0.25)
     fig.suptitle(label(title, 70), fontweight="bold", y=1 - 0.08 / fig.get_size_inches()[1], va="top")
     return _png(fig)
+
+
+def _signed(value: float) -> str:
+    """``value`` with its sign and two decimals, never "-0.00"."""
+    return f"{round(value, 2) + 0.0:+.2f}"
 
 
 def _tone_colour(value: float) -> str:
