@@ -57,6 +57,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 # ----------------------------------------------------------------------------- extract
 
 
+def _given(value: Any, name: str) -> Any:
+    """``value`` when option ``name`` was given on the command line, else None (the command's own default)."""
+    source = click.get_current_context().get_parameter_source(name)
+    return value if source is click.core.ParameterSource.COMMANDLINE else None
+
+
 def _manifest_path(output: str | None, manifest: str | None) -> Path | None:
     if manifest:
         return Path(manifest)
@@ -134,6 +140,8 @@ def report(
 ) -> None:
     """Write per-speaker reports (Markdown, HTML, PNG charts) for INPUT files or folders.
 
+    Without --jobs, the charts are drawn by one process per core (up to 4) for larger reports.
+
     \b
     Examples:
       quotes report examples/
@@ -152,7 +160,7 @@ def report(
     found = filtered(report_results(paths, run_options_from(**run), book), selection, rules.aliases)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
     index = write_reports(
-        found, target, rules.aliases, title=title, jobs=run["jobs"], min_quotes=min_quotes,
+        found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"), min_quotes=min_quotes,
         compare=compare_names, frame_labels=labels,
     )  # fmt: skip
     for name in index.missing:

@@ -101,3 +101,17 @@ def test_page_loads_cleanly_in_chromium(browser, report: Path, which: int) -> No
     assert not missing, f"local links that do not resolve in {path}: {missing}"
     page.close()
     assert not problems, f"console errors on {path}: {problems}"
+
+
+def test_examples_show_time_outlet_comparison_and_repeat_views(report: Path) -> None:
+    """``quotes report examples/`` has every view the bundled dated corpus is there for."""
+    index = json.loads((report / "index.json").read_text(encoding="utf-8"))
+    html = (report / "index.html").read_text(encoding="utf-8")
+    for chart in ("over_time.png", "outlets.png", "compare_tone.png", "compare_frames.png"):
+        assert (report / chart).is_file(), chart
+        assert chart in html or chart.startswith("compare_"), chart
+    assert 'href="compare.html"' in html
+    assert index["repeats"], "no repeated quotation in the examples"
+    first = next(s for s in index["speakers"] if s["has_page"])
+    assert (report / first["slug"] / "timeline.png").is_file()
+    assert len({o for s in index["speakers"] for o in s["outlets"]}) >= 3

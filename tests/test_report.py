@@ -301,3 +301,21 @@ def test_charts_drawn_by_worker_processes_match(tmp_path: Path) -> None:
     for slug in ("ana-torres", "jo-bloggs"):
         for chart in ("tone.png", "frames.png", "cues.png"):
             assert (tmp_path / "two" / slug / chart).read_bytes().startswith(b"\x89PNG")
+
+
+def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.report import writer
+
+    assert writer.chart_jobs(3, 100) == 3 and writer.chart_jobs(1, 100) == 1
+    monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert writer.chart_jobs(None, 50) == 2
+    assert writer.chart_jobs(None, writer.AUTO_JOBS_MIN_SPEAKERS - 1) == 1
+    monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: set(range(16)), raising=False)
+    assert writer.chart_jobs(None, 50) == writer.AUTO_JOBS_MAX
+    monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: {0}, raising=False)
+    assert writer.chart_jobs(None, 50) == 1
+
+
+def test_signed_values_never_show_minus_zero() -> None:
+    assert charts._signed(-0.001) == "+0.00" and charts._signed(-0.004) == "+0.00"
+    assert charts._signed(-0.11) == "-0.11" and charts._signed(0.2) == "+0.20"

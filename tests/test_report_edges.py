@@ -238,3 +238,48 @@ def test_a_quotation_in_several_articles_counts_once_with_its_spread(tmp_path: P
     assert spread["articles"] == 3 and spread["outlets"] == ["Daily", "Post"]
     assert (spread["first_date"], spread["last_date"]) == ("2024-01-01", "2024-03-01")
     assert "Most repeated quotations" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+# -- progress: a total, a percentage and the time left; quiet when not a terminal ---------------
+
+
+def test_progress_shows_total_percentage_and_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.report import progress
+
+    clock = iter([100.0, 110.0, 110.0, 120.0, 120.0, 140.0])
+    monkeypatch.setattr(progress.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    bar = progress.Progress("writing", 4, stream, enabled=True)
+    bar.step()  # 1 of 4 after 10 s: 30 s left
+    assert stream.getvalue().endswith("writing: 1/4 (25%), 0:30 left\x1b[K")
+    bar.step(3)
+    bar.done()
+    assert stream.getvalue().endswith("writing: 4/4 (100%), 0:40\x1b[K\n")
+
+
+def test_progress_is_quiet_when_not_a_terminal(tmp_path: Path) -> None:
+    from quotes.report import progress
+
+    stream = io.StringIO()  # isatty() is False
+    bar = progress.Progress("reading", 2, stream)
+    list(bar.wrap(["a", "b"]))
+    assert stream.getvalue() == ""
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"id": "1"}\n\n{"id": "2"}\n', encoding="utf-8")
+    assert progress.count_articles([str(lines), str(tmp_path / "missing.txt")]) == 2
+
+
+def test_report_passes_jobs_only_when_given(story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotes.report
+
+    seen: list[int | None] = []
+
+    def fake(results, out_dir, aliases, **options):  # type: ignore[no-untyped-def]
+        seen.append(options["jobs"])
+        return write_reports([], out_dir, aliases)
+
+    monkeypatch.setattr(quotes.report, "write_reports", fake)
+    out = story.parent / "reports"
+    run("report", str(story), "--out", str(out), "--no-cache")
+    run("report", str(story), "--out", str(out), "--no-cache", "--jobs", "1")
+    assert seen == [None, 1]

@@ -19,6 +19,7 @@ import contextlib
 import functools
 import json
 import multiprocessing
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -52,6 +53,11 @@ MAX_LISTED_OTHERS = 20
 """Quotations shown per speaker on the page of speakers below ``min_quotes``."""
 MIN_QUOTES = CI_MIN_QUOTES
 """Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
+AUTO_JOBS_MAX = 4
+"""Without ``jobs``, chart processes are at most this many (one per core)..."""
+AUTO_JOBS_MIN_SPEAKERS = 8
+"""...and only for at least this many speakers with charts: a worker's start-up (about a second)
+is repaid after a few speakers."""
 COMPARE_DEFAULT = 3
 """Without named speakers, the comparison page sets the most quoted ones side by side."""
 TOP_OUTLETS = 5
@@ -87,7 +93,7 @@ class Settings:
     """How to write one report."""
 
     title: str = "quotescope report"
-    jobs: int = 1
+    jobs: int | None = None
     min_quotes: int = MIN_QUOTES
     compare: tuple[str, ...] = ()
     frame_labels: Mapping[str, str] | None = None
@@ -103,14 +109,15 @@ def write_reports(
     aliases: AliasTable,
     *,
     title: str = "quotescope report",
-    jobs: int = 1,
+    jobs: int | None = None,
     min_quotes: int = MIN_QUOTES,
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
-    With ``jobs`` > 1 the speakers' charts are drawn by that many processes. ``compare`` names
+    With ``jobs`` > 1 the speakers' charts are drawn by that many processes, with 1 in this one.
+    Without it (None), by one process per core (see ``chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules)."""
     settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels)
@@ -179,7 +186,7 @@ class _Run:
         majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
         progress = Progress("writing", len(ranked) + len(majors) + 1)
         certainty = corpus_certainty(self.aggregator)
-        with _chart_pool(self.settings.jobs) as pool:
+        with _chart_pool(chart_jobs(self.settings.jobs, len(majors))) as pool:
             pending = []
             for stats, summary in majors:
                 job = self._chart_job(stats, summary)
@@ -389,6 +396,21 @@ class _Run:
             *paths,
             missing=tuple(missing),
         )
+
+
+def chart_jobs(jobs: int | None, speakers: int) -> int:
+    """How many processes draw the charts of ``speakers`` speakers: ``jobs`` when given.
+
+    Otherwise one per available core, up to AUTO_JOBS_MAX, for AUTO_JOBS_MIN_SPEAKERS or more:
+    the charts are independent and CPU-bound (matplotlib's drawing takes most of a warm report),
+    the workers load no language model, and the main process writes the pages meanwhile."""
+    if jobs is not None:
+        return jobs
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        cores = os.cpu_count() or 1
+    return min(cores, AUTO_JOBS_MAX) if cores > 1 and speakers >= AUTO_JOBS_MIN_SPEAKERS else 1
 
 
 @contextlib.contextmanager
