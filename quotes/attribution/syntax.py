@@ -135,4 +135,13 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
 
 
 def span_text(doc: Doc, span: Span) -> str:
-    return doc.text[span[0] : span[1]].strip(" ,")
+    """The text of ``doc`` between two character offsets, stripped of spaces and commas.
+
+    Read from the tokens around the span, never from ``doc.text``, which spaCy rebuilds from
+    every token of the article on each access (quadratic on long articles).
+    """
+    start, end = span
+    around = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if around is None or not len(around) or around.start_char > start:
+        return doc.text[start:end].strip(" ,")  # offsets between tokens: rare, exact
+    return around.text_with_ws[start - around.start_char : end - around.start_char].strip(" ,")

@@ -250,9 +250,8 @@ class ArticleEntities:
             self.add_title(entity, " ".join(t.text for t in before))
         for child in ent.root.children:
             if child.dep_ == "appos":
-                self.add_title(
-                    entity, doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
-                )
+                # the apposition's own tokens: doc.text would rebuild the whole article's text
+                self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
 
     def title_group(self, word: str) -> int | None:
         word = word.lower()
