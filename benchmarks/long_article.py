@@ -6,7 +6,7 @@ For each N, one article holding the seed article N times (paragraphs kept) is wr
 temporary file, then two whole processes run one after the other and are timed from start to
 exit, model loading included:
 
-- bare: spaCy's stock ``en_core_web_sm`` ``nlp.pipe`` over the text in 50 KB
+- bare: spaCy's stock ``en_core_web_sm`` ``nlp.pipe`` (one piece at a time) over the text in 50 KB
   paragraph-bounded pieces (how quotescope parses a long article);
 - quotes: ``quotes extract FILE --no-cache``.
 
@@ -30,7 +30,7 @@ import sys
 from quotes.model import load_model, split_paragraphs
 text = open(sys.argv[1], encoding="utf-8").read()
 nlp = load_model(fast=False)
-print(sum(len(doc) for doc in nlp.pipe(split_paragraphs(text))))
+print(sum(len(doc) for doc in nlp.pipe(split_paragraphs(text), batch_size=1)))
 """
 
 
