@@ -6,7 +6,8 @@ When the whole corpus has been read, :func:`surname_folds` folds a speaker known
 ("Trump") into the single person of the corpus whose full name ends with it ("Donald Trump");
 when several full names could be meant ("Hillary Clinton", "Bill Clinton") it stays apart.
 
-``quotes speakers`` (:func:`count_speakers`) and ``quotes report``
+A quotation of several speakers ("X and Y said", ``Quotation.speakers``) counts for each of them
+(:func:`quotation_speakers`). ``quotes speakers`` (:func:`count_speakers`) and ``quotes report``
 (:class:`quotes.report.aggregate.Aggregator`) both decide identity here, so they always agree.
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotes.records import ArticleResult
+from quotes.records import ArticleResult, Quotation
 from quotes.speakers.aliases import AliasTable, name_key
 
 FOLDABLE_TYPES = ("person", "unknown")
@@ -49,6 +50,17 @@ def speaker_key(raw: str | None, aliases: AliasTable) -> tuple[str, str] | None:
         return None
     canonical = aliases.canonical(name)
     return identity_key(canonical) or canonical, canonical
+
+
+def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[tuple[str, str, str | None]]:
+    """``(key, canonical spelling, declared type)`` of each named speaker of a quotation, once
+    each ("X and Y said" counts for X and for Y; [] when no speaker is named)."""
+    found = []
+    for raw in quotation.speakers:
+        named = speaker_key(raw, aliases)
+        if named is not None and all(named[0] != key for key, _, _ in found):
+            found.append((*named, aliases.speaker_type(clean_name(raw))))
+    return found
 
 
 def known_type(declared: str | None, seen: Mapping[str, int]) -> str:
@@ -125,17 +137,14 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
     tallies: dict[str, _Tally] = {}
     for number, result in enumerate(results):
         for quotation in result.quotations:
-            found = speaker_key(quotation.speaker_name, aliases)
-            if found is None:
-                continue
-            key, canonical = found
-            tally = tallies.get(key)
-            if tally is None:
-                tally = tallies[key] = _Tally(aliases.speaker_type(clean_name(quotation.speaker_name or "")))
-            tally.names[canonical] += 1
-            tally.types[quotation.speaker_type] += 1
-            tally.quotes += 1
-            tally.articles.add(number)
+            for key, canonical, declared in quotation_speakers(quotation, aliases):
+                tally = tallies.get(key)
+                if tally is None:
+                    tally = tallies[key] = _Tally(declared)
+                tally.names[canonical] += 1
+                tally.types[quotation.speaker_type] += 1
+                tally.quotes += 1
+                tally.articles.add(number)
     kinds = {key: (known_type(t.declared, t.types), t.declared) for key, t in tallies.items()}
     for short, full in surname_folds(kinds, {key: t.quotes for key, t in tallies.items()}).items():
         into, gone = tallies[full], tallies.pop(short)
