@@ -77,7 +77,8 @@ def test_the_pipeline_records_each_speaker(nlp, rules) -> None:
 
 
 def test_a_quotation_of_two_speakers_counts_for_each_in_quotes_speakers() -> None:
-    counts = {c.name: c.quotes for c in count_speakers([result("a1", BOTH, said("Ana Torres"))], AliasTable())}
+    found = count_speakers([result("a1", BOTH, said("Ana Torres"))], AliasTable())
+    counts = {c.name: c.quotes for c in found}
     assert counts == {"Ana Torres": 2, "Jo Bloggs": 1}
 
 
@@ -114,7 +115,8 @@ def test_the_export_lists_every_quotation_with_the_reports_speaker(tmp_path: Pat
     ]
     first = rows[0]
     assert first["content"] == [[0, 14]] and first["text"] == TEXT[0:14]
-    assert first["speaker_name"] == "Ana Torres" and first["article_speaker_name"] == "Ana Torres and Jo Bloggs"
+    assert first["speaker_name"] == "Ana Torres"
+    assert first["article_speaker_name"] == "Ana Torres and Jo Bloggs"
     assert first["article_title"] == "Title a1" and first["date"] == "2016-10-01" and first["counted"]
     assert {"kind", "cue", "cue_text", "tone", "frames", "outlet", "url"} <= set(first)
     assert rows[2]["speaker_name"] is None and rows[2]["counted"] is False
@@ -136,7 +138,7 @@ def test_the_csv_export_has_the_same_rows(tmp_path: Path) -> None:
 
 
 def test_a_repeat_is_exported_but_not_counted(tmp_path: Path) -> None:
-    long = dataclasses.replace(said("Ana Torres"), text="We will win this election in every state of the union")
+    long = dataclasses.replace(said("Ana Torres"), text="We will win this election in every state there is")
     write_reports([result("a1", long), result("a2", long)], tmp_path, AliasTable(), min_quotes=1)
     rows = [json.loads(line) for line in (tmp_path / "quotations.jsonl").read_text().splitlines()]
     assert [(r["speaker_slug"], r["counted"]) for r in rows] == [("ana-torres", True), ("ana-torres", False)]
@@ -151,8 +153,8 @@ def test_speakers_score_reads_the_export(tmp_path: Path) -> None:
     write_reports([result("a1", said("Ana Torres")), result("a2", said("Torres"))], tmp_path,
                   AliasTable(), min_quotes=1)  # fmt: skip
     done = subprocess.run(
-        [sys.executable, str(SHARED_BENCH / "speakers_score.py"), str(gold), str(tmp_path / "quotations.jsonl"),
-         "--json"],
+        [sys.executable, str(SHARED_BENCH / "speakers_score.py"), str(gold),
+         str(tmp_path / "quotations.jsonl"), "--json"],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     scores = json.loads(done.stdout)
