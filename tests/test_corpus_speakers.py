@@ -190,3 +190,30 @@ def test_eval_by_name_breaks_name_errors_down_by_gold_mention(tmp_path: Path) ->
 def test_report_speaker_fields_are_the_export_contract() -> None:
     assert {"article_id", "content", "speaker_name", "speaker_slug"} <= set(CSV_FIELDS)
     assert dataclasses.fields(Quotation)[-1].name == "speaker_names"
+
+
+# ----------------------------------------------------------------------------- identity
+
+
+def _counts(*articles: tuple[str | None, ...]) -> dict[str, int]:
+    results = [result(f"a{i}", *(said(name) for name in names)) for i, names in enumerate(articles)]
+    return {c.name: c.quotes for c in count_speakers(results, AliasTable())}
+
+
+def test_a_surname_takes_the_full_name_its_own_article_quotes() -> None:
+    counts = _counts(("Gary Johnson",) * 5, ("Jeh Johnson", "Johnson"), ("Johnson",))
+    assert counts == {"Gary Johnson": 6, "Jeh Johnson": 2}  # the corpus's "Johnson" is Gary's
+
+
+def test_a_pronoun_is_no_speaker() -> None:
+    assert _counts(("he", "She", "Ana Torres")) == {"Ana Torres": 1}
+
+
+def test_a_word_before_a_full_name_does_not_split_the_person() -> None:
+    counts = _counts(("Hillary Clinton",) * 3, ("Rival Hillary Clinton",), ("Bill Clinton",))
+    assert counts == {"Hillary Clinton": 4, "Bill Clinton": 1}
+
+
+def test_two_people_who_share_a_surname_stay_apart() -> None:
+    counts = _counts(("Donald Trump",) * 2, ("Melania Trump",) * 2, ("Trump",))
+    assert counts == {"Donald Trump": 2, "Melania Trump": 2, "Trump": 1}

@@ -26,7 +26,7 @@ from quotes.report.exports import export_row
 from quotes.report.spool import Spool
 from quotes.serialize import report_row
 from quotes.speakers import AliasTable
-from quotes.speakers.identity import clean_name, display_name, known_type, quotation_speakers, surname_folds
+from quotes.speakers.identity import article_speakers, clean_name, display_name, known_type, surname_folds
 
 MAX_DISTINCT = 200
 """Distinct keys a per-speaker counter keeps; later new keys count under OTHER."""
@@ -288,9 +288,10 @@ class Aggregator:
         self.articles += 1
         if result.error:
             self.failed += 1
+        named = article_speakers(result, self.aliases)
         for position, quotation in enumerate(result.quotations):
             self.quotations += 1
-            speakers = [self._speaker(*found) for found in quotation_speakers(quotation, self.aliases)]
+            speakers = [self._speaker(*found) for found in named[position]]
             counted = [s.key for s in speakers if self._count(s, quotation, result.article, number)]
             self.unattributed += not speakers
             self.repeated += bool(speakers) and not counted
