@@ -5,7 +5,9 @@ with character spans, the format of the PolNeAR-derived benchmark. A prediction 
 gold quotation when, after trimming white space, punctuation and quotation marks from both
 ends of every content span, their overlap covers at least half of each; matches are one to
 one, largest overlap first. A speaker is right when the mention spans overlap (or, by name,
-when the canonical names agree: equal ignoring case, or one a whole-word suffix of the other).
+when the canonical names agree as the benchmark's scorer compares them:
+:func:`quotes.name_errors.names_match`). By name, the report also breaks the name errors down
+by the kind of gold mention (name, pronoun, description, none; :mod:`quotes.name_errors`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from quotes.errors import GoldError, InputError
 from quotes.manifest import Manifest
+from quotes.name_errors import KindErrors, NameCase, breakdown, format_breakdown, names_match
 from quotes.readers import read_records
 from quotes.records import Quotation, Span
 from quotes.text import total_overlap, trim_spans
@@ -115,11 +118,9 @@ def match(gold: Sequence[tuple[Span, ...]], predicted: Sequence[tuple[Span, ...]
 
 
 def names_agree(gold: str | None, predicted: str | None) -> bool:
-    """Equal ignoring case and spacing, or one a whole-word suffix of the other."""
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    a, b = (" ".join(n.casefold().split()) for n in (gold, predicted))
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    """Whether two canonical names agree, as the benchmark's scorer judges them (case, periods,
+    possessives, honorifics and middle initials set aside; or one a whole-word suffix of the other)."""
+    return names_match(gold, predicted)
 
 
 def speaker_right(gold: GoldQuote, predicted: Quotation, by: str) -> bool:
@@ -146,6 +147,7 @@ def evaluate(
     """Scores per kind (detection and end to end) and true/false positives per rule."""
     counts = {k: Counter() for k in (*KINDS, "all")}
     per_rule: dict[str, Counter] = {}
+    cases: list[NameCase] = []
     for article in gold:
         predicted = list(predictions.get(article.id, ()))
         gold_spans = [trim_spans(article.text, q.content) for q in article.quotes]
@@ -164,6 +166,9 @@ def evaluate(
         for g, p in matches.items():
             gold_quote, quote = article.quotes[g], predicted[p]
             right = speaker_right(gold_quote, quote, speaker_by)
+            mention = " ".join(article.text[s:e] for s, e in gold_quote.speaker)
+            cases.append(NameCase(article.id, gold_quote.kind, mention, gold_quote.speaker_name,
+                                  quote.speaker_name))  # fmt: skip
             per_rule[quote.rule]["true_positive" if right else "wrong_speaker"] += 1
             for key in (gold_quote.kind, "all"):
                 counts[key]["pred"] += 1
@@ -181,7 +186,25 @@ def evaluate(
         for key, c in counts.items()
     }
     rules = {rule: dict(c) for rule, c in sorted(per_rule.items(), key=lambda item: -sum(item[1].values()))}
-    return {"articles": len(gold), "speaker_by": speaker_by, "kinds": kinds, "rules": rules}
+    report = {"articles": len(gold), "speaker_by": speaker_by, "kinds": kinds, "rules": rules}
+    if speaker_by == "name":
+        report["name_errors"] = [_kind_errors(row) for row in breakdown(cases)]
+    return report
+
+
+def _kind_errors(row: KindErrors) -> dict:
+    """One row of the name-error breakdown as JSON-ready values."""
+    return {
+        "mention_kind": row.mention_kind,
+        "matched": row.total,
+        "wrong": row.wrong,
+        "accuracy": 1 - row.wrong / row.total if row.total else None,
+        "examples": [
+            {"article_id": c.article_id, "kind": c.kind, "mention": c.mention, "gold_name": c.gold_name,
+             "predicted_name": c.predicted_name}
+            for c in row.examples
+        ],
+    }  # fmt: skip
 
 
 def format_report(report: dict) -> str:
@@ -207,4 +230,12 @@ def format_report(report: dict) -> str:
         right, wrong, false = c.get("true_positive", 0), c.get("wrong_speaker", 0), c.get("false_positive", 0)
         total = right + wrong + false
         lines.append(f"{rule:20}{right:>8}{wrong:>15}{false:>12}{cell(right / total if total else None):>11}")
+    if "name_errors" in report:
+        rows = [
+            KindErrors(r["mention_kind"], r["matched"], r["wrong"],
+                       tuple(NameCase(**example) for example in r["examples"]))
+            for r in report["name_errors"]
+        ]  # fmt: skip
+        title = "name errors by gold mention (matched quotations with a gold name):"
+        lines += ["", title, format_breakdown(rows)]
     return "\n".join(lines)

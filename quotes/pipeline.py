@@ -55,6 +55,7 @@ class Extractor:
             text,
             candidate,
             speaker_name=resolution.name,
+            speaker_names=resolution.names or ((resolution.name,) if resolution.name else ()),
             speaker_type=resolution.kind,
             stance=stance_of(candidate.cue_lemma, self.rules.frames) if candidate.cue_lemma else "none",
             confidence=round(confidence, 3),

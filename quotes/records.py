@@ -102,6 +102,15 @@ class Quotation:
     title: str | None = None  # title or affiliation from an apposition or the article
     inherited: bool = False  # speaker carried over from the previous quotation
     scores: Scores | None = None
+    speaker_names: tuple[str, ...] = ()  # each named speaker ("X and Y said" has two); () when unknown
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every named speaker: ``speaker_names``, else ``speaker_name`` alone (records read from
+        files written before ``speaker_names`` existed), else ()."""
+        if self.speaker_names:
+            return self.speaker_names
+        return (self.speaker_name,) if self.speaker_name else ()
 
 
 @dataclass(frozen=True)

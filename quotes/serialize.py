@@ -3,7 +3,8 @@
 Shapes (spans are ``[start, end]`` lists everywhere):
 
 - :func:`quotation_to_dict`: the benchmark's shape; a Quotation's ``scores`` is flattened into
-  ``tone`` (None when unscored), ``frames`` and ``codebook_frame`` ("other" when unscored).
+  ``tone`` (None when unscored), ``frames`` and ``codebook_frame`` ("other" when unscored);
+  ``speaker_names`` (each named speaker, a list) follows ``speaker_name``.
 - :func:`result_to_dict`: ``{"id", title/date/outlet/url when known, "quotes": [...], "error"?}``,
   one line of ``quotes extract``.
 - :func:`score_to_dict`: ``{"id", "tone", "frames", "codebook_frame"}``, one line of ``quotes score``.
@@ -29,6 +30,7 @@ QUOTATION_ROW_FIELDS = (
     "id",
     "kind",
     "speaker_name",
+    "speaker_names",
     "speaker_type",
     "speaker_text",
     "title",
@@ -55,6 +57,18 @@ QUOTATION_ROW_FIELDS = (
 """The columns of :func:`quotation_row`, in order (the CSV header of ``quotes extract``)."""
 
 _QUOTATION_FIELDS = tuple(f.name for f in dataclasses.fields(Quotation) if f.name != "scores")
+
+
+def _dict_order() -> tuple[str, ...]:
+    """The fields of :func:`quotation_to_dict` in order: ``speaker_names`` beside ``speaker_name``."""
+    names = [name for name in _QUOTATION_FIELDS if name != "speaker_names"]
+    names.insert(names.index("speaker_name") + 1, "speaker_names")
+    return tuple(names)
+
+
+_DICT_ORDER = _dict_order()
+NAMES_SEPARATOR = "; "
+"""Joins ``speaker_names`` in a flat row."""
 
 
 # ----------------------------------------------------------------------------- to dicts
@@ -85,7 +99,7 @@ def scores_to_dict(scores: Scores | None) -> dict[str, Any]:
 
 def quotation_to_dict(quotation: Quotation) -> dict[str, Any]:
     """A quotation in the benchmark's shape, scores flattened (see the module docstring)."""
-    data = {name: plain(getattr(quotation, name)) for name in _QUOTATION_FIELDS}
+    data = {name: plain(getattr(quotation, name)) for name in _DICT_ORDER}
     data.update(scores_to_dict(quotation.scores))
     return data
 
@@ -124,6 +138,7 @@ def quotation_row(article: Article, quotation: Quotation) -> dict[str, Any]:
         "id": article.id,
         "kind": q.kind,
         "speaker_name": q.speaker_name or "",
+        "speaker_names": NAMES_SEPARATOR.join(q.speakers),
         "speaker_type": q.speaker_type,
         "speaker_text": q.speaker_text,
         "title": q.title or "",

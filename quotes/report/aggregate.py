@@ -6,26 +6,27 @@ so the reports can list them at the end without holding them in memory.
 
 Who is who is decided by :mod:`quotes.speakers.identity` (the alias table, ``name_key`` and the
 folding of a lone surname into the corpus's one full name with it), as for ``quotes speakers``.
-Quotations with no speaker name are counted as unattributed and get no speaker report.
+Quotations with no speaker name are counted as unattributed and get no speaker report; a
+quotation of several speakers ("X and Y said") counts in each one's report. Every quotation,
+attributed or not, is also spooled once for the export (:mod:`quotes.report.exports`).
 """
 
 from __future__ import annotations
 
-import json
 import math
-import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from quotes.records import Article, ArticleResult, Quotation
+from quotes.report.exports import export_row
+from quotes.report.spool import Spool
 from quotes.serialize import report_row
 from quotes.speakers import AliasTable
-from quotes.speakers.identity import clean_name, display_name, known_type, speaker_key, surname_folds
+from quotes.speakers.identity import article_speakers, clean_name, display_name, known_type, surname_folds
 
 MAX_DISTINCT = 200
 """Distinct keys a per-speaker counter keeps; later new keys count under OTHER."""
@@ -36,7 +37,6 @@ CI_MIN_QUOTES = 5
 BOOTSTRAP_DRAWS = 2000
 BOOTSTRAP_SEED = 20240611
 LABELS = ("positive", "neutral", "negative")
-_COMMIT_EVERY = 2000
 
 
 class BoundedCounter(Counter[str]):
@@ -246,58 +246,6 @@ def bootstrap_ci(compounds: Counter[float]) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
-class Spool:
-    """Quotations spooled to a SQLite file, read back per speaker in corpus order."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._db = sqlite3.connect(path)
-        self._db.execute("PRAGMA journal_mode=OFF")
-        self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("PRAGMA cache_size=-8000")  # at most ~8 MB of page cache
-        self._db.execute(
-            "CREATE TABLE q (seq INTEGER PRIMARY KEY, speaker TEXT NOT NULL, article INTEGER NOT NULL, "
-            "row TEXT NOT NULL)"
-        )
-        self._pending = 0
-        self._indexed = False
-
-    def add(self, speaker: str, row: dict[str, Any], article: int = 0) -> None:
-        """Append one quotation row for ``speaker``, from the corpus's ``article``-th article."""
-        self._db.execute(
-            "INSERT INTO q (speaker, article, row) VALUES (?, ?, ?)", (speaker, article, json.dumps(row))
-        )
-        self._pending += 1
-        if self._pending >= _COMMIT_EVERY:
-            self._db.commit()
-            self._pending = 0
-
-    def rows(self, speaker: str, limit: int) -> Iterator[dict[str, Any]]:
-        """Up to ``limit`` rows of ``speaker``, in the order they were added."""
-        if not self._indexed:
-            self._db.commit()
-            self._db.execute("CREATE INDEX q_speaker ON q (speaker, seq)")
-            self._indexed = True
-        cursor = self._db.execute(
-            "SELECT row FROM q WHERE speaker = ? ORDER BY seq LIMIT ?", (speaker, limit)
-        )
-        for (row,) in cursor:
-            yield json.loads(row)
-
-    def rename(self, old: str, new: str) -> None:
-        """Move every row of speaker ``old`` to speaker ``new``, keeping corpus order."""
-        self._db.execute("UPDATE q SET speaker = ? WHERE speaker = ?", (new, old))
-
-    def articles(self, speaker: str) -> int:
-        """How many distinct articles the rows of ``speaker`` come from."""
-        query = "SELECT COUNT(DISTINCT article) FROM q WHERE speaker = ?"
-        return int(self._db.execute(query, (speaker,)).fetchone()[0])
-
-    def close(self) -> None:
-        """Close the database (the caller removes the file)."""
-        self._db.close()
-
-
 class Observer(Protocol):
     """Sees every attributed quotation before it is counted (see quotes.report.facets)."""
 
@@ -323,6 +271,11 @@ class Aggregator:
     unattributed: int = 0
     observer: Observer | None = None
     repeated: int = 0
+    merged: dict[str, str] = field(default_factory=dict)  # folded speaker key -> the key it joined
+
+    def final_key(self, key: str) -> str:
+        """The key a speaker ended under, once folded (``merged``)."""
+        return self.merged.get(key, key)
 
     def consume(self, results: Iterable[ArticleResult]) -> None:
         """Fold every result of the stream in (the stream is read once)."""
@@ -335,26 +288,28 @@ class Aggregator:
         self.articles += 1
         if result.error:
             self.failed += 1
-        for quotation in result.quotations:
+        named = article_speakers(result, self.aliases)
+        for position, quotation in enumerate(result.quotations):
             self.quotations += 1
-            stats = self._speaker(quotation.speaker_name)
-            if stats is None:
-                self.unattributed += 1
-                continue
-            if self.observer is not None and not self.observer.observe(stats.key, quotation, result.article):
-                self.repeated += 1
-                continue
-            stats.add(quotation, result.article, number)
-            self.spool.add(stats.key, report_row(quotation, result.article), number)
+            speakers = [self._speaker(*found) for found in named[position]]
+            counted = [s.key for s in speakers if self._count(s, quotation, result.article, number)]
+            self.unattributed += not speakers
+            self.repeated += bool(speakers) and not counted
+            keys = [stats.key for stats in speakers]
+            self.spool.export(export_row(result.article, position, quotation), keys, counted)
 
-    def _speaker(self, raw: str | None) -> SpeakerStats | None:
-        found = speaker_key(raw, self.aliases)
-        if found is None:
-            return None
-        key, canonical = found
+    def _count(self, stats: SpeakerStats, quotation: Quotation, article: Article, number: int) -> bool:
+        """Count one quotation for one of its speakers; False when it repeats one already counted."""
+        if self.observer is not None and not self.observer.observe(stats.key, quotation, article):
+            return False
+        stats.add(quotation, article, number)
+        self.spool.add(stats.key, report_row(quotation, article), number)
+        return True
+
+    def _speaker(self, key: str, canonical: str, declared: str | None) -> SpeakerStats:
         stats = self.speakers.get(key)
         if stats is None:
-            stats = SpeakerStats(key, self.aliases.speaker_type(clean_name(raw or "")))
+            stats = SpeakerStats(key, declared)
             self.speakers[key] = stats
         stats.names.bump(canonical)
         return stats
@@ -366,6 +321,7 @@ class Aggregator:
         kinds = {key: (s.speaker_type, s.declared_type) for key, s in self.speakers.items()}
         quotes = {key: s.quotes for key, s in self.speakers.items()}
         for short, full in surname_folds(kinds, quotes).items():
+            self.merged[short] = full
             into = self.speakers[full]
             into.absorb(self.speakers.pop(short))
             self.spool.rename(short, full)

@@ -32,6 +32,7 @@ from quotes.fsutil import atomic_write_bytes, atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
 from quotes.report import charts, charts_views
 from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
+from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
 from quotes.report.labels import cue_name, frame_label, label_keys
 from quotes.report.outputs import Written
@@ -136,6 +137,9 @@ def write_reports(
         ranked = aggregator.ranked()
         summaries = _summaries(ranked, settings)
         index = _Run(root, settings, aggregator, facets, spool, written).write(ranked, summaries, aliases)
+        speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
+        for path in export_quotations(root, spool, speakers, aggregator.merged):
+            written.add(path)
         written.finish(previous)
         return index
     finally:

@@ -6,7 +6,8 @@ When the whole corpus has been read, :func:`surname_folds` folds a speaker known
 ("Trump") into the single person of the corpus whose full name ends with it ("Donald Trump");
 when several full names could be meant ("Hillary Clinton", "Bill Clinton") it stays apart.
 
-``quotes speakers`` (:func:`count_speakers`) and ``quotes report``
+A quotation of several speakers ("X and Y said", ``Quotation.speakers``) counts for each of them
+(:func:`quotation_speakers`). ``quotes speakers`` (:func:`count_speakers`) and ``quotes report``
 (:class:`quotes.report.aggregate.Aggregator`) both decide identity here, so they always agree.
 """
 
@@ -17,15 +18,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotes.records import ArticleResult
+from quotes.name_errors import PRONOUNS
+from quotes.records import ArticleResult, Quotation
 from quotes.speakers.aliases import AliasTable, name_key
 
 FOLDABLE_TYPES = ("person", "unknown")
 """Types a one-word speaker may have and still fold into a full name."""
-DOMINANT_SHARE = 0.8
+DOMINANT_SHARE = 0.7
 """A one-word speaker folds into the full name holding at least this share of the quotations
 of every full name ending with it (in a corpus about Donald Trump that also quotes Melania
-Trump twice, a bare "Trump" is Donald Trump)."""
+Trump twice, a bare "Trump" is Donald Trump). 0.7 rather than 0.8: on polnear-dev a headline's
+"Derelict Obama" and Michelle Obama kept "Obama" from Barack Obama (pairwise F1 +.02); neutral
+on polnear-train-named."""
 
 
 def clean_name(text: str) -> str:
@@ -51,6 +55,50 @@ def speaker_key(raw: str | None, aliases: AliasTable) -> tuple[str, str] | None:
     return identity_key(canonical) or canonical, canonical
 
 
+Named = tuple[str, str, str | None]
+"""A quotation's speaker: (identity key, canonical spelling, type declared by the alias table)."""
+
+
+def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]:
+    """Each named speaker of a quotation, once each ("X and Y said" counts for X and for Y; []
+    when no speaker is named). A bare pronoun is no speaker."""
+    found: list[Named] = []
+    for raw in quotation.speakers:
+        named = speaker_key(raw, aliases)
+        if named is None or named[0] in PRONOUNS:
+            continue
+        if all(named[0] != key for key, _, _ in found):
+            found.append((*named, aliases.speaker_type(clean_name(raw))))
+    return found
+
+
+def article_speakers(result: ArticleResult, aliases: AliasTable) -> list[list[Named]]:
+    """The speakers of each quotation of one article, a lone surname tied to the article's own
+    full name: "Johnson" in an article that quotes "Jeh Johnson" (and no other Johnson) is
+    Jeh Johnson, whatever the rest of the corpus says."""
+    speakers = [quotation_speakers(q, aliases) for q in result.quotations]
+    full: dict[str, set[Named]] = {}
+    for quotation, named in zip(result.quotations, speakers, strict=True):
+        for item in named:
+            words = item[0].split()
+            if len(words) > 1 and (item[2] or quotation.speaker_type) == "person":
+                full.setdefault(words[-1], set()).add(item)
+    if not full:
+        return speakers
+    tied = []
+    for quotation, named in zip(result.quotations, speakers, strict=True):
+        out: list[Named] = []
+        for item in named:
+            key, _, declared = item
+            people = full.get(key, set()) if " " not in key and not declared else set()
+            if len({k for k, _, _ in people}) == 1 and quotation.speaker_type in FOLDABLE_TYPES:
+                item = min(people)
+            if all(item[0] != k for k, _, _ in out):
+                out.append(item)
+        tied.append(out)
+    return tied
+
+
 def known_type(declared: str | None, seen: Mapping[str, int]) -> str:
     """The declared type, else the most common known type seen, else "unknown"."""
     if declared:
@@ -68,21 +116,32 @@ def display_name(spellings: Mapping[str, float], default: str) -> str:
 def surname_folds(
     speakers: Mapping[str, tuple[str, str | None]], quotes: Mapping[str, int] | None = None
 ) -> dict[str, str]:
-    """Which one-word speakers fold into which full name: ``{short key: full key}``.
+    """Which speakers fold into which full name: ``{key: full key}``.
 
     A one-word speaker folds when the corpus has exactly one person whose full name ends with
-    it, or one who holds :data:`DOMINANT_SHARE` of those people's quotations.
+    it, or one who holds :data:`DOMINANT_SHARE` of those people's quotations. A name of three
+    words or more folds into the person named by its last words ("Rival Hillary Clinton",
+    a headline's word before a name, is Hillary Clinton), and counts for no other fold.
 
     Args:
         speakers: every speaker key of the corpus with its (known type, declared type).
         quotes: every speaker key's number of quotations (without it, only a unique full name folds).
     """
+    folds = {}
+    for key, (kind, declared) in speakers.items():
+        rest = key.split(" ", 1)[-1]
+        person = speakers.get(rest, ("",))[0] == "person"
+        if len(key.split()) > 2 and kind in FOLDABLE_TYPES and not declared and person:
+            folds[key] = rest
+    for key, into in list(folds.items()):  # "a b c d" -> "b c d" -> "c d": straight to the end
+        while into in folds:
+            into = folds[into]
+        folds[key] = into
     full_by_last: dict[str, list[str]] = {}
     for key, (kind, _) in speakers.items():
         words = key.split()
-        if len(words) > 1 and kind == "person":
+        if len(words) > 1 and kind == "person" and key not in folds:
             full_by_last.setdefault(words[-1], []).append(key)
-    folds = {}
     for key, (kind, declared) in speakers.items():
         if " " in key or kind not in FOLDABLE_TYPES or declared:
             continue
@@ -124,18 +183,15 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
     name are left out. Identity is decided as for the reports."""
     tallies: dict[str, _Tally] = {}
     for number, result in enumerate(results):
-        for quotation in result.quotations:
-            found = speaker_key(quotation.speaker_name, aliases)
-            if found is None:
-                continue
-            key, canonical = found
-            tally = tallies.get(key)
-            if tally is None:
-                tally = tallies[key] = _Tally(aliases.speaker_type(clean_name(quotation.speaker_name or "")))
-            tally.names[canonical] += 1
-            tally.types[quotation.speaker_type] += 1
-            tally.quotes += 1
-            tally.articles.add(number)
+        for quotation, named in zip(result.quotations, article_speakers(result, aliases), strict=True):
+            for key, canonical, declared in named:
+                tally = tallies.get(key)
+                if tally is None:
+                    tally = tallies[key] = _Tally(declared)
+                tally.names[canonical] += 1
+                tally.types[quotation.speaker_type] += 1
+                tally.quotes += 1
+                tally.articles.add(number)
     kinds = {key: (known_type(t.declared, t.types), t.declared) for key, t in tallies.items()}
     for short, full in surname_folds(kinds, {key: t.quotes for key, t in tallies.items()}).items():
         into, gone = tallies[full], tallies.pop(short)

@@ -1,0 +1,187 @@
+"""The data behind a report: ``quotations.jsonl`` and ``quotations.csv`` in the report folder.
+
+Every quotation of the corpus, in corpus order, with its article's id and metadata, its spans,
+text, kind, cue, tone and frames, and the report's speaker for it (``speaker_slug`` is the
+folder and anchor of that speaker's report, ``speaker_name`` its display name). A quotation
+with no named speaker has one row whose speaker fields are null. A quotation of several
+speakers ("X and Y said") has one row per speaker, so that counting rows by ``speaker_slug``
+gives each report's quotations; ``quote_index`` (the quotation's place in its article) tells the
+rows of one quotation apart from those of another. ``counted`` is false for a row the report
+did not count because it repeats a quotation already counted for that speaker.
+
+Spans are ``[start, end]`` character offsets into the article text, as ``quotes extract``
+writes them; the CSV holds them as JSON text, tone as four columns and frames as
+``id:weight;...``. This is what ``../shared/bench/speakers_score.py`` reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from quotes.records import Article, Quotation
+from quotes.report.spool import Spool
+from quotes.serialize import ARTICLE_METADATA, NAMES_SEPARATOR
+
+JSONL = "quotations.jsonl"
+CSV = "quotations.csv"
+SPEAKER_FIELDS = ("speaker_slug", "speaker_name", "counted")
+"""The fields a row takes from the report's speaker (null, and counted false, when none)."""
+CSV_FIELDS = (
+    "article_id",
+    "quote_index",
+    *SPEAKER_FIELDS,
+    "speaker_type",
+    "kind",
+    "content",
+    "text",
+    "speaker",
+    "speaker_text",
+    "article_speaker_name",
+    "speaker_names",
+    "title",
+    "cue",
+    "cue_text",
+    "cue_lemma",
+    "cue_class",
+    "stance",
+    "rule",
+    "confidence",
+    "inherited",
+    "tone_label",
+    "tone_compound",
+    "certainty",
+    "hype",
+    "codebook_frame",
+    "frames",
+    "article_title",
+    "date",
+    "outlet",
+    "url",
+)
+"""The columns of ``quotations.csv``, in order."""
+
+
+def export_row(article: Article, position: int, quotation: Quotation) -> dict[str, Any]:
+    """The speaker-independent part of one quotation's export row (JSON-ready values).
+
+    ``article_speaker_name`` and ``speaker_names`` are the names found within the article; the
+    report's speaker (``speaker_slug``, ``speaker_name``) is added by :func:`speaker_rows`."""
+    q = quotation
+    scores = q.scores
+    tone = None
+    if scores is not None:
+        t = scores.tone
+        tone = {"label": t.label, "compound": t.compound, "certainty": t.certainty, "hype": t.hype}
+    return {
+        "article_id": article.id,
+        "quote_index": position,
+        "speaker_type": q.speaker_type,
+        "kind": q.kind,
+        "content": [list(span) for span in q.content],
+        "text": q.text,
+        "speaker": [list(span) for span in q.speaker],
+        "speaker_text": q.speaker_text,
+        "article_speaker_name": q.speaker_name,
+        "speaker_names": list(q.speakers),
+        "title": q.title,
+        "cue": [list(span) for span in q.cue],
+        "cue_text": q.cue_text,
+        "cue_lemma": q.cue_lemma,
+        "cue_class": q.cue_class,
+        "stance": q.stance,
+        "rule": q.rule,
+        "confidence": q.confidence,
+        "inherited": q.inherited,
+        "tone": tone,
+        "frames": [] if scores is None else [{"id": f.id, "weight": f.weight} for f in scores.frames],
+        "codebook_frame": None if scores is None else scores.codebook_frame,
+        **{("article_title" if key == "title" else key): getattr(article, key) for key in ARTICLE_METADATA},
+    }
+
+
+def speaker_rows(
+    exported: Iterable[tuple[dict[str, Any], list[str], list[str]]],
+    speakers: Mapping[str, tuple[str, str]],
+    merged: Mapping[str, str],
+) -> Iterator[dict[str, Any]]:
+    """The rows of the export: each quotation once per report speaker (once, with null speaker
+    fields, when it has none).
+
+    Args:
+        exported: (row, speaker keys, keys it was counted for) per quotation, in corpus order.
+        speakers: every final speaker key with its (slug, display name).
+        merged: speaker keys folded into another (a lone surname into the full name).
+    """
+    for row, keys, counted in exported:
+        final_counted = {merged.get(key, key) for key in counted}
+        finals = list(dict.fromkeys(merged.get(key, key) for key in keys if merged.get(key, key) in speakers))
+        if not finals:
+            yield {**_first(row), "speaker_slug": None, "speaker_name": None, "counted": False, **_rest(row)}
+        for key in finals:
+            slug, name = speakers[key]
+            yield {**_first(row), "speaker_slug": slug, "speaker_name": name,
+                   "counted": key in final_counted, **_rest(row)}  # fmt: skip
+
+
+def _first(row: dict[str, Any]) -> dict[str, Any]:
+    return {"article_id": row["article_id"], "quote_index": row["quote_index"]}
+
+
+def _rest(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key not in ("article_id", "quote_index")}
+
+
+def csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An export row as flat CSV cells (:data:`CSV_FIELDS`; empty cells for nulls)."""
+    tone = row.get("tone") or {}
+    flat: dict[str, Any] = {}
+    for key in CSV_FIELDS:
+        if key in ("content", "speaker", "cue"):
+            flat[key] = json.dumps(row[key])
+        elif key == "speaker_names":
+            flat[key] = NAMES_SEPARATOR.join(row[key])
+        elif key == "frames":
+            flat[key] = ";".join(f"{f['id']}:{f['weight']:.2f}" for f in row[key])
+        elif key in ("tone_label", "tone_compound"):
+            flat[key] = tone.get(key.removeprefix("tone_"), "")
+        elif key in ("certainty", "hype"):
+            flat[key] = tone.get(key, "")
+        else:
+            value = row.get(key)
+            flat[key] = "" if value is None else value
+    return flat
+
+
+def write_exports(folder: Path, rows: Iterable[dict[str, Any]]) -> tuple[Path, Path]:
+    """Write ``rows`` (see :func:`speaker_rows`) to ``quotations.jsonl`` and ``quotations.csv`` in
+    ``folder``, streaming; each file appears whole or not at all. Returns the two paths."""
+    paths = (folder / JSONL, folder / CSV)
+    temporary = [path.with_name(f".{path.name}.tmp") for path in paths]
+    try:
+        with (
+            open(temporary[0], "w", encoding="utf-8") as jsonl,
+            open(temporary[1], "w", encoding="utf-8", newline="") as table,
+        ):
+            writer = csv.DictWriter(table, fieldnames=list(CSV_FIELDS))
+            writer.writeheader()
+            for row in rows:
+                jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+                writer.writerow(csv_row(row))
+        for done, path in zip(temporary, paths, strict=True):
+            os.replace(done, path)
+    finally:
+        for leftover in temporary:
+            leftover.unlink(missing_ok=True)
+    return paths
+
+
+def export_quotations(
+    folder: Path, spool: Spool, speakers: Mapping[str, tuple[str, str]], merged: Mapping[str, str]
+) -> tuple[Path, Path]:
+    """Write the report's export from its spool (see :func:`speaker_rows` for the arguments)."""
+    return write_exports(folder, speaker_rows(spool.exported(), speakers, merged))
