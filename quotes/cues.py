@@ -61,6 +61,10 @@ class AttributionWords:
     impersonal_subjects: frozenset[str] = frozenset()  # "it is clear that ...": no source
     bare_cue_forms: tuple[str, ...] = ()  # 'He said "..."': a cue with no comma before the mark
     evidence_verbs: frozenset[str] = frozenset()  # speech verbs that report evidence with a subject
+    non_message_entities: frozenset[str] = frozenset()  # "raised $2 million": an amount, not a message
+    non_message_heads: frozenset[str] = frozenset()  # "spoke on condition of anonymity"
+    as_object_lemmas: frozenset[str] = frozenset()  # "sees him as a threat", not "saw growth"
+    teaser_prefixes: frozenset[str] = frozenset()  # "READ MORE: ...": a link, not the article
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,10 @@ _WORD_LISTS = {
     "impersonal_subjects": _words,
     "bare_cue_forms": _words,
     "evidence_verbs": _words,
+    "non_message_entities": _labels,
+    "non_message_heads": _words,
+    "as_object_lemmas": _words,
+    "teaser_prefixes": _words,
 }
 
 

@@ -57,6 +57,15 @@ class Word(NamedTuple):
     lower: str
 
 
+HEADLINE_ENDS = ".!?:;\"'”’)"
+HEADLINE_MAX_WORDS = 15
+
+
+def _after_so_called(text: str, start: int) -> bool:
+    """``the so-called "subsidy question"``: scare quotes, not a quotation (README)."""
+    return text[max(0, start - 12) : start].rstrip().lower().endswith("so-called")
+
+
 class ArticleContext:
     """One parsed article as the attribution rules see it (one instance per article)."""
 
@@ -65,7 +74,8 @@ class ArticleContext:
         self.doc = doc
         self.rules = rules
         self.words = rules.words
-        self.groups = [QuoteGroup(i, tuple(g)) for i, g in enumerate(group_chains(find_quoted(text)))]
+        quoted = [q for q in find_quoted(text) if not _after_so_called(text, q.start)]
+        self.groups = [QuoteGroup(i, tuple(g)) for i, g in enumerate(group_chains(quoted))]
         self.quoted = SpanIndex([(q.start, q.end) for g in self.groups for q in g.pieces])
         self.group_starts = [g.start for g in self.groups]
         self.group_of_piece = [g.index for g in self.groups for _ in g.pieces]
@@ -74,7 +84,29 @@ class ArticleContext:
     def reporter_words(self) -> list[Word]:
         """The words outside quotations: words inside one belong to the speaker, not the reporter."""
         contains = self.quoted.contains
-        return [Word(t, t.pos_, t.lemma_.lower(), t.lower_) for t in self.doc if not contains(t.idx)]
+        teaser = self._teaser_lines()
+        return [
+            Word(t, t.pos_, t.lemma_.lower(), t.lower_)
+            for t in self.doc
+            if not contains(t.idx) and self.paragraph_start(t.idx) not in teaser
+        ]
+
+    def _teaser_lines(self) -> set[int]:
+        """Starts of the lines that link elsewhere (``READ MORE: ...``): no cue there is the article's."""
+        prefixes = tuple(self.words.teaser_prefixes)
+        starts = set()
+        position = 0
+        for line in self.text.split("\n"):
+            if prefixes and line.lstrip().lower().startswith(prefixes):
+                starts.add(position)
+            position += len(line) + 1
+        return starts
+
+    def is_headline(self, position: int) -> bool:
+        """Whether ``position`` lies in a short line with no closing punctuation (a headline)."""
+        start, end = self.paragraph_start(position), self.paragraph_end(position)
+        line = self.text[start:end].strip()
+        return bool(line) and line[-1] not in HEADLINE_ENDS and len(line.split()) <= HEADLINE_MAX_WORDS
 
     # -- look-ups ---------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from quotes.attribution.syntax import (
     subject,
     subtree_span,
 )
-from quotes.cues import VerbCue
+from quotes.cues import AttributionWords, VerbCue
 from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
@@ -58,6 +58,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         object_span, content_head = _message_object(context, verb)
         if content_head is not None:
             rule = "cue-object"
+            if context.is_headline(verb.idx):
+                return None  # "Mayor defends bridge budget": a headline names the event, not a message
     if content_head is None:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > verb.i]
         spans = [subtree_span(c) for c in objects]
@@ -104,10 +106,27 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
         c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in words.topic_prepositions) for c in objects
     ):
         return None, None
+    if not _is_message(verb, objects, words):
+        return None, None
     spans = [subtree_span(c) for c in objects]
     if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
         spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
     return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
+
+
+def _is_message(verb: Token, objects: list[Token], words: AttributionWords) -> bool:
+    """Whether the object can be what was said: not an amount or a date (``raised $2 million``),
+    not ``on condition of anonymity``, and for ``see`` only a view (``sees him as a threat``)."""
+    head = objects[0]
+    if head.dep_ == "prep" and (pobj := prepositional_object(head)) is not None:
+        head = pobj
+    if head.ent_type_ in words.non_message_entities or head.lemma_.lower() in words.non_message_heads:
+        return False
+    if verb.lemma_.lower() in words.as_object_lemmas:
+        return any(t.lower_ == "as" and t.dep_ == "prep" for c in objects for t in c.subtree) or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+        )
+    return True
 
 
 def _min_words(context: ArticleContext, rule: str, head: Token) -> int:

@@ -12,10 +12,11 @@ ADJECTIVES = [
         "The governor is confident that the budget will pass.",
         [("cue-adjective", "indirect", ("that the budget will pass",), "The governor")],
     ),
-    # "it is clear that ...": a stance with no source
+    # "it is clear that ...": annotated 7 times in 30 on polnear-train, so not a cue
+    ("It is clear that the budget will pass.", []),
     (
-        "It is clear that the budget will pass.",
-        [("cue-adjective", "indirect", ("that the budget will pass",), None)],
+        "The governor is sure that the budget will pass.",
+        [("cue-adjective", "indirect", ("that the budget will pass",), "The governor")],
     ),
     ("The coach was tall.", []),
     ("The governor is confident.", []),

@@ -16,9 +16,15 @@ CASES = [
         "The senator criticized the new tax plan.",
         [("cue-object", "indirect", ("the new tax plan",), "The senator")],
     ),
+    # event and perception verbs are no cues (learned from polnear-train): "voted", "unveiled", "saw"
+    ("The union voted for the strike.", []),
+    ("Voltaic Labs unveiled a battery on Monday.", []),
+    ("The company saw strong growth last year.", []),
+    ("The governor raised $2 million in May.", []),
+    ("The aide spoke on condition of anonymity.", []),
     (
-        "The union voted for the strike.",
-        [("cue-object", "indirect", ("the strike",), "The union")],
+        "Many voters see him as a threat to the party.",
+        [("cue-object", "indirect", ("him as a threat to the party",), "Many voters")],
     ),
     (
         "Ana Lopez wants to run for governor next year.",
