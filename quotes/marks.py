@@ -121,8 +121,8 @@ def _scan_single(text: str, start: int, end: int, taken: list[Quoted]) -> list[Q
         closers = "’'" if opener in "‘'‚" else "›"
         for m in re.finditer(f"[{closers}]", text[i + 2 : end]):
             k = i + 2 + m.start()
-            if not free(k):
-                break
+            if not free(k) or any(i < q.start < k for q in taken):
+                break  # a single-quoted stretch never holds a double-quoted one
             before, after = text[k - 1], text[k + 1 : k + 2]
             if _is_word(after):
                 continue  # an apostrophe inside a word: don't, Trump’s
