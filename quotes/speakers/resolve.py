@@ -11,9 +11,7 @@ never speakers. Where no rule holds, the name is ``None``: an honest unknown.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -29,31 +27,19 @@ from quotes.speakers.descriptions import (
 )
 from quotes.speakers.entities import ArticleEntities, Entity
 from quotes.speakers.index import Recency
+from quotes.speakers.pronouns import PronounRules
+from quotes.speakers.pronouns import fake_candidate as _fake
+from quotes.speakers.resolution import Resolution
+from quotes.speakers.resolution import unknown as _unknown
 
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
-SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 PERSON_LABELS = ("PERSON",)
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """A speaker mention's canonical name; ``names`` lists each speaker of ``X and Y said``."""
-
-    name: str | None
-    kind: str  # person | organisation | description | unknown
-    how: str
-    title: str | None = None
-    names: tuple[str, ...] = ()
-
-
-def _unknown(how: str) -> Resolution:
-    return Resolution(None, "unknown", how)
-
-
-class Resolver:
+class Resolver(PronounRules):
     """Resolves each candidate's speaker mention, in text order, remembering earlier speakers."""
 
     def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
@@ -197,75 +183,6 @@ class Resolver:
                 return self._resolve_token(previous, _fake(previous))
         return _unknown(f"platform '{token.text}'")
 
-    def _pronoun(self, token: Token, pronoun) -> Resolution:
-        if pronoun is not None and pronoun.first_person:
-            if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
-                who = "reader" if token.lower_ == "you" else "author"
-                return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
-            return _unknown(f"first-person '{token.text}' with no speaker")
-        if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
-            antecedent = token.head.head if token.head.dep_ == "relcl" else _left_noun(token)
-            if antecedent is not None and antecedent.i != token.i:
-                resolved = self._resolve_token(antecedent, _fake(antecedent))
-                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
-                    person = self._salient(token, "any", plural=False)
-                    if person is not None:
-                        return Resolution(
-                            person[0].name, person[0].kind, f"relative '{token.text}' -> {person[1]}"
-                        )
-                return Resolution(
-                    resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
-                )
-            return _unknown(f"relative '{token.text}' with no antecedent")
-        gender = pronoun.gender if pronoun is not None else "any"
-        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural")
-        if found is None:
-            return _unknown(f"pronoun '{token.text}' with no compatible antecedent")
-        return self._tie(token, found[0], gender, found[1])
-
-    def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
-        """The nearest compatible recent speaker or subject before ``token``, else the nearest
-        compatible name."""
-        bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
-        speakers = self.speakers.before(token.idx)
-        # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
-        last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
-        salient = sorted(
-            [(p + bonus, e, "the last compatible speaker") for p, e in speakers]
-            + [
-                (p + (bonus if self._paragraph(p) > last_paragraph else 0), e, "the last compatible subject")
-                for p, e in self.entities.subjects.before(token.idx)
-            ],
-            key=lambda item: -item[0],
-        )
-        for _, entity, why in salient:
-            if _compatible(entity, gender, plural):
-                return entity, why
-        for entity in self.entities.before(token.idx):
-            if _compatible(entity, gender, plural):
-                return entity, "the nearest compatible name before"
-        return None
-
-    def _paragraph(self, position: int) -> int:
-        """The number of the paragraph holding ``position`` (line breaks before it)."""
-        return bisect.bisect_right(self._breaks, position)
-
-    def _protagonist(self, token: Token) -> Entity | None:
-        """The person named most often before ``token`` (the nearest on a tie)."""
-        mentions = self.entities.mentions
-        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
-        return max(
-            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
-        )[1]
-
-    @staticmethod
-    def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
-        """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
-        if gender in ("male", "female") and entity.gender is None:
-            entity.gender = gender
-        kind = "description" if entity.kind == "group" else entity.kind
-        return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
-
     def _nominal(self, token: Token) -> Resolution:
         owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
@@ -350,27 +267,6 @@ class Resolver:
         return None
 
 
-def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
-    """Agreement: "it" and "they" may be organisations, "he"/"she" are people of that gender
-    (or of none known)."""
-    if plural:
-        return entity.kind in ("organisation", "group")
-    if gender == "none":
-        return entity.kind == "organisation"
-    if entity.kind != "person":
-        return False
-    return gender == "any" or entity.gender in (None, gender)
-
-
-def _left_noun(token: Token) -> Token | None:
-    """``Ted Cruz, who ...`` parsed without a relative clause: the noun just before ``who``."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_punct:
-        i -= 1
-    previous = token.doc[i] if i >= 0 else None
-    return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
-
-
 def _hyphenated(token: Token) -> str | None:
     """``Wealth-X``, ``Al-Tabchi``: a name the tokenizer split at its hyphens, written whole."""
     doc, start = token.doc, token.i
@@ -398,8 +294,3 @@ def _compound_name(token: Token) -> list[Token]:
     return words
 
 
-def _fake(token: Token) -> Candidate:
-    """A bare candidate whose speaker is ``token`` (to resolve an antecedent or a conjunct)."""
-    return Candidate(
-        [], "", [], "", "", "", speaker_token=token, speaker=(token.idx, token.idx + len(token.text))
-    )

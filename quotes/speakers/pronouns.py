@@ -1,0 +1,132 @@
+"""Pronouns and relative pronouns: agreement (gender, number, animacy) and salience.
+
+:class:`PronounRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves
+"he", "she", "it", "they", "who" and the writer's "I"/"we": to the nearest compatible recent
+speaker or subject (a speaker outranks a subject named up to :data:`SPEAKER_BONUS` characters
+after it, unless the subject opens a later paragraph), else the nearest compatible name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from quotes.attribution import Candidate
+from quotes.speakers.entities import Entity
+from quotes.speakers.resolution import Resolution, unknown
+
+if TYPE_CHECKING:
+    from quotes.speakers.entities import ArticleEntities
+    from quotes.speakers.index import Recency
+
+SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
+
+
+class PronounRules:
+    """Pronoun resolution over the resolver's article state (its entities and recent speakers)."""
+
+    entities: ArticleEntities
+    speakers: Recency[Entity]
+    _breaks: list[int]
+
+    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
+        raise NotImplementedError
+
+    def _pronoun(self, token: Token, pronoun) -> Resolution:
+        if pronoun is not None and pronoun.first_person:
+            if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
+                who = "reader" if token.lower_ == "you" else "author"
+                return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
+            return unknown(f"first-person '{token.text}' with no speaker")
+        if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):
+            antecedent = token.head.head if token.head.dep_ == "relcl" else left_noun(token)
+            if antecedent is not None and antecedent.i != token.i:
+                resolved = self._resolve_token(antecedent, fake_candidate(antecedent))
+                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
+                    person = self._salient(token, "any", plural=False)
+                    if person is not None:
+                        return Resolution(
+                            person[0].name, person[0].kind, f"relative '{token.text}' -> {person[1]}"
+                        )
+                return Resolution(
+                    resolved.name, resolved.kind, f"relative '{token.text}' -> {resolved.how}", resolved.title
+                )
+            return unknown(f"relative '{token.text}' with no antecedent")
+        gender = pronoun.gender if pronoun is not None else "any"
+        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural")
+        if found is None:
+            return unknown(f"pronoun '{token.text}' with no compatible antecedent")
+        return self._tie(token, found[0], gender, found[1])
+
+    def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
+        """The nearest compatible recent speaker or subject before ``token``, else the nearest
+        compatible name."""
+        bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
+        speakers = self.speakers.before(token.idx)
+        # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
+        last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
+        salient = sorted(
+            [(p + bonus, e, "the last compatible speaker") for p, e in speakers]
+            + [
+                (p + (bonus if self._paragraph(p) > last_paragraph else 0), e, "the last compatible subject")
+                for p, e in self.entities.subjects.before(token.idx)
+            ],
+            key=lambda item: -item[0],
+        )
+        for _, entity, why in salient:
+            if _compatible(entity, gender, plural):
+                return entity, why
+        for entity in self.entities.before(token.idx):
+            if _compatible(entity, gender, plural):
+                return entity, "the nearest compatible name before"
+        return None
+
+    def _paragraph(self, position: int) -> int:
+        """The number of the paragraph holding ``position`` (line breaks before it)."""
+        return bisect.bisect_right(self._breaks, position)
+
+    def _protagonist(self, token: Token) -> Entity | None:
+        """The person named most often before ``token`` (the nearest on a tie)."""
+        mentions = self.entities.mentions
+        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
+        return max(
+            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
+        )[1]
+
+    @staticmethod
+    def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
+        """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
+        if gender in ("male", "female") and entity.gender is None:
+            entity.gender = gender
+        kind = "description" if entity.kind == "group" else entity.kind
+        return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
+
+
+def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
+    """Agreement: "it" and "they" may be organisations, "he"/"she" are people of that gender
+    (or of none known)."""
+    if plural:
+        return entity.kind in ("organisation", "group")
+    if gender == "none":
+        return entity.kind == "organisation"
+    if entity.kind != "person":
+        return False
+    return gender == "any" or entity.gender in (None, gender)
+
+
+def left_noun(token: Token) -> Token | None:
+    """``Ted Cruz, who ...`` parsed without a relative clause: the noun just before ``who``."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        i -= 1
+    previous = token.doc[i] if i >= 0 else None
+    return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
+
+
+def fake_candidate(token: Token) -> Candidate:
+    """A bare candidate whose speaker is ``token`` (to resolve an antecedent or a conjunct)."""
+    return Candidate(
+        [], "", [], "", "", "", speaker_token=token, speaker=(token.idx, token.idx + len(token.text))
+    )
