@@ -34,6 +34,7 @@ from quotes.report import charts, charts_views
 from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
+from quotes.report.index_charts import draw_index_charts
 from quotes.report.labels import cue_name, frame_label, label_keys
 from quotes.report.outputs import Written
 from quotes.report.progress import Progress
@@ -321,44 +322,8 @@ class _Run:
         self, ranked: list[SpeakerStats], summaries: list[dict[str, Any]], compared: bool, missing: list[str]
     ) -> ReportIndex:
         total = len(summaries)
-        labels = self.settings.labels
-        self._png(
-            "speakers.png",
-            lambda: charts.speakers_chart([(s["name"], s["quotes"]) for s in summaries], total),
-        )
-        tone_rows = [
-            (s["name"], s["tone"]["scored"], s["tone"]["mean_compound"], _ci(s))
-            for s in summaries
-            if s["tone"]["mean_compound"] is not None
-        ]
-        self._png("tone_by_speaker.png", lambda: charts.tone_by_speaker_chart(tone_rows, len(tone_rows)))
-        self._png(
-            "frames_by_speaker.png",
-            lambda: charts.frames_heatmap(
-                [(s["name"], label_keys(s["frames"], labels)) for s in summaries], total
-            ),
-        )
         corpus = corpus_view(ranked, summaries, self.facets)
-        views = []
-        if corpus["periods"]:
-            self._png(
-                "over_time.png",
-                lambda: charts_views.over_time_chart(
-                    [(r["name"], r["counts"]) for r in corpus["over_time"]],
-                    corpus["periods"],
-                    corpus["period_unit"],
-                ),
-            )
-            views.append({"file": Md("over_time.png"), "alt": "Most quoted speakers over time"})
-        if corpus["outlets"]:
-            table = corpus["outlet_table"]
-            self._png(
-                "outlets.png",
-                lambda: charts_views.outlet_heatmap(
-                    [r["name"] for r in table], corpus["outlets"], [r["counts"] for r in table]
-                ),
-            )
-            views.append({"file": Md("outlets.png"), "alt": "Quotations by speaker and outlet"})
+        views = draw_index_charts(self._png, summaries, corpus, self.settings.labels)
         aggregator = self.aggregator
         data = {
             "title": self.settings.title,
@@ -458,8 +423,3 @@ def _renamed(cues: Mapping[str, int]) -> dict[str, int]:
 
 def _write_png(folder: Path, name: str, draw: Callable[[], bytes]) -> None:
     atomic_write_bytes(inside(folder, name), draw())
-
-
-def _ci(summary: dict[str, Any]) -> tuple[float, float] | None:
-    ci = summary["tone"]["ci95"]
-    return (ci[0], ci[1]) if ci else None
