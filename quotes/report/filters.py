@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from quotes.errors import QuotesError
 from quotes.records import ArticleResult
 from quotes.report.timeline import parse_date
-from quotes.speakers import AliasTable, name_key
+from quotes.speakers import AliasTable
+from quotes.speakers.identity import speaker_key
 
 
 class FilterError(QuotesError, ValueError):
@@ -44,8 +45,9 @@ class ResultFilter:
 
 
 def speaker_keys(names: Iterable[str], aliases: AliasTable) -> set[str]:
-    """The merge keys of ``names`` after the alias table (as the report merges speakers)."""
-    return {name_key(aliases.canonical(n)) or aliases.canonical(n) for n in names}
+    """The identity keys of ``names`` (:func:`quotes.speakers.identity.speaker_key`, as the report
+    decides who is who)."""
+    return {found[0] for n in names if (found := speaker_key(n, aliases)) is not None}
 
 
 def filter_results(
@@ -73,15 +75,10 @@ def filter_results(
             kept = tuple(
                 q
                 for q in result.quotations
-                if q.speaker_name and _matches(_key(q.speaker_name, aliases), wanted)
+                if any(_matches(key, wanted) for key in speaker_keys(q.speakers, aliases))
             )
             result = dataclasses.replace(result, quotations=kept)
         yield result
-
-
-def _key(name: str, aliases: AliasTable) -> str:
-    canonical = aliases.canonical(" ".join(name.split()))
-    return name_key(canonical) or canonical
 
 
 def _matches(key: str, wanted: set[str]) -> bool:
