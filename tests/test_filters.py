@@ -8,8 +8,10 @@ from quotes.speakers import AliasTable
 
 
 def _quotation(name: str, names: tuple[str, ...] = ()) -> Quotation:
-    return Quotation("direct", ((0, 5),), "Hello", ((6, 9),), name, name, "person", ((10, 14),), "said",
-                     "say", "speech", "neutral", "cue-quote-after", 0.9, "test", speaker_names=names)  # fmt: skip
+    return Quotation(
+        "direct", ((0, 5),), "Hello", ((6, 9),), name, name, "person", ((10, 14),), "said",
+        "say", "speech", "neutral", "cue-quote-after", 0.9, "test", speaker_names=names,
+    )  # fmt: skip
 
 
 def _kept(quotations: tuple[Quotation, ...], *wanted: str) -> list[str | None]:
