@@ -16,7 +16,9 @@ and shared by all of these (:mod:`quotes.execution.analyzers`).
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from quotes.lazy import lazy_attributes
 
 try:
     __version__ = version("quotescope")
@@ -56,10 +58,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the API lazily, so ``import quotes`` (and the CLI's start) stays fast."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'quotes' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)

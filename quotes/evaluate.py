@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from quotes.errors import GoldError, InputError
 from quotes.manifest import Manifest
 from quotes.name_errors import KindErrors, NameCase, breakdown, format_breakdown, names_match
-from quotes.readers import read_records
 from quotes.records import Quotation, Span
+from quotes.tabular import read_records
 from quotes.text import total_overlap, trim_spans
 
 KINDS = ("direct", "mixed", "indirect")
@@ -50,7 +50,7 @@ def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
 
 
 def read_gold(path: str) -> list[GoldArticle]:
-    """Read a gold JSONL file through :func:`quotes.readers.read_records` (the one id rule).
+    """Read a gold JSONL file through :func:`quotes.tabular.read_records` (the one id rule).
 
     Raises:
         GoldError: the file cannot be read, or a line is malformed (``file:line: reason``).

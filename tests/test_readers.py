@@ -573,14 +573,14 @@ def test_corrupted_jsonl_never_raises_and_accounts_for_every_line(tmp_path: Path
     ],
 )
 def test_record_id_rule(given: dict, expected: str) -> None:
-    from quotes.readers import record_id
+    from quotes.tabular import record_id
 
     assert record_id(given, "news", 3) == expected
 
 
 @pytest.mark.parametrize("bad", [True, 1.5, [1], {"a": 1}])
 def test_record_id_refuses_other_types(bad: object) -> None:
-    from quotes.readers import _RecordError, record_id
+    from quotes.tabular import _RecordError, record_id
 
     with pytest.raises(_RecordError, match="'id' is not a string or an integer"):
         record_id({"id": bad}, "news", 3)

@@ -17,7 +17,9 @@ Names are imported lazily, so ``import quotes.execution`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from quotes.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from quotes.execution.analyzers import Analyzer, analyze
@@ -36,9 +38,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'quotes.execution' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
