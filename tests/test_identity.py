@@ -13,10 +13,10 @@ from quotes.speakers import AliasTable
 from quotes.speakers.identity import SpeakerCount, count_speakers, speaker_key, surname_folds
 
 
-def quoted(*names: str | None, article_id: str = "a") -> ArticleResult:
+def quoted(*names: str | None, article_id: str = "a", kind: str = "person") -> ArticleResult:
     """An article quoting each of ``names`` once."""
     quotations = tuple(
-        Quotation("direct", ((0, 5),), "Hello", ((6, 9),), name or "", name, "person", ((10, 14),), "said",
+        Quotation("direct", ((0, 5),), "Hello", ((6, 9),), name or "", name, kind, ((10, 14),), "said",
                   "say", "speech", "neutral", "cue-quote-after", 0.9, "test")
         for name in names
     )
@@ -110,3 +110,12 @@ def test_a_bare_surname_joins_the_dominant_full_name(tmp_path: Path) -> None:
 def test_a_bare_surname_shared_evenly_stays_apart() -> None:
     corpus = [quoted("Hillary Clinton", "Bill Clinton", article_id="a1"), quoted("Clinton", article_id="a2")]
     assert len(count_speakers(corpus, AliasTable())) == 3
+
+
+def test_a_lone_surname_typed_organisation_joins_the_full_name_of_its_article(tmp_path: Path) -> None:
+    person, organisation = quoted("Donald Trump", article_id="a1"), quoted("Trump", kind="organisation")
+    corpus = [ArticleResult(person.article, person.quotations + organisation.quotations)]
+    expected = [SpeakerCount("Donald Trump", "person", 2, 1)]
+    assert count_speakers(corpus, AliasTable()) == expected == reported(corpus, tmp_path, AliasTable())
+    elsewhere = [person, quoted("Trump", article_id="a2", kind="organisation")]
+    assert len(count_speakers(elsewhere, AliasTable())) == 2  # no tie in its own article: stays apart

@@ -75,7 +75,8 @@ def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]
 def article_speakers(result: ArticleResult, aliases: AliasTable) -> list[list[Named]]:
     """The speakers of each quotation of one article, a lone surname tied to the article's own
     full name: "Johnson" in an article that quotes "Jeh Johnson" (and no other Johnson) is
-    Jeh Johnson, whatever the rest of the corpus says."""
+    Jeh Johnson, whatever the rest of the corpus says, and whatever type the model gave the
+    lone word (a "Trump" tagged as an organisation beside "Donald Trump" is Donald Trump)."""
     speakers = [quotation_speakers(q, aliases) for q in result.quotations]
     full: dict[str, set[Named]] = {}
     for quotation, named in zip(result.quotations, speakers, strict=True):
@@ -91,7 +92,7 @@ def article_speakers(result: ArticleResult, aliases: AliasTable) -> list[list[Na
         for item in named:
             key, _, declared = item
             people = full.get(key, set()) if " " not in key and not declared else set()
-            if len({k for k, _, _ in people}) == 1 and quotation.speaker_type in FOLDABLE_TYPES:
+            if len({k for k, _, _ in people}) == 1:
                 item = min(people)
             if all(item[0] != k for k, _, _ in out):
                 out.append(item)
