@@ -81,6 +81,18 @@ def test_surname_folds() -> None:
 
 
 @pytest.mark.parametrize(
+    ("person", "organisation", "folds"), [(90, 3, True), (100, 30, False), (9, 1, True), (8, 2, False)]
+)
+def test_a_one_word_organisation_folds_only_into_a_dominant_person(
+    person: int, organisation: int, folds: bool
+) -> None:
+    speakers = {"doug ford": ("person", None), "ford": ("organisation", None)}
+    counts = {"doug ford": person, "ford": organisation}
+    assert surname_folds(speakers, counts) == ({"ford": "doug ford"} if folds else {})
+    assert surname_folds({**speakers, "ford": ("organisation", "organisation")}, counts) == {}  # declared
+
+
+@pytest.mark.parametrize(
     ("one", "other", "same"),
     [
         ("Donald J. Trump", "Donald Trump", True),
