@@ -9,11 +9,13 @@ after it, unless the subject opens a later paragraph), else the nearest compatib
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from quotes.attribution import Candidate
+from quotes.speakers.author import article_author
 from quotes.speakers.entities import Entity
 from quotes.speakers.resolution import Resolution, unknown
 
@@ -21,15 +23,27 @@ if TYPE_CHECKING:
     from quotes.speakers.entities import ArticleEntities
     from quotes.speakers.index import Recency
 
+SINGULAR_FIRST_PERSON = ("i", "me", "my", "myself")
 SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 
 
 class PronounRules:
     """Pronoun resolution over the resolver's article state (its entities and recent speakers)."""
 
+    doc: Doc
     entities: ArticleEntities
     speakers: Recency[Entity]
     _breaks: list[int]
+
+    @cached_property
+    def _writer(self) -> Resolution | None:
+        """The article's writer, when it names them (:mod:`quotes.speakers.author`)."""
+        found = article_author(self.doc.text, self.entities.words.first_names)
+        if found is None:
+            return None
+        entity = self.entities.lookup(found.name)  # "Gaudiano" of a tagline: "Nicole Gaudiano"
+        name = entity.name if entity is not None and entity.kind == "person" else found.name
+        return Resolution(name, "person", f"the writer, named in the {found.source} as '{found.name}'")
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
         raise NotImplementedError
@@ -37,6 +51,8 @@ class PronounRules:
     def _pronoun(self, token: Token, pronoun) -> Resolution:
         if pronoun is not None and pronoun.first_person:
             if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
+                if token.lower_ in SINGULAR_FIRST_PERSON and self._writer is not None:
+                    return self._writer
                 who = "reader" if token.lower_ == "you" else "author"
                 return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
             return unknown(f"first-person '{token.text}' with no speaker")

@@ -27,7 +27,7 @@ from quotes.speakers.descriptions import (
 )
 from quotes.speakers.entities import ArticleEntities, Entity
 from quotes.speakers.index import Recency
-from quotes.speakers.pronouns import PronounRules
+from quotes.speakers.pronouns import SINGULAR_FIRST_PERSON, PronounRules
 from quotes.speakers.pronouns import fake_candidate as _fake
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
@@ -84,7 +84,7 @@ class Resolver(PronounRules):
         self.by_mention[token.i] = resolution
         if resolution.name is not None and resolution.kind in ("person", "organisation"):
             entity = self.entities.lookup(resolution.name)
-            if entity is not None:
+            if entity is not None and token.lower_ not in SINGULAR_FIRST_PERSON:  # the writer is no "he"
                 self.speakers.add(token.idx, entity)
         elif resolution.name is not None and resolution.kind == "description" and token.tag_ in _PLURAL_TAGS:
             group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
