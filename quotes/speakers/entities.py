@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.attribution import SpanIndex
 from quotes.cues import CueRules
@@ -241,8 +241,11 @@ class ArticleEntities:
         doc = ent.doc
         if entity.kind != "person":
             return
+        start = ent.start  # the name proper: a title the entity took in ("CEO Satya Nadella") is before it
+        while start < ent.end - 1 and self._is_title_word(doc[start]):
+            start += 1
         before: list = []
-        for t in reversed(doc[max(0, ent.start - 4) : ent.start]):  # the words right before the name
+        for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name
             if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             before.insert(0, t)
@@ -252,6 +255,10 @@ class ArticleEntities:
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
                 self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
+
+    def _is_title_word(self, token: Token) -> bool:
+        """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
+        return self.title_group(token.text) is not None or token.lower_.rstrip(".") in self._honorifics
 
     def title_group(self, word: str) -> int | None:
         word = word.lower()
