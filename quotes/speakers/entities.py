@@ -167,9 +167,14 @@ class ArticleEntities:
         return "person"
 
     def clean(self, text: str) -> str:
+        """A name without its possessive, a leading "the", honorifics and the title before it
+        ("Ontario Premier Doug Ford" -> "Doug Ford")."""
         words = strip_possessive(text.strip()).replace("\n", " ").split()
         while words and words[0].lower().rstrip(".") in self._honorifics:
             words = words[1:]
+        titled = [i for i, word in enumerate(words[:-1]) if self._titles_a_name(word)]
+        if titled and all(word[:1].isupper() for word in words[: titled[-1]]):
+            words = words[titled[-1] + 1 :]
         if words and words[0].lower() == "the":
             words = words[1:]
         return " ".join(words).strip(" ,.;:")
@@ -241,11 +246,12 @@ class ArticleEntities:
         doc = ent.doc
         if entity.kind != "person":
             return
-        start = ent.start  # the name proper: a title the entity took in ("CEO Satya Nadella") is before it
-        while start < ent.end - 1 and self._is_title_word(doc[start]):
-            start += 1
+        start = ent.start  # the name proper: a title the entity took in ("Premier Doug Ford") is before it
+        titled = [t.i for t in ent[:-1] if self._is_title_word(t)]
+        if titled:
+            start = titled[-1] + 1
         before: list = []
-        for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name
+        for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name proper
             if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             before.insert(0, t)
@@ -255,6 +261,10 @@ class ArticleEntities:
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
                 self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
+
+    def _titles_a_name(self, word: str) -> bool:
+        lower = word.lower().rstrip(".")
+        return lower in self._honorifics or self.title_group(word) is not None
 
     def _is_title_word(self, token: Token) -> bool:
         """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
