@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.attribution import SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
+from quotes.speakers.affiliation import affiliations_of, role_gender
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
 from quotes.speakers.index import Recency
 
@@ -37,6 +38,7 @@ class Entity:
     titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
     title_groups: set[int] = field(default_factory=set)
     gender: str | None = None
+    affiliations: dict[str, set[str]] = field(default_factory=dict)  # from titles: state, party
     forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
 
     def add_form(self, form: str) -> None:
@@ -46,6 +48,11 @@ class Entity:
         fullest = max(min(len(f.split()), 2) for f in self.forms)
         candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
         self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
+
+
+_PARTICLES = frozenset(  # surname particles, no first names
+    {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
+)
 
 
 def strip_possessive(name: str) -> str:
@@ -112,7 +119,8 @@ class ArticleEntities:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
             honorific = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self._honorifics
-            if ent.label_ == "PERSON" and (len(name.split()) > 1 or honorific):
+            first_name = len(name.split()) > 1 and name.split()[0].lower() in self.words.first_names
+            if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         for ent, name in named:
@@ -158,10 +166,11 @@ class ArticleEntities:
         """Person or organisation, by the article's own evidence: a surname of a person named in
         full (or with an honorific) is that person; a one-word name the model also calls an
         organisation and never names in full is an organisation."""
-        if any(word.lower() in self.rules.organisation_words for word in name.split()):
+        words = name.split()
+        if any(word.lower() in self.rules.organisation_words for word in words):
             return "organisation"
-        if has_full_name and len(name.split()) <= 3:
-            return "person"
+        if (has_full_name or words[0].lower() in self.words.first_names) and len(words) <= 3:
+            return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
         if "ORG" in votes:
             return "organisation"
         return "person"
@@ -169,7 +178,7 @@ class ArticleEntities:
     def clean(self, text: str) -> str:
         """A name without its possessive, a leading "the", honorifics and the title before it
         ("Ontario Premier Doug Ford" -> "Doug Ford")."""
-        words = strip_possessive(text.strip()).replace("\n", " ").split()
+        words = strip_possessive(text.strip()).replace("\n", " ").replace("’", "'").split()
         while words and words[0].lower().rstrip(".") in self._honorifics:
             words = words[1:]
         titled = [i for i, word in enumerate(words[:-1]) if self._titles_a_name(word)]
@@ -235,10 +244,15 @@ class ArticleEntities:
         if title is None or title in entity.titles:
             return
         entity.titles[title] = None
-        for word in re.findall(r"[\w.-]+", title.lower()):
+        words = re.findall(r"[\w.-]+", title.lower())
+        for word in words:
             group = self.title_group(word)
             if group is not None:
                 entity.title_groups.add(group)
+        for kind, values in affiliations_of(title, self.words.affiliations).items():
+            entity.affiliations.setdefault(kind, set()).update(values)
+        if entity.kind == "person" and entity.gender is None and len(words) <= 4:  # "a spokeswoman"
+            entity.gender = role_gender(words, self.words.role_genders)
 
     def _record_title(self, ent: Span, entity: Entity) -> None:
         """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
@@ -279,6 +293,8 @@ class ArticleEntities:
         """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
         ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
         a, b = one.lower().rstrip("."), other.lower().rstrip(".")
+        if a in _PARTICLES or b in _PARTICLES:  # "De Blasio" of "Bill de Blasio"
+            return False
         if a == b or a.startswith(b) or b.startswith(a):
             return False
         for word in (one, other):
@@ -307,6 +323,10 @@ class ArticleEntities:
     def before(self, offset: int) -> list[Entity]:
         """Entities mentioned before ``offset``, nearest first."""
         return [entity for _, entity in self.mentions.before(offset)]
+
+    def after(self, offset: int) -> list[Entity]:
+        """Entities first mentioned after ``offset``, nearest first."""
+        return sorted((e for e in self.mentions.items() if e.first_seen > offset), key=lambda e: e.first_seen)
 
     def by_title(self, words: list[str], offset: int) -> Entity | None:
         """The nearest entity before ``offset`` described by a title of the same group as ``words``."""

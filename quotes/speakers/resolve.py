@@ -31,6 +31,7 @@ from quotes.speakers.pronouns import SINGULAR_FIRST_PERSON, PronounRules
 from quotes.speakers.pronouns import fake_candidate as _fake
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
+from quotes.speakers.roles import RoleRules
 
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
@@ -40,7 +41,7 @@ HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline bef
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
 
 
-class Resolver(PronounRules):
+class Resolver(PronounRules, RoleRules):
     """Resolves each candidate's speaker mention, in text order, remembering earlier speakers."""
 
     def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
@@ -52,6 +53,8 @@ class Resolver(PronounRules):
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
         self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
         self._breaks = [m.start() for m in re.finditer(r"\n", doc.text)]  # paragraph boundaries
+        lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", doc.text)]
+        self._opening_end = lines[2] if len(lines) > 2 else len(doc.text)  # the headline and the lede
 
     @property
     def operations(self) -> int:
@@ -175,6 +178,11 @@ class Resolver(PronounRules):
         entity = self.entities.lookup(name)
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
+        if token.lower_ in self.words.person_roles or self.entities.title_group(token.lower_) is not None:
+            determined = any(t.dep_ in ("det", "poss") for t in token.lefts)
+            role = self._role(token, determined)  # "The Wisconsin Republican", "Judge", "Senator from Texas"
+            if role is not None:
+                return role
         if len(words) == 1 and token.lower_ in self.words.not_speakers:
             return _unknown(f"'{token.text}' is no speaker on its own")
         kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
@@ -231,16 +239,10 @@ class Resolver(PronounRules):
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
                 return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
-        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
         definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
-        entity = self.entities.by_title(words, token.idx) if definite else None
-        if entity is not None:
-            return Resolution(entity.name, entity.kind, f"title '{token.text}' -> {entity.name}")
-        the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
-        if the and token.tag_ in ("NN", "NNP") and token.lower_ in self.words.person_roles:
-            person = self._protagonist(token)  # "the Florida senator", "the businessman"
-            if person is not None:
-                return Resolution(person.name, person.kind, f"role '{token.text}' -> the most named person")
+        role = self._role(token, definite)
+        if role is not None:
+            return role
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")

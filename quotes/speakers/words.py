@@ -2,8 +2,8 @@
 
 Read from ``rules/first_names.yaml`` (male/female first names) and the optional speaker
 sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
-``description_drop``, ``title_abbreviations``). Missing files or sections give empty lists;
-a malformed one fails fast with ``file:line: reason``.
+``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``). Missing
+files or sections give empty lists; a malformed one fails fast with ``file:line: reason``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ class SpeakerWords:
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
+    role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
+    # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
+    affiliations: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __hash__(self) -> int:
         return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
@@ -89,6 +92,42 @@ def _abbreviations(path: Path, data: dict) -> dict[str, str]:
     return {str(k).lower(): v.lower() for k, v in value.items()}
 
 
+def _role_genders(path: Path, data: dict) -> dict[str, str]:
+    value: Any = data.get("role_genders", {})
+    if not isinstance(value, dict):
+        where = line_of(value, line_of(data, 1))
+        raise RuleError(path, where, "role_genders: expected male: [...], female: [...]")
+    genders: dict[str, str] = {}
+    for gender in value:
+        if gender not in ("male", "female"):
+            raise RuleError(path, line_of(value, line_of(data, 1)), f"role_genders: bad gender {gender!r}")
+        for _, word in _word_list(path, value, gender):
+            genders[word] = gender
+    return genders
+
+
+def _affiliations(path: Path, data: dict) -> dict[str, tuple[str, str]]:
+    """``affiliations: {kind: [[name, abbreviation, CODE], ...]}`` as word -> (kind, the group's first word);
+    an entry all in capitals (a postal code) keeps its case, the rest are lower-cased."""
+    value: Any = data.get("affiliations", {})
+    if not isinstance(value, dict):
+        raise RuleError(path, line_of(value, line_of(data, 1)), "affiliations: expected kind: [[words]]")
+    table: dict[str, tuple[str, str]] = {}
+    for kind, groups in value.items():
+        if not isinstance(groups, list):
+            raise RuleError(path, line_of(groups, line_of(value, 1)), f"affiliations: {kind}: expected lists")
+        lines = getattr(groups, "item_lines", [line_of(groups)] * len(groups))
+        for line, group in zip(lines, groups, strict=True):
+            words = group if isinstance(group, list) else []
+            if not words or not all(isinstance(w, str) and w.strip() for w in words):
+                raise RuleError(path, line, f"affiliations: {kind}: each group must be a list of words")
+            name = group[0].strip().lower()
+            for word in group:
+                word = word.strip()
+                table[word if word.isupper() and len(word) <= 2 else word.lower()] = (str(kind), name)
+    return table
+
+
 def load_speaker_words(rules_dir: Path) -> SpeakerWords:
     """First names and the optional speaker sections of mentions.yaml, validated."""
     path = rules_dir / MENTIONS_FILE
@@ -104,4 +143,6 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         title_abbreviations=_abbreviations(path, data),
         person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
+        role_genders=_role_genders(path, data),
+        affiliations=_affiliations(path, data),
     )

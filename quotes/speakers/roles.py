@@ -1,0 +1,138 @@
+"""Role descriptions as speakers: "the Indiana governor", "the GOP nominee", "the businessman".
+
+:class:`RoleRules` is the part of :class:`quotes.speakers.resolve.Resolver` that ties a role to
+the person the article names with it. A candidate must agree with the description: its titles
+share a title group with the role ("Gov. Mike Pence" for "the governor"), no affiliation clashes
+(a state or a party: "the GOP nominee" is never the "Libertarian presidential nominee") and no
+gender clashes ("the businessman", "a spokeswoman"). Among those that agree, the one whose titles
+share most affiliations wins, then the nearest before. A role that only a named person fills
+("the businessman") with no title to tie it falls back to the person most named before. In a
+headline or lede, where the name often comes after ("Indiana governor endorses Cruz"), the
+nearest agreeing titled person after it is taken when none comes before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
+from quotes.speakers.entities import Entity
+from quotes.speakers.resolution import Resolution
+
+_ROLE_POS = ("NOUN", "PROPN", "ADJ")
+RECENT = 1000  # characters: a person who spoke this recently is "the senator" before the most named one
+
+if TYPE_CHECKING:
+    from quotes.speakers.entities import ArticleEntities
+    from quotes.speakers.index import Recency
+    from quotes.speakers.words import SpeakerWords
+
+class RoleRules:
+    """Role resolution over the resolver's article state (its entities and their titles)."""
+
+    entities: ArticleEntities
+    speakers: Recency[Entity]
+    words: SpeakerWords
+    _opening_end: int
+
+    def _role(self, token: Token, determined: bool) -> Resolution | None:
+        """The person (or titled entity) a role description names, or None. ``determined``: the
+        description has a determiner or an owner ("the", "a", "his")."""
+        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in _ROLE_POS]
+        head = [token.lower_]  # the head and its own modifiers, not an owner's ("Sen. Ayotte's campaign")
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod"):
+                head += [child.lower_, f"{child.lower_} {token.lower_}"]  # "chief executive"
+        groups = {self.entities.title_group(w) for w in head} - {None}
+        phrase = _phrase(token)
+        wanted = affiliations_of(phrase, self.words.affiliations)
+        gender = role_gender(words, self.words.role_genders)
+        opening = token.idx < self._opening_end
+        if not determined and not opening:
+            return None
+
+        def fits(entity: Entity) -> bool:
+            if clashes(entity.affiliations, wanted):
+                return False
+            return gender is None or entity.kind != "person" or entity.gender in (None, gender)
+
+        if groups:
+            before = [e for e in self.entities.before(token.idx) if e.title_groups & groups and fits(e)]
+            if before:
+                best = before[
+                    max(range(len(before)), key=lambda i: (agreement(before[i].affiliations, wanted), -i))
+                ]
+                main = self._main_person(token, groups, fits, wanted)
+                agreed = agreement(best.affiliations, wanted) > 0
+                later = main not in (None, best) and self._last(main, token) > self._last(best, token)
+                if later and not agreed:
+                    return _found(main, token, "role", "the most named person, named since")
+                return _found(best, token, "title")
+        if groups and opening:
+            after = [e for e in self.entities.after(token.idx) if e.title_groups & groups and fits(e)]
+            if after:
+                return _found(after[0], token, "title", "the person named after it with that title")
+        the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
+        if token.lower_ in self.words.person_roles and token.tag_ in ("NN", "NNP") and (the or opening):
+            # "the Florida senator", "the businessman"; a bare role in a headline: the article's person
+            until = token.idx if determined else len(token.doc.text)
+            person = self._protagonist_fitting(until, fits)
+            recent = self._recent_speaker(token, fits)
+            if person is not None and recent is not None:  # a recent speaker about as often named
+                count = self.entities.mentions.count_before
+                if 2 * count(recent, token.idx) >= count(person, token.idx):
+                    person = recent
+            if person is not None:
+                return _found(person, token, "role", "the most named person")
+        return None
+
+    def _main_person(self, token: Token, groups: set, fits, wanted: dict[str, set[str]]) -> Entity | None:
+        """For "the senator": the most named person before, if no title of theirs says otherwise."""
+        the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
+        if not the or token.lower_ not in self.words.person_roles:
+            return None
+        person = self._protagonist_fitting(token.idx, fits)
+        if person is None or (person.title_groups and not person.title_groups & groups):
+            return None
+        if all(len(form.split()) < 2 for form in person.forms):  # never named in full ("Chelsea")
+            return None
+        return person
+
+    def _recent_speaker(self, token: Token, fits) -> Entity | None:
+        """The nearest person who spoke up to :data:`RECENT` characters before ``token`` and fits."""
+        for position, entity in self.speakers.before(token.idx):
+            if token.idx - position > RECENT:
+                return None
+            if entity.kind == "person" and fits(entity):
+                return entity
+        return None
+
+    def _last(self, entity: Entity, token: Token) -> int:
+        return self.entities.mentions.last_before(entity, token.idx) or -1
+
+    def _protagonist_fitting(self, until: int, fits) -> Entity | None:
+        """The person named most often before ``until`` that fits the description (the nearest on a
+        tie; shared affiliations do not count here: an organisation in a title names a party too)."""
+        mentions = self.entities.mentions
+        people = [(p, e) for p, e in mentions.before(until) if e.kind == "person" and fits(e)]
+        return max(
+            people,
+            key=lambda pe: (mentions.count_before(pe[1], until), pe[0]),
+            default=(0, None),
+        )[1]
+
+
+def _phrase(token: Token) -> str:
+    """The description up to its head, with a ``from``/``of`` phrase after it ("the senator from Texas")."""
+    doc = token.doc
+    text = doc[token.left_edge.i : token.i + 1].text
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.right_edge.i - token.i <= 6:
+            text += " " + doc[child.i : child.right_edge.i + 1].text
+    return text
+
+
+def _found(entity: Entity, token: Token, what: str, how: str | None = None) -> Resolution:
+    return Resolution(entity.name, entity.kind, f"{what} '{token.text}' -> {how or entity.name}")
