@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,17 @@ def strip_possessive(name: str) -> str:
     for ending in _POSSESSIVE:
         if name.endswith(ending):
             return name[: -len(ending)]
+    return name
+
+
+def without_headline_verb(name: str, verb_forms: Mapping[str, str]) -> str:
+    """A person's name without the headline verb the model took in: "Obama Says" -> "Obama".
+    A verb is a capitalised present-tense cue verb ("Says", "Seeks", "Demands") after the
+    first word; ``verb_forms`` maps inflected cue verbs to their lemmas."""
+    words = name.split()
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].isupper() and word.lower().endswith("s") and word.lower() in verb_forms:
+            return " ".join(words[:i])
     return name
 
 
@@ -112,6 +124,7 @@ class ArticleEntities:
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
             and (name := self.clean(ent.text))
+            and (name := without_headline_verb(name, rules.verb_forms) if ent.label_ == "PERSON" else name)
         ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
@@ -187,6 +200,7 @@ class ArticleEntities:
         if words and words[0].lower() == "the":
             words = words[1:]
         return " ".join(words).strip(" ,.;:")
+
 
     def _add(self, name: str, kind: str, offset: int, gender: str | None = None) -> Entity:
         """The entity ``name`` belongs to (a new one if none): organisations by their whole name,
