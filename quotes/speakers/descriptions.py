@@ -18,6 +18,7 @@ _PARTITIVES = frozenset(
     {"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each", "percent",
      "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
 )
+_DASHES = frozenset({"-", "--", "—", "–"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
@@ -39,6 +40,9 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     while start - 1 in keep:
         start -= 1
     pieces = [doc[i] for i in range(start, token.i + 1)]
+    dash = next((i for i, t in enumerate(pieces[:-1]) if t.text in _DASHES), None)
+    if dash and _is_dateline(pieces[:dash]):  # "BRUSSELS - European leaders", "LONDON (Reuters) - Officials"
+        pieces = pieces[dash + 1 :]
     while pieces and (
         pieces[0].lower_ in words.description_drop
         or pieces[0].is_punct
@@ -55,6 +59,17 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     text = "".join(t.text_with_ws for t in pieces).strip()
     text = re.sub(r"\s+", " ", text)
     return text if any(c.isalpha() for c in text) else None
+
+
+def _is_dateline(tokens: list[Token]) -> bool:
+    """Capitals, with a news agency in parentheses: ``BRUSSELS``, ``LONDON (Reuters)``."""
+    depth = 0
+    for t in tokens:
+        depth += t.text == "("
+        if not (t.is_upper or t.is_punct or depth):
+            return False
+        depth -= t.text == ")"
+    return tokens[0].is_upper
 
 
 def is_partitive(token: Token) -> bool:
