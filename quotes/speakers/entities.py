@@ -35,6 +35,7 @@ class Entity:
     name: str
     kind: str  # person | organisation
     first_seen: int
+    last_seen: int = -1  # where it was last named, while the article is read
     titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
     title_groups: set[int] = field(default_factory=set)
     gender: str | None = None
@@ -49,6 +50,8 @@ class Entity:
         candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
         self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
 
+
+ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
 _PARTICLES = frozenset(  # surname particles, no first names
     {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
@@ -123,11 +126,14 @@ class ArticleEntities:
             if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
+        self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
         for ent, name in named:
             key = name.split()[-1].lower()
             kind = self._kind(name, label_votes[key], key in full_names)
             hint = self.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
             entity = self._add(name, kind, ent.start_char, hint if kind == "person" else None)
+            entity.last_seen = ent.start_char
+            self.entity_of.update((i, entity) for i in range(ent.start, ent.end))
             self._record_title(ent, entity)
             self.mentions.add(ent.start_char, entity)
             if self._is_subject(ent) and not quoted.contains(ent.start_char):
@@ -216,7 +222,9 @@ class ArticleEntities:
 
     def _person(self, words: list[str], gender: str | None) -> Entity | None:
         """The person already named with this surname that ``words`` can be: the same first name
-        (or none written on either side) and no clash of gender; the most mentioned of those."""
+        (or none written on either side) and no clash of gender; the most mentioned. A full name with a
+        known first name is not taken for a surname already written alone :data:`ESTABLISHED`
+        times ("President Obama" ... "Michelle Obama")."""
         full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
         if full is not None and full.kind == "person":
             return full
@@ -229,6 +237,9 @@ class ArticleEntities:
             if gender and entity.gender and entity.gender != gender:
                 continue
             firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
+            first_name = len(words) > 1 and words[0].lower() in self.words.first_names
+            if not firsts and first_name and sum(entity.forms.values()) >= ESTABLISHED:
+                continue
             if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
                 fits.append(entity)
         return max(fits, key=lambda e: sum(e.forms.values()), default=None)

@@ -137,7 +137,8 @@ class Resolver(PronounRules, RoleRules):
             return self._platform(token)
         named = self.entities.entity_at.get(token.i)  # the head's entity, not "Voltaic's" in a CEO
         if named is not None:
-            entity = self.entities.lookup(named.text)
+            own = self.entities.entity_of.get(token.i)  # a person as clustered where named
+            entity = own if own is not None and own.kind == "person" else self.entities.lookup(named.text)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"named entity '{named.text}'")
         headline_name = (
