@@ -89,6 +89,19 @@ def _with_given_names(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
+def _without_verb(ent: Span, rules: CueRules) -> Span | None:
+    """``Obama`` of ``Obama Says``, ``Elizabeth Warren`` of ``Elizabeth Warren Hammers Wells Fargo
+    CEO``: a headline's name ends before its verb (a verb after a proper noun, in a person's name or
+    on the first line)."""
+    if ent.label_ != "PERSON" and "\n" in ent.doc.text[: ent.start_char]:
+        return ent
+    for token in ent[1:]:
+        verb = token.pos_ in ("VERB", "AUX") or rules.verb_lemma(token.lemma_, token.text) is not None
+        if verb and token.nbor(-1).pos_ == "PROPN" and token.text[:1].isupper():
+            return Span(ent.doc, ent.start, token.i, label=ent.label_) if token.i > ent.start else None
+    return ent
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
@@ -111,7 +124,8 @@ class ArticleEntities:
         self.quoted = quoted
         named = [
             (ent, name)
-            for ent in map(_with_given_names, doc.ents)
+            for ent in (_without_verb(e, rules) for e in map(_with_given_names, doc.ents))
+            if ent is not None
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
             and (name := self.clean(ent.text))
