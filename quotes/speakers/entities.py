@@ -36,6 +36,7 @@ class Entity:
     name: str
     kind: str  # person | organisation
     first_seen: int
+    last_seen: int = -1  # where it was last named, while the article is read
     titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
     title_groups: set[int] = field(default_factory=set)
     gender: str | None = None
@@ -50,6 +51,8 @@ class Entity:
         candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
         self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
 
+
+ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
 _PARTICLES = frozenset(  # surname particles, no first names
     {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
@@ -98,6 +101,19 @@ def _with_given_names(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
+def _without_verb(ent: Span, rules: CueRules) -> Span | None:
+    """``Obama`` of ``Obama Says``, ``Elizabeth Warren`` of ``Elizabeth Warren Hammers Wells Fargo
+    CEO``: a headline's name ends before its verb (a verb after a proper noun, in a person's name or
+    on the first line)."""
+    if ent.label_ != "PERSON" and "\n" in ent.doc.text[: ent.start_char]:
+        return ent
+    for token in ent[1:]:
+        verb = token.pos_ in ("VERB", "AUX") or rules.verb_lemma(token.lemma_, token.text) is not None
+        if verb and token.nbor(-1).pos_ == "PROPN" and token.text[:1].isupper():
+            return Span(ent.doc, ent.start, token.i, label=ent.label_) if token.i > ent.start else None
+    return ent
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
@@ -120,7 +136,8 @@ class ArticleEntities:
         self.quoted = quoted
         named = [
             (ent, name)
-            for ent in map(_with_given_names, doc.ents)
+            for ent in (_without_verb(e, rules) for e in map(_with_given_names, doc.ents))
+            if ent is not None
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
             and (name := self.clean(ent.text))
@@ -136,11 +153,14 @@ class ArticleEntities:
             if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
+        self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
         for ent, name in named:
             key = name.split()[-1].lower()
             kind = self._kind(name, label_votes[key], key in full_names)
             hint = self.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
             entity = self._add(name, kind, ent.start_char, hint if kind == "person" else None)
+            entity.last_seen = ent.start_char
+            self.entity_of.update((i, entity) for i in range(ent.start, ent.end))
             self._record_title(ent, entity)
             self.mentions.add(ent.start_char, entity)
             if self._is_subject(ent) and not quoted.contains(ent.start_char):
@@ -235,7 +255,9 @@ class ArticleEntities:
 
     def _person(self, words: list[str], gender: str | None) -> Entity | None:
         """The person already named with this surname that ``words`` can be: the same first name
-        (or none written on either side) and no clash of gender; the most mentioned of those."""
+        (or none written on either side) and no clash of gender; the most mentioned. A full name with a
+        known first name is not taken for a surname already written alone :data:`ESTABLISHED`
+        times ("President Obama" ... "Michelle Obama")."""
         full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
         if full is not None and full.kind == "person":
             return full
@@ -248,6 +270,9 @@ class ArticleEntities:
             if gender and entity.gender and entity.gender != gender:
                 continue
             firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
+            first_name = len(words) > 1 and words[0].lower() in self.words.first_names
+            if not firsts and first_name and sum(entity.forms.values()) >= ESTABLISHED:
+                continue
             if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
                 fits.append(entity)
         return max(fits, key=lambda e: sum(e.forms.values()), default=None)

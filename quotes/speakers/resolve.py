@@ -70,6 +70,8 @@ class Resolver(PronounRules, RoleRules):
             token = candidate.speaker_token
             if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
                 words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+                if any(self.entities.title_group(t.lower_) is not None for t in words):
+                    continue  # ("Wells Fargo CEO")
                 self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
 
     def resolve(self, candidate: Candidate) -> Resolution:
@@ -156,9 +158,13 @@ class Resolver(PronounRules, RoleRules):
             return self._past_dateline(token)
         if lower in self.words.platforms:
             return self._platform(token)
+        headline = self._headline_name(candidate)
+        if headline is not None:
+            return headline
         named = self.entities.entity_at.get(token.i)  # the head's entity, not "Voltaic's" in a CEO
         if named is not None:
-            entity = self.entities.lookup(named.text)
+            own = self.entities.entity_of.get(token.i)  # a person as clustered where named
+            entity = own if own is not None and own.kind == "person" else self.entities.lookup(named.text)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"named entity '{named.text}'")
         headline_name = (
@@ -169,6 +175,23 @@ class Resolver(PronounRules, RoleRules):
         if (token.pos_ == "PROPN" and token.text[:1].isupper()) or headline_name:
             return self._proper(token)
         return self._nominal(token)
+
+    def _headline_name(self, candidate: Candidate) -> Resolution | None:
+        """``Trump Addresses Munich Attack: "..."``: on the first line, the longest opening words of
+        the mention that name a person of the article, without the headline's verb and object."""
+        if candidate.speaker is None or "\n" not in self.doc.text[candidate.speaker[1] :]:
+            return None
+        start, end = candidate.speaker
+        if "\n" in self.doc.text[:start]:
+            return None
+        words = self.doc.text[start:end].split()
+        for n in range(len(words) - 1, 0, -1):
+            if not all(w[:1].isupper() for w in words[:n]):
+                continue
+            entity = self.entities.lookup(" ".join(words[:n]))
+            if entity is not None and entity.kind == "person" and entity.name.split()[-1] == words[n - 1]:
+                return Resolution(entity.name, entity.kind, f"headline name '{' '.join(words[:n])}'")
+        return None
 
     def _proper(self, token: Token) -> Resolution:
         words = [
