@@ -1,4 +1,4 @@
-"""Titles and headline words: dropped from names (titles abroad too), titles kept as a short role."""
+"""Titles: dropped from names (titles abroad too), kept as a short role on the quotation."""
 
 from __future__ import annotations
 
@@ -33,15 +33,3 @@ def test_a_mention_without_a_title_takes_the_one_the_article_gave(analyzer, text
 def test_a_place_or_party_tag_is_no_title(analyzer) -> None:
     text = "Jon Tester (D-Mont.) spoke on Monday. Tester said the bill would pass."
     assert [q.title for q in analyzer.analyze(text)] == [None]
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("Obama Says", "Obama"), ("Trump Says He", "Trump"), ("Marco Rubio Responds To Question", "Marco Rubio"),
-     ("Donald Trump", "Donald Trump"), ("James Jones", "James Jones"), ("Says", "Says")],
-)  # fmt: skip
-def test_a_headline_verb_is_no_part_of_a_name(name: str, expected: str) -> None:
-    from quotes.ruleset import default_rules_dir, load_rules
-    from quotes.speakers.entities import without_headline_verb
-
-    assert without_headline_verb(name, load_rules(default_rules_dir()).cues.verb_forms) == expected

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -63,17 +62,6 @@ def strip_possessive(name: str) -> str:
     for ending in _POSSESSIVE:
         if name.endswith(ending):
             return name[: -len(ending)]
-    return name
-
-
-def without_headline_verb(name: str, verb_forms: Mapping[str, str]) -> str:
-    """A person's name without the headline verb the model took in: "Obama Says" -> "Obama".
-    A verb is a capitalised present-tense cue verb ("Says", "Seeks", "Demands") after the
-    first word; ``verb_forms`` maps inflected cue verbs to their lemmas."""
-    words = name.split()
-    for i, word in enumerate(words[1:], 1):
-        if word[:1].isupper() and word.lower().endswith("s") and word.lower() in verb_forms:
-            return " ".join(words[:i])
     return name
 
 
@@ -141,7 +129,6 @@ class ArticleEntities:
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
             and (name := self.clean(ent.text))
-            and (name := without_headline_verb(name, rules.verb_forms) if ent.label_ == "PERSON" else name)
         ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
