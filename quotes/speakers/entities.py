@@ -89,11 +89,11 @@ def _with_given_names(ent: Span) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
-def _without_verb(ent: Span, rules: CueRules) -> Span | None:
+def _without_verb(ent: Span, rules: CueRules, first_line_end: int) -> Span | None:
     """``Obama`` of ``Obama Says``, ``Elizabeth Warren`` of ``Elizabeth Warren Hammers Wells Fargo
     CEO``: a headline's name ends before its verb (a verb after a proper noun, in a person's name or
     on the first line)."""
-    if ent.label_ != "PERSON" and "\n" in ent.doc.text[: ent.start_char]:
+    if ent.label_ != "PERSON" and ent.start_char > first_line_end:
         return ent
     for token in ent[1:]:
         verb = token.pos_ in ("VERB", "AUX") or rules.verb_lemma(token.lemma_, token.text) is not None
@@ -122,9 +122,12 @@ class ArticleEntities:
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.datelines = dateline_spans(doc.text)
         self.quoted = quoted
+        text = doc.text
+        self.first_line_end = text.find("\n") if "\n" in text else len(text)
+        ents = (_without_verb(e, rules, self.first_line_end) for e in map(_with_given_names, doc.ents))
         named = [
             (ent, name)
-            for ent in (_without_verb(e, rules) for e in map(_with_given_names, doc.ents))
+            for ent in ents
             if ent is not None
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)

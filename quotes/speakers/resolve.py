@@ -70,6 +70,8 @@ class Resolver(PronounRules, RoleRules):
             token = candidate.speaker_token
             if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
                 words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+                while words and self.entities.title_group(words[0].lower_) is not None:
+                    words = words[1:]  # ("Mayor Elena Ruiz")
                 if any(self.entities.title_group(t.lower_) is not None for t in words):
                     continue  # ("Wells Fargo CEO")
                 self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
@@ -179,11 +181,9 @@ class Resolver(PronounRules, RoleRules):
     def _headline_name(self, candidate: Candidate) -> Resolution | None:
         """``Trump Addresses Munich Attack: "..."``: on the first line, the longest opening words of
         the mention that name a person of the article, without the headline's verb and object."""
-        if candidate.speaker is None or "\n" not in self.doc.text[candidate.speaker[1] :]:
+        if candidate.speaker is None or candidate.speaker[1] > self.entities.first_line_end:
             return None
         start, end = candidate.speaker
-        if "\n" in self.doc.text[:start]:
-            return None
         words = self.doc.text[start:end].split()
         for n in range(len(words) - 1, 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):

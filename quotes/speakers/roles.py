@@ -77,7 +77,7 @@ class RoleRules:
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
         if token.lower_ in self.words.person_roles and token.tag_ in ("NN", "NNP") and (the or opening):
             # "the Florida senator", "the businessman"; a bare role in a headline: the article's person
-            until = token.idx if determined else len(token.doc.text)
+            until = token.idx if determined else self._opening_end + (1 << 40)  # (the whole article)
             person = self._protagonist_fitting(until, fits)
             recent = self._recent_speaker(token, fits)
             if person is not None and recent is not None:  # a recent speaker about as often named
