@@ -8,7 +8,7 @@ speakers that are:
 - ``pronoun``: a bare pronoun ("he", "they");
 - ``platform``: a platform where people speak ("Twitter");
 - ``generic``: a word that is no speaker on its own, or an utterance rather than its author
-  ("Department", "tweets", "statement");
+  ("Department", "tweets", "statement"; a study, report or poll is a source of its own);
 - ``dateline``: a name that starts with a dateline ("BRUSSELS - European leaders") or is a
   capitalised place word alone at a line's start;
 - ``headline``: a name holding a cue verb's inflected form ("Obama Says", "Trump Demands
@@ -29,6 +29,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+_FINDINGS = frozenset(["study", "report", "analysis", "research", "findings", "estimate", "paper", "poll"])
+"""Utterances that are sources in their own right (a study finds, a poll shows): not flagged."""
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?\s*(?:\(\w+\))?\s*[-—–]+\s*")
 
 
@@ -62,7 +64,7 @@ def audit(rows: list[dict], rules_dir: Path | None = None) -> dict[str, list[tup
             kinds.append("pronoun")
         if lower in words.platforms:
             kinds.append("platform")
-        if lower in words.not_speakers or lower in words.utterances:
+        if lower in words.not_speakers or (lower in words.utterances and lower not in _FINDINGS):
             kinds.append("generic")
         if _DATELINE.match(name):
             kinds.append("dateline")
