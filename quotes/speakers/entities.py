@@ -156,6 +156,24 @@ class ArticleEntities:
             if self._is_subject(ent) and not quoted.contains(ent.start_char):
                 self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
         self._acronyms(doc)
+        self.author = self._author_line(doc, text)
+
+    def _author_line(self, doc: Doc, text: str) -> Entity | None:
+        """The writer named in the closing line ("Charlotte Meehan is playwright-in-residence at ..."),
+        whom "I" outside quotation marks means."""
+        last = text.rstrip().rfind("\n") + 1
+        for ent in reversed(doc.ents):
+            if ent.start_char < last:
+                return None
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if (
+                ent.label_ == "PERSON"
+                and not text[last : ent.start_char].strip()
+                and after is not None
+                and after.lemma_ in ("be", "write")
+            ):
+                return self.entity_of.get(ent.start)
+        return None
 
     @staticmethod
     def _is_subject(ent: Span) -> bool:

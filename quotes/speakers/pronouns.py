@@ -38,6 +38,10 @@ class PronounRules:
         if pronoun is not None and pronoun.first_person:
             if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
                 who = "reader" if token.lower_ == "you" else "author"
+                writer = self.entities.author if who == "author" and token.lower_ != "we" else None
+                if writer is not None:
+                    how = f"'{token.text}' outside quotation marks: the writer"
+                    return Resolution(writer.name, writer.kind, how)
                 return Resolution(who, "description", f"'{token.text}' outside quotation marks: the {who}")
             return unknown(f"first-person '{token.text}' with no speaker")
         if token.tag_ in ("WP", "WDT") or (pronoun is not None and pronoun.relative):

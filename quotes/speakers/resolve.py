@@ -89,7 +89,9 @@ class Resolver(PronounRules, RoleRules):
                     resolution.name, resolution.kind, resolution.how, title, resolution.names
                 )
         self.by_mention[token.i] = resolution
-        if resolution.name is not None and resolution.kind in ("person", "organisation"):
+        pronoun = self.rules.pronouns.get(token.lower_)
+        writer = pronoun is not None and pronoun.first_person  # ("I" of the writer: no antecedent for "he")
+        if resolution.name is not None and resolution.kind in ("person", "organisation") and not writer:
             entity = self.entities.lookup(resolution.name)
             if entity is not None:
                 self.speakers.add(token.idx, entity)
