@@ -286,8 +286,8 @@ class Resolver(PronounRules, RoleRules):
             return None
         generic = self.words.organisation_kinds.get("company")
         for entity in self.entities.before(token.idx):
-            if entity.kind != "organisation":
-                continue
+            if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue  # (nor an organisation named by a kind word alone: "Bank")
             own = kind_groups(entity.name, self.words)
             if own & groups or (generic in groups and not own):
                 return entity
