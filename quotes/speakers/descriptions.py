@@ -19,6 +19,7 @@ _PARTITIVES = frozenset(
      "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
 )
 _DASHES = frozenset({"-", "--", "—", "–"})
+_PEOPLE = frozenset({"people", "person", "officials", "sources", "others", "those", "someone", "individuals"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
@@ -52,8 +53,13 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
         pieces = pieces[1:]
     if not pieces:
         return None
-    for child in token.rights:  # "people briefed (on ...)"
-        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.i == pieces[-1].i + 1:
+    for child in token.rights:  # "people briefed (on ...)", but "a poll (released Friday)"
+        if (
+            token.lower_ in _PEOPLE
+            and child.dep_ == "acl"
+            and child.tag_ in ("VBN", "VBD")
+            and child.i == pieces[-1].i + 1
+        ):
             pieces.append(child)
             break
     text = "".join(t.text_with_ws for t in pieces).strip()

@@ -27,7 +27,7 @@ from quotes.speakers.descriptions import (
 )
 from quotes.speakers.entities import ArticleEntities, Entity
 from quotes.speakers.index import Recency
-from quotes.speakers.pronouns import SINGULAR_FIRST_PERSON, PronounRules
+from quotes.speakers.pronouns import PronounRules
 from quotes.speakers.pronouns import fake_candidate as _fake
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
@@ -90,9 +90,11 @@ class Resolver(PronounRules, RoleRules):
                     resolution.name, resolution.kind, resolution.how, title, resolution.names
                 )
         self.by_mention[token.i] = resolution
-        if resolution.name is not None and resolution.kind in ("person", "organisation"):
+        pronoun = self.rules.pronouns.get(token.lower_)
+        writer = pronoun is not None and pronoun.first_person  # ("I" of the writer: no antecedent for "he")
+        if resolution.name is not None and resolution.kind in ("person", "organisation") and not writer:
             entity = self.entities.lookup(resolution.name)
-            if entity is not None and token.lower_ not in SINGULAR_FIRST_PERSON:  # the writer is no "he"
+            if entity is not None:
                 self.speakers.add(token.idx, entity)
         elif resolution.name is not None and resolution.kind == "description" and token.tag_ in _PLURAL_TAGS:
             group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
@@ -305,8 +307,8 @@ class Resolver(PronounRules, RoleRules):
             return None
         generic = self.words.organisation_kinds.get("company")
         for entity in self.entities.before(token.idx):
-            if entity.kind != "organisation":
-                continue
+            if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue  # (nor an organisation named by a kind word alone: "Bank")
             own = kind_groups(entity.name, self.words)
             if own & groups or (generic in groups and not own):
                 return entity
