@@ -273,9 +273,9 @@ class Resolver(PronounRules, RoleRules):
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
         description = description_name(token, self.words) if nominal else None
-        if description is not None:
+        if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
-        return _unknown(f"nominal mention '{token.text}' with no named referent")
+        return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
 
     def _author(self, token: Token) -> Resolution | None:
         """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
