@@ -73,3 +73,12 @@ def test_speaker_types_are_record_types(analyzer) -> None:
 def test_a_surname_named_first_joins_the_full_name(analyzer) -> None:
     text = "Mayor Ruiz defends the budget.\n\nMayor Elena Ruiz on Wednesday said the repairs were needed."
     assert {name for _, name, _ in _names(analyzer, text)} == {"Elena Ruiz"}
+
+
+def test_an_acronym_written_alone_first_takes_the_full_name(analyzer) -> None:
+    text = (
+        "The IMF cut its forecast on Tuesday. It said growth would slow.\n\n"
+        "The International Monetary Fund (IMF) said the slowdown would last."
+    )
+    names = {q.speaker_name for q in analyzer.analyze(text)}
+    assert names == {"International Monetary Fund"}

@@ -175,8 +175,11 @@ class ArticleEntities:
                 if entity.name and before.text.rstrip().endswith(entity.name):
                     self.by_acronym.setdefault(match.group(1).replace(".", ""), entity)
         for short, entity in list(self.by_acronym.items()):
-            if short.lower() in self.by_key and self.by_key[short.lower()] is not entity:
+            alone = self.by_key.get(short.lower())
+            if alone is not None and alone is not entity:
                 self.by_key[short.lower()] = entity  # "DNC" typed alone joins its full name
+                if alone.kind == entity.kind == "organisation":
+                    alone.name = entity.name  # (and mentions already made of it name it in full)
 
     def add_person_mention(self, text: str, offset: int) -> None:
         """Count a full name (two words or more, no organisation word) as a person mention."""
