@@ -9,46 +9,22 @@ earlier mentions. Datelines (``WASHINGTON —``) are no entities.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from quotes.attribution import SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
-from quotes.speakers.affiliation import affiliations_of, role_gender
-from quotes.speakers.descriptions import acronym, clean_title, is_acronym
+from quotes.speakers.descriptions import acronym, is_acronym
+from quotes.speakers.entity import Entity
 from quotes.speakers.index import Recency
+from quotes.speakers.titles import TitleRules
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
 _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]"
 )
-
-
-@dataclass(eq=False)
-class Entity:
-    """One named person or organisation of the article (compared by identity)."""
-
-    name: str
-    kind: str  # person | organisation
-    first_seen: int
-    last_seen: int = -1  # where it was last named, while the article is read
-    titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
-    title_groups: set[int] = field(default_factory=set)
-    gender: str | None = None
-    affiliations: dict[str, set[str]] = field(default_factory=dict)  # from titles: state, party
-    forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
-
-    def add_form(self, form: str) -> None:
-        """Count a written form; the canonical name is the most frequent of the fullest forms
-        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
-        self.forms[form] += 1
-        fullest = max(min(len(f.split()), 2) for f in self.forms)
-        candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
-        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
 
 
 ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
@@ -107,7 +83,7 @@ def dateline_spans(text: str) -> SpanIndex:
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
 
 
-class ArticleEntities:
+class ArticleEntities(TitleRules):
     """The people and organisations named in one article, clustered by name."""
 
     def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
@@ -270,57 +246,6 @@ class ArticleEntities:
                 fits.append(entity)
         return max(fits, key=lambda e: sum(e.forms.values()), default=None)
 
-    def add_title(self, entity: Entity, title: str | None) -> None:
-        """Keep a short title once, with the title groups its words belong to."""
-        title = clean_title(title)
-        if title is None or title in entity.titles:
-            return
-        entity.titles[title] = None
-        words = re.findall(r"[\w.-]+", title.lower())
-        for word in words:
-            group = self.title_group(word)
-            if group is not None:
-                entity.title_groups.add(group)
-        for kind, values in affiliations_of(title, self.words.affiliations).items():
-            entity.affiliations.setdefault(kind, set()).update(values)
-        if entity.kind == "person" and entity.gender is None and len(words) <= 4:  # "a spokeswoman"
-            entity.gender = role_gender(words, self.words.role_genders)
-
-    def _record_title(self, ent: Span, entity: Entity) -> None:
-        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
-        ``Gov. Mike Pence``."""
-        doc = ent.doc
-        if entity.kind != "person":
-            return
-        start = ent.start  # the name proper: a title the entity took in ("Premier Doug Ford") is before it
-        titled = [t.i for t in ent[:-1] if self._is_title_word(t)]
-        if titled:
-            start = titled[-1] + 1
-        before: list = []
-        for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name proper
-            if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
-                break
-            before.insert(0, t)
-        if before and any(self.title_group(t.lower_) is not None for t in before):
-            self.add_title(entity, " ".join(t.text for t in before))
-        for child in ent.root.children:
-            if child.dep_ == "appos":
-                # the apposition's own tokens: doc.text would rebuild the whole article's text
-                self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
-
-    def _titles_a_name(self, word: str) -> bool:
-        lower = word.lower().rstrip(".")
-        return lower in self._honorifics or self.title_group(word) is not None
-
-    def _is_title_word(self, token: Token) -> bool:
-        """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
-        return self.title_group(token.text) is not None or token.lower_.rstrip(".") in self._honorifics
-
-    def title_group(self, word: str) -> int | None:
-        word = word.lower()
-        word = self.words.title_abbreviations.get(word, word)
-        return self.rules.title_groups.get(word)
-
     def _different_first(self, one: str, other: str) -> bool:
         """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
         ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
@@ -333,12 +258,6 @@ class ArticleEntities:
             if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
                 return False
         return True
-
-    def honorific_gender(self, text: str) -> str | None:
-        """``female`` for ``Mrs. Trump``, ``male`` for ``Mr. Trump``, else None."""
-        first = text.split()[0].lower() if text.split() else ""
-        gender = self.rules.honorifics.get(first) or self.rules.honorifics.get(first.rstrip("."))
-        return gender if gender in ("male", "female") else None
 
     def lookup(self, name: str) -> Entity | None:
         cleaned = self.clean(name)

@@ -32,12 +32,12 @@ from quotes.speakers.pronouns import fake_candidate as _fake
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
 from quotes.speakers.roles import RoleRules
+from quotes.speakers.titles import quotation_role
 
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
 PERSON_LABELS = ("PERSON",)
-HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline before the name
 ORGANISATION_LABELS = ("ORG", "NORP_ORG")
 
 
@@ -84,7 +84,8 @@ class Resolver(PronounRules, RoleRules):
             return _unknown("no speaker mention")
         resolution = self._with_conjuncts(token, candidate)
         if resolution.title is None and resolution.kind == "person":
-            title = clean_title(candidate.title) or self._known_title(resolution.name)
+            person = self.entities.lookup(resolution.name) if resolution.name else None
+            title = clean_title(candidate.title) or quotation_role(person, self.entities)
             if title is not None:
                 resolution = Resolution(
                     resolution.name, resolution.kind, resolution.how, title, resolution.names
@@ -100,26 +101,6 @@ class Resolver(PronounRules, RoleRules):
             group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
             self.speakers.add(token.idx, group)  # "aides ... they said"
         return resolution
-
-    def _known_title(self, name: str | None) -> str | None:
-        """The first title the article gave the person (``Microsoft CEO`` of ``Microsoft CEO Satya
-        Nadella``), for a mention that carries none of its own (``Nadella said``)."""
-        entity = self.entities.lookup(name) if name else None
-        if entity is None or entity.kind != "person":
-            return None
-        title = next((title for title in entity.titles if self._names_a_role(title)), None)
-        if title is not None and title.lower() in self.words.title_abbreviations:  # "Sen." -> "Senator"
-            return self.words.title_abbreviations[title.lower()].capitalize()
-        return title
-
-    def _names_a_role(self, title: str) -> bool:
-        """Whether a title holds a role word ("Wells Fargo CEO", "Massachusetts Sen."), unlike an
-        apposition that only places or describes the person ("D-Mont.", "all times") or a
-        headline written before the name (six capitalised words or more)."""
-        if len(title.split()) >= HEADLINE_WORDS and all(w[:1].isupper() for w in title.split()):
-            return False
-        lower = re.findall(r"[\w.-]+", title.lower())
-        return any(self.entities.title_group(w) is not None or w in self.words.person_roles for w in lower)
 
     def _inherited(self, candidate: Candidate) -> Resolution:
         """A continued quotation takes the name its previous quotation's mention resolved to

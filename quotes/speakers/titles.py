@@ -1,0 +1,108 @@
+"""Titles and honorifics of the people an article names.
+
+:class:`TitleRules` is the part of :class:`quotes.speakers.entities.ArticleEntities` that knows
+which words make a title ("CEO", "Gov.", "Premier"), records the titles written around a name
+("Microsoft CEO Satya Nadella", "Sam Altman, CEO of OpenAI"), and tells a gender from an
+honorific. :func:`quotation_role` picks the title a quotation shows for its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quotes.cues import CueRules
+from quotes.speakers.affiliation import affiliations_of, role_gender
+from quotes.speakers.descriptions import clean_title
+from quotes.speakers.entity import Entity
+from quotes.speakers.words import SpeakerWords
+
+HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline before the name
+
+
+class TitleRules:
+    """Title words, titles around names and honorific genders, over the article's rules."""
+
+    rules: CueRules
+    words: SpeakerWords
+    _honorifics: set[str]
+
+    def add_title(self, entity: Entity, title: str | None) -> None:
+        """Keep a short title once, with the title groups its words belong to."""
+        title = clean_title(title)
+        if title is None or title in entity.titles:
+            return
+        entity.titles[title] = None
+        words = re.findall(r"[\w.-]+", title.lower())
+        for word in words:
+            group = self.title_group(word)
+            if group is not None:
+                entity.title_groups.add(group)
+        for kind, values in affiliations_of(title, self.words.affiliations).items():
+            entity.affiliations.setdefault(kind, set()).update(values)
+        if entity.kind == "person" and entity.gender is None and len(words) <= 4:  # "a spokeswoman"
+            entity.gender = role_gender(words, self.words.role_genders)
+
+    def _record_title(self, ent: Span, entity: Entity) -> None:
+        """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
+        ``Gov. Mike Pence``."""
+        doc = ent.doc
+        if entity.kind != "person":
+            return
+        start = ent.start  # the name proper: a title the entity took in ("Premier Doug Ford") is before it
+        titled = [t.i for t in ent[:-1] if self._is_title_word(t)]
+        if titled:
+            start = titled[-1] + 1
+        before: list = []
+        for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name proper
+            if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            before.insert(0, t)
+        if before and any(self.title_group(t.lower_) is not None for t in before):
+            self.add_title(entity, " ".join(t.text for t in before))
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                # the apposition's own tokens: doc.text would rebuild the whole article's text
+                self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
+
+    def _titles_a_name(self, word: str) -> bool:
+        lower = word.lower().rstrip(".")
+        return lower in self._honorifics or self.title_group(word) is not None
+
+    def _is_title_word(self, token: Token) -> bool:
+        """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
+        return self.title_group(token.text) is not None or token.lower_.rstrip(".") in self._honorifics
+
+    def title_group(self, word: str) -> int | None:
+        word = word.lower()
+        word = self.words.title_abbreviations.get(word, word)
+        return self.rules.title_groups.get(word)
+
+    def honorific_gender(self, text: str) -> str | None:
+        """``female`` for ``Mrs. Trump``, ``male`` for ``Mr. Trump``, else None."""
+        first = text.split()[0].lower() if text.split() else ""
+        gender = self.rules.honorifics.get(first) or self.rules.honorifics.get(first.rstrip("."))
+        return gender if gender in ("male", "female") else None
+
+
+def quotation_role(entity: Entity | None, titles: TitleRules) -> str | None:
+    """The first title the article gave a person that names a role (``Microsoft CEO`` of
+    ``Microsoft CEO Satya Nadella``), for a mention that carries none of its own (``Nadella
+    said``); an abbreviation alone is spelled out (``Sen.`` -> ``Senator``)."""
+    if entity is None or entity.kind != "person":
+        return None
+    title = next((title for title in entity.titles if names_a_role(title, titles)), None)
+    if title is not None and title.lower() in titles.words.title_abbreviations:
+        return titles.words.title_abbreviations[title.lower()].capitalize()
+    return title
+
+
+def names_a_role(title: str, titles: TitleRules) -> bool:
+    """Whether a title holds a role word ("Wells Fargo CEO", "Massachusetts Sen."), unlike an
+    apposition that only places or describes the person ("D-Mont.", "all times") or a
+    headline written before the name (six capitalised words or more)."""
+    if len(title.split()) >= HEADLINE_WORDS and all(w[:1].isupper() for w in title.split()):
+        return False
+    lower = re.findall(r"[\w.-]+", title.lower())
+    return any(titles.title_group(w) is not None or w in titles.words.person_roles for w in lower)
