@@ -82,3 +82,13 @@ def test_an_acronym_written_alone_first_takes_the_full_name(analyzer) -> None:
     )
     names = {q.speaker_name for q in analyzer.analyze(text)}
     assert names == {"International Monetary Fund"}
+
+
+def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman(analyzer) -> None:
+    text = (
+        "Local MP Diane Abbott welcomed the plan on Monday.\n\n"
+        'A Downing Street spokeswoman said the government supported it. "We want to see more," she said.'
+    )
+    last = analyzer.analyze(text)[-1]
+    expected = ("she", "Downing Street spokeswoman", "description")
+    assert (last.speaker_text, last.speaker_name, last.speaker_type) == expected

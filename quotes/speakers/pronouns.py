@@ -116,7 +116,7 @@ class PronounRules:
         """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
         if gender in ("male", "female") and entity.gender is None:
             entity.gender = gender
-        kind = "description" if entity.kind == "group" else entity.kind
+        kind = "description" if entity.kind in ("group", "unnamed") else entity.kind
         return Resolution(entity.name, kind, f"pronoun '{token.text}' -> {why}")
 
 
@@ -127,7 +127,7 @@ def _compatible(entity: Entity, gender: str, plural: bool) -> bool:
         return entity.kind in ("organisation", "group")
     if gender == "none":
         return entity.kind == "organisation"
-    if entity.kind != "person":
+    if entity.kind not in ("person", "unnamed"):  # (an unnamed source: "a spokeswoman ... she")
         return False
     return gender == "any" or entity.gender in (None, gender)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from quotes.attribution import Candidate, SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
+from quotes.speakers.affiliation import role_gender
 from quotes.speakers.descriptions import (
     clean_title,
     description_name,
@@ -100,7 +101,21 @@ class Resolver(PronounRules, RoleRules):
         elif resolution.name is not None and resolution.kind == "description" and token.tag_ in _PLURAL_TAGS:
             group = self.groups.setdefault(resolution.name, Entity(resolution.name, "group", token.idx))
             self.speakers.add(token.idx, group)  # "aides ... they said"
+        elif resolution.name is not None and resolution.kind == "description" and self._is_person_noun(token):
+            gender = role_gender([token.lower_], self.words.role_genders)
+            unnamed = Entity(resolution.name, "unnamed", token.idx, gender=gender)
+            person = self.groups.setdefault(resolution.name, unnamed)
+            self.speakers.add(token.idx, person)  # "a spokeswoman said ... she added"
         return resolution
+
+    def _is_person_noun(self, token: Token) -> bool:
+        """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
+        can be (a definite "the former first lady" is left to name someone)."""
+        lower, words = token.lower_, self.words
+        if token.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts):
+            return False
+        titled = self.entities.title_group(lower) is not None
+        return lower in words.role_genders or lower in words.person_roles or titled
 
     def _inherited(self, candidate: Candidate) -> Resolution:
         """A continued quotation takes the name its previous quotation's mention resolved to
