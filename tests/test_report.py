@@ -304,7 +304,7 @@ def test_charts_drawn_by_worker_processes_match(tmp_path: Path) -> None:
 
 
 def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quotes.report import writer
+    from quotes.report import chartpool as writer
 
     assert writer.chart_jobs(3, 100) == 3 and writer.chart_jobs(1, 100) == 1
     monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
