@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quotes.cues import CUE_CLASSES
 from quotes.fsutil import atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
 from quotes.report import charts, charts_views
@@ -31,7 +32,7 @@ from quotes.report.chartpool import Chart, ChartPool, chart_jobs
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
 from quotes.report.index_charts import draw_index_charts
-from quotes.report.labels import cue_name, frame_label, label_keys
+from quotes.report.labels import cue_class_name, cue_classes_note, cue_name, frame_label, label_keys
 from quotes.report.outputs import Written
 from quotes.report.progress import Progress
 from quotes.report.render import Md, render_compare, render_index, render_others, render_speaker
@@ -90,6 +91,7 @@ class Settings:
     min_quotes: int = MIN_QUOTES
     compare: tuple[str, ...] = ()
     frame_labels: Mapping[str, str] | None = None
+    cue_classes: tuple[str, ...] = CUE_CLASSES
 
     @property
     def labels(self) -> Mapping[str, str]:
@@ -106,14 +108,16 @@ def write_reports(
     min_quotes: int = MIN_QUOTES,
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
+    cue_classes: Sequence[str] = CUE_CLASSES,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
     With ``jobs`` > 1 the speakers' charts are drawn by that many processes, with 1 in this one.
     Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
-    ids to the labels shown (from the frame rules)."""
-    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels)
+    ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
+    filtered to (``--cues``), which the index states."""
+    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -175,6 +179,7 @@ class _Run:
         self.names = {
             "frame_name": functools.partial(frame_label, labels=settings.labels),
             "cue_name": cue_name,
+            "class_name": cue_class_name,
         }
 
     def write(
@@ -310,6 +315,7 @@ class _Run:
             "unattributed": aggregator.unattributed,
             "repeated": aggregator.repeated,
             "min_quotes": self.settings.min_quotes,
+            "cue_classes": list(self.settings.cue_classes),
             "speakers": summaries,
             "repeats": corpus["repeats"],
         }
@@ -323,6 +329,7 @@ class _Run:
             speakers=summaries,
             with_pages=sum(1 for s in summaries if s["has_page"]),
             min_quotes=self.settings.min_quotes,
+            cue_classes_note=cue_classes_note(self.settings.cue_classes),
             charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
             views=views,
             corpus=corpus,
