@@ -2,9 +2,11 @@
 
 A chart is a top-level drawing function of :mod:`quotes.report.charts` or
 :mod:`quotes.report.charts_views` with its (picklable) arguments, and the path its PNG goes to.
-Charts are submitted in groups (one speaker's, the index's); with workers, the main process
-goes on writing pages while they draw, and :meth:`ChartPool.wait` collects them at the end.
-Workers import matplotlib but never the language model.
+Charts are submitted in groups (one speaker's, the index's). With ``jobs`` > 1, ``jobs - 1``
+worker processes draw them while this process writes the pages; then this process takes every
+group no worker has started yet and draws it itself (:meth:`ChartPool.wait`), as the extract
+runner does with its batches. So ``jobs`` processes draw, and one fewer worker pays the start-up
+(about a second and a half importing matplotlib). Workers never load the language model.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ and a half, mostly importing matplotlib) is repaid after a few speakers."""
 
 
 def chart_jobs(jobs: int | None, speakers: int) -> int:
-    """How many processes draw the charts of ``speakers`` speakers: ``jobs`` when given.
+    """How many processes (this one and workers) draw the charts of ``speakers`` speakers: ``jobs``
+    when given.
 
     Otherwise one per available core, up to AUTO_JOBS_MAX, for AUTO_JOBS_MIN_SPEAKERS or more:
     the charts are independent and CPU-bound (matplotlib's drawing takes most of a warm report),
@@ -50,17 +53,18 @@ def draw_charts(charts: Sequence[Chart]) -> None:
 
 
 class ChartPool:
-    """Draws groups of charts now (``jobs`` <= 1) or in ``jobs`` worker processes; a context manager."""
+    """Draws groups of charts now (``jobs`` <= 1), or in ``jobs - 1`` worker processes and this one;
+    a context manager."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self._pool: concurrent.futures.Executor | None = None
-        self._pending: list[tuple[concurrent.futures.Future[None], bool]] = []
+        self._pending: list[tuple[concurrent.futures.Future[None], Sequence[Chart], bool]] = []
 
     def __enter__(self) -> ChartPool:
         if self.jobs > 1:
             context = multiprocessing.get_context("spawn")
-            self._pool = concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=context)
+            self._pool = concurrent.futures.ProcessPoolExecutor(self.jobs - 1, mp_context=context)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -77,13 +81,20 @@ class ChartPool:
         if self._pool is None:
             draw_charts(charts)
         else:
-            self._pending.append((self._pool.submit(draw_charts, list(charts)), counted))
+            charts = list(charts)
+            self._pending.append((self._pool.submit(draw_charts, charts), charts, counted))
 
     def wait(self, done: Callable[[], None] = lambda: None) -> None:
-        """Wait for every submitted group, calling ``done`` after each counted one; a worker's error
-        is raised."""
-        pending, self._pending = dict(self._pending), []
-        for future in concurrent.futures.as_completed(pending):
+        """Draw here every group no worker has started (the last submitted first), then wait for
+        the rest; ``done`` is called after each counted group. A worker's error is raised."""
+        pending, self._pending = self._pending, []
+        for future, charts, counted in reversed(pending):
+            if future.cancel():
+                draw_charts(charts)
+                if counted:
+                    done()
+        started = {future: counted for future, _, counted in pending if not future.cancelled()}
+        for future in concurrent.futures.as_completed(started):
             future.result()
-            if pending[future]:
+            if started[future]:
                 done()

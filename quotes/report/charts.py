@@ -159,22 +159,25 @@ def _bars(ax: Axes, rects: Sequence[tuple[float, float, float, float]], colours:
                       autolim=False)  # fmt: skip
 
 
+def _bar_labels(labels: Sequence[str], values: Sequence[float], fmt: str) -> list[str]:
+    """Each bar's label with its value (``say  60``): one text per bar, not two."""
+    return [f"{label(t)}  {fmt.format(v)}" for t, v in zip(labels, values, strict=True)]
+
+
 def _hbars(
     ax: Axes, labels: Sequence[str], values: Sequence[float], fmt: str, colour: str, slots: int = 3
 ) -> None:
-    """Horizontal bars, first label on top, each annotated with its value (so no value ticks).
+    """Horizontal bars, first on top, each labelled with its name and value (so no value ticks).
 
     At least ``slots`` bar positions are laid out so that one or two bars stay slim.
     """
     positions = range(len(values))
     _bars(ax, [(0.0, y - 0.35, value, 0.7) for y, value in zip(positions, values, strict=True)], colour)
-    ax.set_yticks(list(positions), [label(t) for t in labels])
+    ax.set_yticks(list(positions), _bar_labels(labels, values, fmt))
     ax.set_ylim(max(slots, len(values)) - 0.5, -0.5)
     top = max(values) if values else 1.0
-    ax.set_xlim(0, (top or 1.0) * 1.18)
+    ax.set_xlim(0, (top or 1.0) * 1.02)
     ax.set_xticks([])
-    for y, value in zip(positions, values, strict=True):
-        ax.text(value + top * 0.01, y, fmt.format(value), va="center", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
 
 
@@ -188,7 +191,7 @@ def bar_chart(
     fig, (ax,) = _canvas("bar", _height(len(values)))
     _hbars(ax, labels, values, fmt, COLOURS["bar"])
     ax.set_xlabel(xlabel)
-    _margins(fig, left=_label_inches(labels), note=note)
+    _margins(fig, left=_label_inches(_bar_labels(labels, values, fmt), LABEL_CHARS + 8), note=note, bottom=0.4)
     _titles(fig, ax, title, note)
     return _png(fig)
 
@@ -335,12 +338,16 @@ def cues_chart(cues: Mapping[str, int], stance: Mapping[str, int], name: str) ->
         ax.set_xlabel("Quotations")
         more = f" (top {len(items)} of {total})" if total > len(items) else ""
         ax.set_title(heading + more, fontsize=10, y=1.0)
-    left_in = _label_inches([k for k, _ in cue_items])
+    left_in = _items_inches(cue_items)
     width = fig.get_size_inches()[0]
-    fig.subplots_adjust(wspace=(_label_inches([k for k, _ in stance_items]) + 0.3) / (width / 2.6))
-    _margins(fig, left=left_in, top=0.25)
+    fig.subplots_adjust(wspace=(_items_inches(stance_items) + 0.3) / (width / 2.6))
+    _margins(fig, left=left_in, top=0.25, bottom=0.4)
     fig.suptitle(label(title, 70), fontweight="bold", y=1 - 0.08 / fig.get_size_inches()[1], va="top")
     return _png(fig)
+
+
+def _items_inches(items: Sequence[tuple[str, int]]) -> float:
+    return _label_inches(_bar_labels([k for k, _ in items], [v for _, v in items], "{:g}"), LABEL_CHARS + 8)
 
 
 def _signed(value: float) -> str:
