@@ -191,7 +191,8 @@ def bar_chart(
     fig, (ax,) = _canvas("bar", _height(len(values)))
     _hbars(ax, labels, values, fmt, COLOURS["bar"])
     ax.set_xlabel(xlabel)
-    _margins(fig, left=_label_inches(_bar_labels(labels, values, fmt), LABEL_CHARS + 8), note=note, bottom=0.4)
+    left = _label_inches(_bar_labels(labels, values, fmt), LABEL_CHARS + 8)
+    _margins(fig, left=left, note=note, bottom=0.4)
     _titles(fig, ax, title, note)
     return _png(fig)
 
