@@ -93,6 +93,7 @@ def extract(
       quotes extract news.jsonl --format csv -o quotes.csv
       quotes extract story.txt --explain
       quotes extract news.jsonl --speaker "Donald Trump" --since 2016-01-01 --format table
+      quotes extract news.jsonl --cues speech,evidence
     """
     from quotes.manifest import Manifest
     from quotes.output import write_results
@@ -100,6 +101,7 @@ def extract(
     rules = check_rules(run["rules_dir"])
     run, selection = split_filters(run)
     book = Manifest()
+    book.settings["cue_classes"] = list(selection.cues)
     found = filtered(results(inputs, run_options_from(**run), book), selection, rules.aliases)
     with output_stream(output) as out:
         count = write_results(found, fmt, out, explain)
@@ -148,6 +150,7 @@ def report(
       quotes report news.jsonl --out reports/news --min-quotes 10
       quotes report news.jsonl --compare "Donald Trump" --compare "Hillary Clinton"
       quotes report news.jsonl --since 2024-01-01 --outlet Reuters
+      quotes report news.jsonl --cues speech
     """
     from quotes.manifest import Manifest
     from quotes.report import write_reports
@@ -156,12 +159,13 @@ def report(
     run, selection = split_filters(run)
     paths = report_inputs(inputs)
     book = Manifest()
+    book.settings["cue_classes"] = list(selection.cues)
     target = Path(out_dir)
     found = filtered(report_results(paths, run_options_from(**run), book), selection, rules.aliases)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
     index = write_reports(
         found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"), min_quotes=min_quotes,
-        compare=compare_names, frame_labels=labels,
+        compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
     )  # fmt: skip
     for name in index.missing:
         click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
@@ -187,6 +191,7 @@ def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) 
     Examples:
       quotes speakers examples/
       quotes speakers news.jsonl --format csv -o speakers.csv
+      quotes speakers news.jsonl --cues speech
     """
     from quotes.manifest import Manifest
     from quotes.output import write_rows

@@ -198,11 +198,11 @@ def finish(manifest: Any, manifest_path: Path | None) -> None:
         click.get_current_context().exit(1)
 
 
-FILTER_KEYS = ("speaker_filter", "since", "until", "outlet_filter")
+FILTER_KEYS = ("speaker_filter", "since", "until", "outlet_filter", "cues")
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Options that pick speakers, dates and outlets (report, speakers, extract)."""
+    """Options that pick speakers, dates, outlets and cue classes (report, speakers, extract)."""
     decorators = [
         click.option("--speaker", "speaker_filter", multiple=True, metavar="NAME",
                      help="Only this speaker's quotations (repeatable; aliases apply)."),
@@ -210,6 +210,11 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day."),
         click.option("--outlet", "outlet_filter", multiple=True, metavar="NAME",
                      help="Only articles from this outlet (repeatable)."),
+        click.option("--cues", default="all", show_default=True, metavar="CLASSES",
+                     help="Which quotations count, by the class of their cue: 'all', or a comma-separated "
+                          "list of speech (said), cognition (believes, thinks), evidence (according to, "
+                          "showed), e.g. speech or speech,evidence. Quotations without a cue count as "
+                          "speech."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -218,19 +223,20 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def split_filters(run: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     """``run`` without the filter options, and the :class:`ResultFilter` they describe."""
-    from quotes.report.filters import ResultFilter
+    from quotes.report.filters import ResultFilter, parse_cues
 
     selection = ResultFilter(
         tuple(run.get("speaker_filter", ())),
         run.get("since"),
         run.get("until"),
         tuple(run.get("outlet_filter", ())),
+        parse_cues(run.get("cues")),
     )
     return {k: v for k, v in run.items() if k not in FILTER_KEYS}, selection
 
 
 def filtered(results: Iterator[Any], selection: Any, aliases: Any) -> Iterator[Any]:
-    """``results`` through the --speaker/--since/--until/--outlet filters."""
+    """``results`` through the --speaker/--since/--until/--outlet/--cues filters."""
     from quotes.report.filters import filter_results
 
     return filter_results(results, selection, aliases)

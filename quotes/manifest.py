@@ -61,6 +61,7 @@ class Manifest:
     def __init__(self) -> None:
         self._records: dict[str, InputRecord] = {}
         self._lock = threading.Lock()
+        self.settings: dict[str, Any] = {}  # what the run counted (e.g. the cue classes), when it matters
 
     # -- recording ----------------------------------------------------------------------------
     def start(self, path: str) -> None:
@@ -136,7 +137,8 @@ class Manifest:
             "articles": sum(i["articles"] for i in inputs),
             "errors": sum(len(i["errors"]) for i in inputs),
         }
-        return {"inputs": inputs, "summary": summary}
+        settings = {"settings": dict(self.settings)} if self.settings else {}
+        return {"inputs": inputs, "summary": summary, **settings}
 
     def write(self, path: Path) -> None:
         """Write the manifest as JSON, atomically."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tracemalloc
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -304,7 +305,7 @@ def test_charts_drawn_by_worker_processes_match(tmp_path: Path) -> None:
 
 
 def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quotes.report import writer
+    from quotes.report import chartpool as writer
 
     assert writer.chart_jobs(3, 100) == 3 and writer.chart_jobs(1, 100) == 1
     monkeypatch.setattr(writer.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
@@ -319,3 +320,28 @@ def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch:
 def test_signed_values_never_show_minus_zero() -> None:
     assert charts._signed(-0.001) == "+0.00" and charts._signed(-0.004) == "+0.00"
     assert charts._signed(-0.11) == "-0.11" and charts._signed(0.2) == "+0.20"
+
+
+def _png_height(png: bytes) -> int:
+    assert png.startswith(PNG)
+    return int.from_bytes(png[20:24], "big")  # IHDR: width at 16, height at 20
+
+
+def test_over_time_chart_gives_every_speaker_a_row_even_with_identical_counts() -> None:
+    from quotes.report import charts_views
+
+    periods = ["2025-10", "2025-11", "2025-12"]
+    same = [(f"Speaker {i}", [0, 0, 2]) for i in range(4)]  # lines would lie on top of each other
+    heights = [_png_height(charts_views.over_time_chart(same[:k], periods, "month")) for k in (1, 2, 4)]
+    assert heights[0] < heights[1] < heights[2]
+
+
+def test_speaker_charts_draw_bars_as_one_collection() -> None:
+    """Speed: one artist for all bars, not a patch each (each patch costs milliseconds)."""
+    from matplotlib.collections import PolyCollection
+
+    charts.frames_chart({"economic": 0.6, "morality": 0.4}, "Ada")
+    charts.tone_histogram(Counter({0.5: 3, -0.5: 2}), 0.1, (0.0, 0.2), "Ada")
+    for kind in ("bar", "histogram"):
+        _, (ax,) = charts._CANVASES[kind]
+        assert not ax.patches and len([c for c in ax.collections if isinstance(c, PolyCollection)]) == 1

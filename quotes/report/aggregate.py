@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from quotes.cues import CUE_CLASSES
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report.exports import export_row
 from quotes.report.spool import Spool
@@ -66,6 +67,7 @@ class SpeakerStats:
     articles: int = 0
     last_article: int = -1
     kinds: Counter[str] = field(default_factory=Counter)
+    cue_classes: Counter[str] = field(default_factory=Counter)
     scored: int = 0
     compound_sum: float = 0.0
     compounds: Counter[float] = field(default_factory=Counter)
@@ -113,6 +115,7 @@ class SpeakerStats:
         if quotation.title:
             self.titles.bump(clean_name(quotation.title))
         self.kinds[quotation.kind] += 1
+        self.cue_classes[cue_class_of(quotation)] += 1
         self.cues.bump(quotation.cue_lemma or OTHER)
         self.stance.bump(quotation.stance or "neutral")
         self.inherited += quotation.inherited
@@ -198,6 +201,7 @@ class SpeakerStats:
             "quotes": self.quotes,
             "articles": self.articles,
             "kinds": dict(_ranked(self.kinds)),
+            "cue_classes": {c: self.cue_classes[c] for c in CUE_CLASSES if self.cue_classes.get(c)},
             "tone": {
                 "scored": self.scored,
                 "mean_compound": None if mean is None else round(mean, 4),
@@ -221,6 +225,11 @@ class SpeakerStats:
             "first_date": self.first_date,
             "last_date": self.last_date,
         }
+
+
+def cue_class_of(quotation: Quotation) -> str:
+    """The quotation's cue class (speech, cognition, evidence); speech for one without a known class."""
+    return quotation.cue_class if quotation.cue_class in CUE_CLASSES else "speech"
 
 
 def bootstrap_ci(compounds: Counter[float]) -> tuple[float, float] | None:
@@ -303,7 +312,9 @@ class Aggregator:
         if self.observer is not None and not self.observer.observe(stats.key, quotation, article):
             return False
         stats.add(quotation, article, number)
-        self.spool.add(stats.key, report_row(quotation, article), number)
+        row = report_row(quotation, article)
+        row["cue_class"] = cue_class_of(quotation)
+        self.spool.add(stats.key, row, number)
         return True
 
     def _speaker(self, key: str, canonical: str, declared: str | None) -> SpeakerStats:

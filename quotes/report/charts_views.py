@@ -9,6 +9,7 @@ from matplotlib.ticker import MaxNLocator
 
 from quotes.report.charts import (
     COLOURS,
+    _bars,
     _figure,
     _label_inches,
     _margins,
@@ -77,33 +78,29 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
 
 
 def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequence[str], unit: str) -> bytes:
-    """Quotations per period of the most quoted speakers, one line each."""
+    """Quotations per period of the most quoted speakers: small multiples, one row of bars each,
+    all on the same scale, so speakers with the same counts stay apart (lines would hide each other)."""
     title = "Most quoted speakers over time"
     shown = [(n, c) for n, c in series if any(c)][:TOP_OVER_TIME]
     if not shown or not periods:
         return no_data(title, "No dated quotations.")
-    fig = _figure(4.0, 9.0)
-    ax = fig.add_subplot()
-    for i, (name, counts) in enumerate(shown):
-        ax.plot(
-            range(len(periods)),
-            counts,
-            marker="o",
-            markersize=4,
-            color=PALETTE[i % len(PALETTE)],
-            label=label(name, 28),
-        )
-    ax.set_ylabel("Quotations")
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, steps=[1, 2, 5, 10]))
-    ax.set_ylim(bottom=0)
-    _period_ticks(ax, periods)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    note = f"Quotations per {unit}, the {len(shown)} most quoted speakers with dated quotations"
-    _margins(
-        fig, left=0.7, note=note, bottom=0.95, right=0.7 + 0.085 * max(len(label(n, 28)) for n, _ in shown)
-    )
-    _titles(fig, ax, title, note)
+    names = [label(n, 28) for n, _ in shown]
+    top = max(max(c) for _, c in shown)
+    fig = _figure(1.75 + 0.62 * len(shown), 9.0)
+    axes = list(fig.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0])
+    for i, (ax, (_, counts)) in enumerate(zip(axes, shown, strict=True)):
+        _bars(ax, [(x - 0.35, 0.0, 0.7, n) for x, n in enumerate(counts) if n], PALETTE[i % len(PALETTE)])
+        ax.set_ylim(0, top * 1.1)
+        ax.set_yticks([0, top], ["0", str(top)], fontsize=8)
+        ax.set_ylabel(names[i], rotation=0, ha="right", va="center", fontsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", length=0)
+    _period_ticks(axes[-1], periods)
+    who = f"the {len(shown)} most quoted speakers" if len(shown) > 1 else "the most quoted speaker"
+    note = f"Quotations per {unit} of {who} with dates; one scale for all"
+    _margins(fig, left=_label_inches(names, 28) + 0.35, note=note, bottom=0.9)
+    fig.subplots_adjust(hspace=0.25)
+    _titles(fig, axes[0], title, note)
     return _png(fig)
 
 

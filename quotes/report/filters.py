@@ -1,9 +1,12 @@
-"""Filters on a stream of article results: speakers, a date range and outlets.
+"""Filters on a stream of article results: speakers, a date range, outlets and cue classes.
 
 A pure function over records: articles outside the date range or outlets are dropped whole;
 with speakers named, each article keeps only those speakers' quotations (names go through the
 alias table, so "Trump" picks "Donald Trump"). Articles without a date are dropped when a date
-range is given; without an outlet when outlets are.
+range is given; without an outlet when outlets are. With cue classes chosen (``--cues``), each
+article keeps only the quotations whose ``cue_class`` is one of them: ``speech`` (said, told),
+``cognition`` (believes, thinks) or ``evidence`` (according to, showed). A quotation without a
+known class (no cue: an unattributed or carried-over quotation) counts as speech.
 """
 
 from __future__ import annotations
@@ -12,15 +15,30 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from quotes.cues import CUE_CLASSES
 from quotes.errors import QuotesError
 from quotes.records import ArticleResult
+from quotes.report.aggregate import cue_class_of
 from quotes.report.timeline import parse_date
 from quotes.speakers import AliasTable
 from quotes.speakers.identity import speaker_key
 
 
 class FilterError(QuotesError, ValueError):
-    """A filter value that cannot be used (an unreadable date)."""
+    """A filter value that cannot be used (an unreadable date, an unknown cue class)."""
+
+
+def parse_cues(value: str | None) -> tuple[str, ...]:
+    """The cue classes of a ``--cues`` value: ``all`` (or nothing) for every class, else a
+    comma-separated list of CUE_CLASSES; in CUE_CLASSES order."""
+    if value is None or value.strip().casefold() in ("", "all"):
+        return CUE_CLASSES
+    given = {part.strip().casefold() for part in value.split(",") if part.strip()}
+    unknown = sorted(given - set(CUE_CLASSES))
+    if unknown or not given:
+        raise FilterError(f"--cues {value!r}: expected 'all' or a comma-separated list of "
+                          f"{', '.join(CUE_CLASSES)}")  # fmt: skip
+    return tuple(c for c in CUE_CLASSES if c in given)
 
 
 @dataclass(frozen=True)
@@ -31,8 +49,11 @@ class ResultFilter:
     since: str | None = None
     until: str | None = None
     outlets: tuple[str, ...] = ()
+    cues: tuple[str, ...] = CUE_CLASSES  # the cue classes kept (parse_cues)
 
     def __post_init__(self) -> None:
+        if not self.cues or set(self.cues) - set(CUE_CLASSES):
+            raise FilterError(f"cue classes must be some of {', '.join(CUE_CLASSES)}, not {self.cues!r}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and parse_date(value) is None:
@@ -41,7 +62,12 @@ class ResultFilter:
     @property
     def active(self) -> bool:
         """True when any filter is set."""
-        return bool(self.speakers or self.since or self.until or self.outlets)
+        return bool(self.speakers or self.since or self.until or self.outlets or not self.all_cues)
+
+    @property
+    def all_cues(self) -> bool:
+        """True when every cue class is kept (the default)."""
+        return set(self.cues) == set(CUE_CLASSES)
 
 
 def speaker_keys(names: Iterable[str], aliases: AliasTable) -> set[str]:
@@ -77,6 +103,10 @@ def filter_results(
                 for q in result.quotations
                 if any(_matches(key, wanted) for key in speaker_keys(q.speakers, aliases))
             )
+            result = dataclasses.replace(result, quotations=kept)
+        if not selection.all_cues:
+            classes = set(selection.cues)
+            kept = tuple(q for q in result.quotations if cue_class_of(q) in classes)
             result = dataclasses.replace(result, quotations=kept)
         yield result
 

@@ -33,6 +33,25 @@ def cue_name(cue: str | None) -> str:
     return _CUE_NAMES.get(text, text)
 
 
+CUE_CLASS_MEANINGS = {"speech": "said", "cognition": "thinks or believes", "evidence": "cited as evidence"}
+"""What a quotation of each cue class is: what the speaker said, thinks, or is cited as showing."""
+
+
+def cue_class_name(cue_class: str) -> str:
+    """A cue class with what it means: ``cognition (thinks or believes)``."""
+    meaning = CUE_CLASS_MEANINGS.get(cue_class)
+    return f"{cue_class} ({meaning})" if meaning else cue_class
+
+
+def cue_classes_note(classes: tuple[str, ...] | list[str]) -> str:
+    """Which cue classes a report counts, for its index page."""
+    named = ", ".join(cue_class_name(c) for c in classes)
+    left = [c for c in CUE_CLASS_MEANINGS if c not in classes]
+    if not left:
+        return f"Quotations of every cue class are counted: {named}."
+    return f"Only quotations with these cue classes are counted: {named}; left out: {', '.join(left)}."
+
+
 def bare_quotation(text: str) -> str:
     """``text`` without one pair of enclosing quotation marks (and the spaces inside them).
 

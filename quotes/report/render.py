@@ -33,7 +33,10 @@ def md_escape(value: object) -> str:
     links, code, tables or headings is backslash-escaped, as is a leading list or
     blockquote marker; newlines and control characters become spaces.
     """
-    text = _SPACES.sub(" ", "".join(c if c.isprintable() else " " for c in str(value)))
+    text = str(value)
+    if not text.isprintable():  # the character loop only where needed: most values are printable
+        text = "".join(c if c.isprintable() else " " for c in text)
+    text = _SPACES.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LEADING.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)

@@ -14,28 +14,25 @@ it does not write again, and nothing else.
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
 import functools
 import json
-import multiprocessing
-import os
 import shutil
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotes.fsutil import atomic_write_bytes, atomic_write_text, inside, slugify
+from quotes.cues import CUE_CLASSES
+from quotes.fsutil import atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
 from quotes.report import charts, charts_views
 from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
+from quotes.report.chartpool import Chart, ChartPool, chart_jobs
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
 from quotes.report.index_charts import draw_index_charts
-from quotes.report.labels import cue_name, frame_label, label_keys
+from quotes.report.labels import cue_class_name, cue_classes_note, cue_name, frame_label, label_keys
 from quotes.report.outputs import Written
 from quotes.report.progress import Progress
 from quotes.report.render import Md, render_compare, render_index, render_others, render_speaker
@@ -55,11 +52,6 @@ MAX_LISTED_OTHERS = 20
 """Quotations shown per speaker on the page of speakers below ``min_quotes``."""
 MIN_QUOTES = CI_MIN_QUOTES
 """Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
-AUTO_JOBS_MAX = 4
-"""Without ``jobs``, chart processes are at most this many (one per core)..."""
-AUTO_JOBS_MIN_SPEAKERS = 8
-"""...and only for at least this many speakers with charts: a worker's start-up (about a second)
-is repaid after a few speakers."""
 COMPARE_DEFAULT = 3
 """Without named speakers, the comparison page sets the most quoted ones side by side."""
 TOP_OUTLETS = 5
@@ -99,6 +91,7 @@ class Settings:
     min_quotes: int = MIN_QUOTES
     compare: tuple[str, ...] = ()
     frame_labels: Mapping[str, str] | None = None
+    cue_classes: tuple[str, ...] = CUE_CLASSES
 
     @property
     def labels(self) -> Mapping[str, str]:
@@ -115,14 +108,16 @@ def write_reports(
     min_quotes: int = MIN_QUOTES,
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
+    cue_classes: Sequence[str] = CUE_CLASSES,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
     With ``jobs`` > 1 the speakers' charts are drawn by that many processes, with 1 in this one.
-    Without it (None), by one process per core (see ``chart_jobs``). ``compare`` names
+    Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
-    ids to the labels shown (from the frame rules)."""
-    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels)
+    ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
+    filtered to (``--cues``), which the index states."""
+    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -180,9 +175,11 @@ class _Run:
         self.facets = facets
         self.spool = spool
         self.written = written
+        self.pool = ChartPool(1)  # replaced by the run's pool in write()
         self.names = {
             "frame_name": functools.partial(frame_label, labels=settings.labels),
             "cue_name": cue_name,
+            "class_name": cue_class_name,
         }
 
     def write(
@@ -191,25 +188,20 @@ class _Run:
         majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
         progress = Progress("writing", len(ranked) + len(majors) + 1)
         certainty = corpus_certainty(self.aggregator)
-        with _chart_pool(chart_jobs(self.settings.jobs, len(majors))) as pool:
-            pending = []
-            for stats, summary in majors:
-                job = self._chart_job(stats, summary)
-                if pool is None:
-                    _draw_speaker_charts(*job)
+        with ChartPool(chart_jobs(self.settings.jobs, len(majors))) as pool:
+            self.pool = pool
+            for stats, summary in majors:  # the workers draw while this process writes the pages
+                pool.submit(self._speaker_charts(stats, summary))
+                if not pool.parallel:
                     progress.step()
-                else:
-                    pending.append(pool.submit(_draw_speaker_charts, *job))
                 self._speaker_page(stats, summary, certainty)
                 progress.step()
             minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m["has_page"]]
             self._others_page(minors)
             progress.step(len(minors))
-            for future in concurrent.futures.as_completed(pending):
-                future.result()
-                progress.step()
-        chosen, missing = self._compare(ranked, summaries, aliases)
-        index = self._index(ranked, summaries, bool(chosen), missing)
+            chosen, missing = self._compare(ranked, summaries, aliases)
+            index = self._index(ranked, summaries, bool(chosen), missing)
+            pool.wait(progress.step)
         progress.step()
         progress.done()
         return index
@@ -218,36 +210,34 @@ class _Run:
     def _text(self, relative: str, text: str) -> None:
         atomic_write_text(self.written.add(inside(self.root, *relative.split("/"))), text)
 
-    def _png(self, relative: str, draw: Callable[[], bytes]) -> None:
-        atomic_write_bytes(self.written.add(inside(self.root, *relative.split("/"))), draw())
+    def _chart(self, relative: str, draw: Callable[..., bytes], *args: Any) -> Chart:
+        return (self.written.add(inside(self.root, *relative.split("/"))), draw, args)
+
+    def _png(self, relative: str, draw: Callable[..., bytes], *args: Any) -> None:
+        self.pool.submit([self._chart(relative, draw, *args)], counted=False)
 
     def _context(self, **values: Any) -> dict[str, Any]:
         return {"report_title": self.settings.title, **self.names, **values}
 
     # -- speakers -------------------------------------------------------------------------------
-    def _chart_job(self, stats: SpeakerStats, summary: dict[str, Any]) -> tuple[Any, ...]:
-        folder = inside(self.root, summary["slug"])
+    def _speaker_charts(self, stats: SpeakerStats, summary: dict[str, Any]) -> list[Chart]:
+        slug, name = summary["slug"], summary["name"]
+        ci = summary["tone"]["ci95"]
+        found = [
+            self._chart(f"{slug}/tone.png", charts.tone_histogram, stats.compounds, stats.mean_compound,
+                        tuple(ci) if ci else None, name),
+            self._chart(f"{slug}/frames.png", charts.frames_chart,
+                        label_keys(summary["frames"], self.settings.labels), name),
+            self._chart(f"{slug}/cues.png", charts.cues_chart, _renamed(summary["cues"]), summary["stance"],
+                        name),
+        ]  # fmt: skip
         periods = self.facets.timeline.rows(stats.key)
-        dated = sum(1 for p in periods if p.quotes)
-        names = ["tone.png", "frames.png", "cues.png"] + (["timeline.png"] if dated >= 1 else [])
-        for name in names:
-            self.written.add(folder / name)
-        summary["timeline_chart"] = "timeline.png" in names
-        shown = {
-            "name": summary["name"],
-            "ci95": summary["tone"]["ci95"],
-            "frames": label_keys(summary["frames"], self.settings.labels),
-            "cues": _renamed(summary["cues"]),
-            "stance": summary["stance"],
-        }
-        return (
-            folder,
-            stats.compounds,
-            stats.mean_compound,
-            shown,
-            periods if dated else None,
-            self.facets.timeline.unit,
-        )
+        summary["timeline_chart"] = any(p.quotes for p in periods)
+        if summary["timeline_chart"]:
+            unit = self.facets.timeline.unit or "month"
+            found.append(self._chart(f"{slug}/timeline.png", charts_views.timeline_chart, periods, unit,
+                                     name))  # fmt: skip
+        return found
 
     def _speaker_page(self, stats: SpeakerStats, summary: dict[str, Any], certainty: float | None) -> None:
         rows = list(self.spool.rows(stats.key, MAX_LISTED))
@@ -299,18 +289,10 @@ class _Run:
         rows = {s.key: list(self.spool.rows(s.key, MAX_LISTED)) for s in chosen}
         columns = compare_view(chosen, by_key, self.facets, rows, self.settings.labels)
         names = [by_key[s.key]["name"] for s in chosen]
-        self._png(
-            "compare_tone.png",
-            lambda: charts_views.compare_tone_chart(
-                [(n, s.compounds) for n, s in zip(names, chosen, strict=True)]
-            ),
-        )
-        self._png(
-            "compare_frames.png",
-            lambda: charts_views.compare_frames_chart(
-                names, [label_keys(by_key[s.key]["frames"], self.settings.labels) for s in chosen]
-            ),
-        )
+        self._png("compare_tone.png", charts_views.compare_tone_chart,
+                  [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
+        self._png("compare_frames.png", charts_views.compare_frames_chart, names,
+                  [label_keys(by_key[s.key]["frames"], self.settings.labels) for s in chosen])  # fmt: skip
         context = self._context(columns=columns, named=named, missing=missing)
         markdown, html = render_compare(context)
         self._text("compare.md", markdown)
@@ -333,6 +315,7 @@ class _Run:
             "unattributed": aggregator.unattributed,
             "repeated": aggregator.repeated,
             "min_quotes": self.settings.min_quotes,
+            "cue_classes": list(self.settings.cue_classes),
             "speakers": summaries,
             "repeats": corpus["repeats"],
         }
@@ -346,6 +329,7 @@ class _Run:
             speakers=summaries,
             with_pages=sum(1 for s in summaries if s["has_page"]),
             min_quotes=self.settings.min_quotes,
+            cue_classes_note=cue_classes_note(self.settings.cue_classes),
             charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
             views=views,
             corpus=corpus,
@@ -367,59 +351,8 @@ class _Run:
         )
 
 
-def chart_jobs(jobs: int | None, speakers: int) -> int:
-    """How many processes draw the charts of ``speakers`` speakers: ``jobs`` when given.
-
-    Otherwise one per available core, up to AUTO_JOBS_MAX, for AUTO_JOBS_MIN_SPEAKERS or more:
-    the charts are independent and CPU-bound (matplotlib's drawing takes most of a warm report),
-    the workers load no language model, and the main process writes the pages meanwhile."""
-    if jobs is not None:
-        return jobs
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        cores = os.cpu_count() or 1
-    return min(cores, AUTO_JOBS_MAX) if cores > 1 and speakers >= AUTO_JOBS_MIN_SPEAKERS else 1
-
-
-@contextlib.contextmanager
-def _chart_pool(jobs: int) -> Iterator[concurrent.futures.Executor | None]:
-    if jobs <= 1:
-        yield None
-        return
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield pool
-
-
-def _draw_speaker_charts(
-    folder: Path,
-    compounds: Counter[float],
-    mean: float | None,
-    shown: dict[str, Any],
-    periods: list[Any] | None,
-    unit: str | None,
-) -> None:
-    """The PNG charts of one speaker (a top-level function, so workers can run it)."""
-    name = shown["name"]
-    ci = shown["ci95"]
-    _write_png(
-        folder, "tone.png", lambda: charts.tone_histogram(compounds, mean, tuple(ci) if ci else None, name)
-    )
-    _write_png(folder, "frames.png", lambda: charts.frames_chart(shown["frames"], name))
-    _write_png(folder, "cues.png", lambda: charts.cues_chart(shown["cues"], shown["stance"], name))
-    if periods:
-        _write_png(
-            folder, "timeline.png", lambda: charts_views.timeline_chart(periods, unit or "month", name)
-        )
-
-
 def _renamed(cues: Mapping[str, int]) -> dict[str, int]:
     out: dict[str, int] = {}
     for cue, n in cues.items():
         out[cue_name(cue)] = out.get(cue_name(cue), 0) + n
     return out
-
-
-def _write_png(folder: Path, name: str, draw: Callable[[], bytes]) -> None:
-    atomic_write_bytes(inside(folder, name), draw())
