@@ -24,6 +24,7 @@ from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
+OBJECT_TAIL_SKIP = ("conj", "cc", "advcl", "npadvmod", "punct", "advmod")
 
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -111,7 +112,21 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
     spans = [subtree_span(c) for c in objects]
     if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
         spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
+    # "stressed defense issues during an appearance with X": the rest of the verb phrase, but not
+    # a coordinated verb, an adverbial clause or a time phrase (measured on polnear-train)
+    tail = [
+        c
+        for c in verb.children
+        if c.i > objects[0].i and c.dep_ not in OBJECT_TAIL_SKIP and not _names_place_or_time(c, words)
+    ]
+    spans += [subtree_span(c) for c in tail]
     return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
+
+
+def _names_place_or_time(token: Token, words: AttributionWords) -> bool:
+    """``on Thursday``, ``in Ohio``: a phrase whose head (or object) is a place or a time."""
+    head = prepositional_object(token) if token.dep_ == "prep" else token
+    return head is not None and head.ent_type_ in words.place_time_entities
 
 
 def _is_message(verb: Token, objects: list[Token], words: AttributionWords) -> bool:
