@@ -24,6 +24,8 @@ from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
+TRAILER_MARKS = (",", "—", "–", "-", "--")
+TRAILER_DEPS = ("relcl", "appos")
 OBJECT_TAIL_SKIP = ("conj", "cc", "advcl", "npadvmod", "punct", "advmod")
 
 
@@ -72,7 +74,9 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
     if word_count(context.text, *content) < _min_words(context, rule, content_head):
         return None
+    content = _without_trailer(context, content)
     pieces = _clause_pieces(context, content_head) if rule == "cue-clause" else [content]
+    pieces = [(start, min(end, content[1])) for start, end in pieces if start < content[1]]
     source = subject(verb)
     if source is None and rule == "cue-clause":
         source = inverted_subject(verb)
@@ -89,6 +93,28 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     if rule == "cue-intent" and source is None:
         return None
     return context.candidate(pieces or [content], verb, cue_class, rule, source)
+
+
+def _without_trailer(context: ArticleContext, content: Span) -> Span:
+    """The content without a non-restrictive relative clause or apposition that closes it
+    (``... at such legislation, which would give ...``, ``... Bush, the former governor``):
+    learned from polnear-train, where the annotated content stops at the comma."""
+    tokens = context.tokens_between(*content)
+    if len(tokens) < 4:
+        return content
+    last = tokens[-1]
+    while last.is_punct and last.i > tokens[0].i:
+        last = context.doc[last.i - 1]
+    for mark in tokens[2:-1]:
+        if mark.text not in TRAILER_MARKS or context.quoted.contains(mark.idx):
+            continue
+        first = context.doc[mark.i + 1]
+        phrase = first  # the largest phrase that starts right after the mark
+        while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i and phrase.head.i >= first.i:
+            phrase = phrase.head
+        if phrase.dep_ in TRAILER_DEPS and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
+            return trim_clause(context.text, content[0], mark.idx)
+    return content
 
 
 def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, Token | None]:
