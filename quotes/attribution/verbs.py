@@ -72,11 +72,17 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     if content_head is None:
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
+    if content[0] <= verb.idx < content[1]:  # "a battery that it says can charge ...": not the cue itself
+        content = trim_clause(context.text, verb.idx + len(verb.text), content[1])
     if word_count(context.text, *content) < _min_words(context, rule, content_head):
         return None
     content = _without_trailer(context, content)
     pieces = _clause_pieces(context, content_head) if rule == "cue-clause" else [content]
-    pieces = [(start, min(end, content[1])) for start, end in pieces if start < content[1]]
+    pieces = [
+        (max(start, content[0]), min(end, content[1]))
+        for start, end in pieces
+        if start < content[1] and end > content[0]
+    ]
     source = subject(verb)
     if source is None and rule == "cue-clause":
         source = inverted_subject(verb)
