@@ -98,6 +98,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return None  # "the numbers show" is evidence; "it shows" is not a source
     if rule == "cue-intent" and source is None:
         return None
+    if _holds_no_source(context, source, cue_class):
+        return None  # "here's hoping ...", "no one knows whether ...": a belief needs a believer
     return context.candidate(pieces or [content], verb, cue_class, rule, source)
 
 
@@ -121,6 +123,15 @@ def _without_trailer(context: ArticleContext, content: Span) -> Span:
         if phrase.dep_ in TRAILER_DEPS and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
             return trim_clause(context.text, content[0], mark.idx)
     return content
+
+
+def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: str) -> bool:
+    """Whether a cue has no one behind it: a belief with no subject, or a subject such as
+    ``no one`` (``cues.yaml: words.sourceless_subjects``)."""
+    if source is None:
+        return cue_class == "cognition"
+    words = " ".join(t.lower_ for t in source.subtree if not t.is_punct)
+    return words in context.words.sourceless_subjects
 
 
 def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, Token | None]:
