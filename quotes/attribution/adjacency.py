@@ -22,6 +22,7 @@ ATTRIBUTION_WINDOW_TOKENS = 14
 ATTRIBUTION_AFTER_WINDOW_TOKENS = 24  # '"...," Eric Woolson, an Iowa strategist and ..., said'
 MAX_SPLIT_GAP_WORDS = 45
 MAX_NAME_LINE_WORDS = 6
+COLON_PRONOUNS = ("he", "she", "they", "i", "we")
 DASHES = ("—", "―", "–", "--")
 
 
@@ -153,7 +154,7 @@ def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate |
                 group, token, context.verb(lemma).cue_class, "cue-quote-before", source_of(token)
             )
     if before.endswith(":"):
-        return _colon_cue(context, group, tokens)
+        return _colon_cue(context, group, tokens) or _colon_clause(context, group, tokens)
     return None
 
 
@@ -169,6 +170,30 @@ def _colon_cue(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) 
         head = head.head
     candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", head)
     candidate.cue_lemma = ":"
+    return candidate
+
+
+def _colon_clause(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) -> Candidate | None:
+    """``Kasich resisted: "..."``, ``X was more blunt: "..."``: a clause whose subject is a person
+    or pronoun ends in a colon right before the quotation; its verb stands as the cue."""
+    colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
+    if colon is None or colon.i == 0:
+        return None
+    root = source = None
+    for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:-1]):
+        if token.text in (".", "!", "?", ";") or context.quoted.contains(token.idx):
+            break
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        if token.pos_ in ("VERB", "AUX") and subjects:
+            root, source = token, subjects[0]
+            break
+    if root is None or source is None:
+        return None
+    named = source.pos_ == "PROPN" or source.ent_type_ in ("PERSON", "ORG")
+    if not (named or source.lower_ in COLON_PRONOUNS):
+        return None
+    candidate = context.quoted_candidate(group, root, "speech", "colon-quote", source)
+    candidate.cue_lemma = root.lemma_.lower()
     return candidate
 
 
