@@ -31,7 +31,11 @@ def adjacent_candidates(context: ArticleContext, claimed: set[int]) -> Iterator[
     for group in context.groups:
         if group.index in claimed:
             continue
-        candidate = _attribute_after(context, group) or _attribute_before(context, group)
+        candidate = (
+            _attribute_after(context, group)
+            or _attribute_before(context, group)
+            or _name_line_after(context, group)
+        )
         if candidate is not None:
             candidate.quote_groups = [group.index]
             yield candidate
@@ -130,6 +134,25 @@ def _dash_signature(
     candidate = context.quoted_candidate(group, dash, "speech", "dash-quote", names[-1])
     candidate.speaker = token_span(names)
     candidate.cue_lemma = dash.text
+    return candidate
+
+
+def _name_line_after(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """A quotation paragraph signed by a line holding only a name (``"..."`` / ``Elena Ruiz``),
+    as in lists of reactions."""
+    text = context.text
+    start, end = context.paragraph_start(group.start), context.paragraph_end(group.end)
+    if text[start : group.start].strip() or text[group.end : end].strip() or end >= len(text):
+        return None
+    line_end = context.paragraph_end(end + 1)
+    words = [t for t in context.tokens_between(end + 1, line_end) if not (t.is_punct or t.is_space)]
+    if not 0 < len(words) <= MAX_NAME_LINE_WORDS or context.quoted.contains(words[0].idx):
+        return None
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+        return None
+    candidate = context.quoted_candidate(group, words[-1], "speech", "dash-quote", words[-1])
+    candidate.speaker = token_span(words)
+    candidate.cue, candidate.cue_lemma = [], ""
     return candidate
 
 
