@@ -72,6 +72,11 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     if content_head is None:
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
+    addressee = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < content_head.i), None
+    )
+    if rule == "cue-intent" and addressee is not None:
+        content = (subtree_span(addressee)[0], content[1])  # "urged Congress to act": who is asked, too
     if content[0] <= verb.idx < content[1]:  # "a battery that it says can charge ...": not the cue itself
         content = trim_clause(context.text, verb.idx + len(verb.text), content[1])
     if word_count(context.text, *content) < _min_words(context, rule, content_head):
