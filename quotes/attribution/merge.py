@@ -89,7 +89,12 @@ def _blocks(candidate: Candidate) -> range:
 def clashes(candidate: Candidate, other: Candidate) -> bool:
     """Whether two candidates claim the same content or quotation marks. An attribution reported
     inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
-    only 19% of such nested cue clauses were annotated on their own."""
+    only 19% of such nested cue clauses were annotated on their own; but a cue clause inside an
+    ``according to`` clause stands beside it."""
+    if {candidate.rule, other.rule} == {"according-to", "cue-clause"}:
+        inner, outer = (candidate, other) if candidate.rule == "cue-clause" else (other, candidate)
+        if any(s <= inner.cue[0][0] < e for s, e in outer.content):
+            return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
     length = sum(e - s for s, e in candidate.content)
     shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
     return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))
