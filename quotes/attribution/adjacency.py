@@ -191,9 +191,20 @@ def _colon_cue(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) 
         return None
     while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i < colon.i:
         head = head.head
-    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", head)
+    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", _clause_subject(head) or head)
     candidate.cue_lemma = ":"
     return candidate
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """``Sanders delivered a snappy retort:``, ``As John Cornyn put it:``: a noun before a colon
+    that is the object of a verb with a subject of its own is not the speaker; that subject is."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), None)
 
 
 def _colon_clause(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) -> Candidate | None:
