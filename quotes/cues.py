@@ -65,6 +65,7 @@ class AttributionWords:
     non_message_heads: frozenset[str] = frozenset()  # "spoke on condition of anonymity"
     as_object_lemmas: frozenset[str] = frozenset()  # "sees him as a threat", not "saw growth"
     teaser_prefixes: frozenset[str] = frozenset()  # "READ MORE: ...": a link, not the article
+    sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ _WORD_LISTS = {
     "non_message_heads": _words,
     "as_object_lemmas": _words,
     "teaser_prefixes": _words,
+    "sourceless_subjects": _words,
 }
 
 

@@ -20,9 +20,9 @@ MAX_QUOTE_CHARS = 6000
 
 _OPENERS = {"“", "„", "«", "``"}
 _SYMMETRIC = {'"', "''"}
-_DOUBLE_CLOSERS = {"”", '"', "''"}
+_DOUBLE_CLOSERS = {"”", '"', "''", "’’"}  # "’’": two right single marks close a '' quotation
 _CLOSER_OF = {"“": "”", "„": "”", "«": "»", "``": "''", '"': '"', "''": "''"}
-_MARK = re.compile(r"``|''|[\"“”„«»‘’'‚‹›]")
+_MARK = re.compile(r"``|''|’’|[\"“”„«»‘’'‚‹›]")
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -66,7 +66,7 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     return [
         (m.start(), m.end(), m.group())
         for m in _MARK.finditer(text, start, end)
-        if m.group() in ('"', "“", "”", "„", "«", "»", "``", "''")
+        if m.group() in ('"', "“", "”", "„", "«", "»", "``", "''", "’’")
     ]
 
 

@@ -22,6 +22,7 @@ ATTRIBUTION_WINDOW_TOKENS = 14
 ATTRIBUTION_AFTER_WINDOW_TOKENS = 24  # '"...," Eric Woolson, an Iowa strategist and ..., said'
 MAX_SPLIT_GAP_WORDS = 45
 MAX_NAME_LINE_WORDS = 6
+COLON_PRONOUNS = ("he", "she", "they", "i", "we")
 DASHES = ("—", "―", "–", "--")
 
 
@@ -30,7 +31,11 @@ def adjacent_candidates(context: ArticleContext, claimed: set[int]) -> Iterator[
     for group in context.groups:
         if group.index in claimed:
             continue
-        candidate = _attribute_after(context, group) or _attribute_before(context, group)
+        candidate = (
+            _attribute_after(context, group)
+            or _attribute_before(context, group)
+            or _name_line_after(context, group)
+        )
         if candidate is not None:
             candidate.quote_groups = [group.index]
             yield candidate
@@ -132,6 +137,25 @@ def _dash_signature(
     return candidate
 
 
+def _name_line_after(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """A quotation paragraph signed by a line holding only a name (``"..."`` / ``Elena Ruiz``),
+    as in lists of reactions."""
+    text = context.text
+    start, end = context.paragraph_start(group.start), context.paragraph_end(group.end)
+    if text[start : group.start].strip() or text[group.end : end].strip() or end >= len(text):
+        return None
+    line_end = context.paragraph_end(end + 1)
+    words = [t for t in context.tokens_between(end + 1, line_end) if not (t.is_punct or t.is_space)]
+    if not 0 < len(words) <= MAX_NAME_LINE_WORDS or context.quoted.contains(words[0].idx):
+        return None
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words):
+        return None
+    candidate = context.quoted_candidate(group, words[-1], "speech", "dash-quote", words[-1])
+    candidate.speaker = token_span(words)
+    candidate.cue, candidate.cue_lemma = [], ""
+    return candidate
+
+
 def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
     """``He added, "..."`` / ``X said: "..."`` / ``X: "..."``: a cue just before the mark."""
     start = group.start
@@ -153,7 +177,7 @@ def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate |
                 group, token, context.verb(lemma).cue_class, "cue-quote-before", source_of(token)
             )
     if before.endswith(":"):
-        return _colon_cue(context, group, tokens)
+        return _colon_cue(context, group, tokens) or _colon_clause(context, group, tokens)
     return None
 
 
@@ -167,8 +191,43 @@ def _colon_cue(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) 
         return None
     while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i < colon.i:
         head = head.head
-    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", head)
+    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", _clause_subject(head) or head)
     candidate.cue_lemma = ":"
+    return candidate
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """``Sanders delivered a snappy retort:``, ``As John Cornyn put it:``: a noun before a colon
+    that is the object of a verb with a subject of its own is not the speaker; that subject is."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), None)
+
+
+def _colon_clause(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) -> Candidate | None:
+    """``Kasich resisted: "..."``, ``X was more blunt: "..."``: a clause whose subject is a person
+    or pronoun ends in a colon right before the quotation; its verb stands as the cue."""
+    colon = tokens[-1] if tokens and tokens[-1].text == ":" else None
+    if colon is None or colon.i == 0:
+        return None
+    root = source = None
+    for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:-1]):
+        if token.text in (".", "!", "?", ";") or context.quoted.contains(token.idx):
+            break
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        if token.pos_ in ("VERB", "AUX") and subjects:
+            root, source = token, subjects[0]
+            break
+    if root is None or source is None:
+        return None
+    named = source.pos_ == "PROPN" or source.ent_type_ in ("PERSON", "ORG")
+    if not (named or source.lower_ in COLON_PRONOUNS):
+        return None
+    candidate = context.quoted_candidate(group, root, "speech", "colon-quote", source)
+    candidate.cue_lemma = root.lemma_.lower()
     return candidate
 
 

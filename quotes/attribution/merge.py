@@ -87,25 +87,14 @@ def _blocks(candidate: Candidate) -> range:
 
 
 def clashes(candidate: Candidate, other: Candidate) -> bool:
-    """Whether two candidates claim the same content or quotation (nesting is allowed)."""
-    if nested(candidate, other) or nested(other, candidate):
-        return False  # "X said she believes ...": PolNeAR-style nested attributions both count
+    """Whether two candidates claim the same content or quotation marks. An attribution reported
+    inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
+    only 19% of such nested cue clauses were annotated on their own; but a cue clause inside an
+    ``according to`` clause stands beside it."""
+    if {candidate.rule, other.rule} == {"according-to", "cue-clause"}:
+        inner, outer = (candidate, other) if candidate.rule == "cue-clause" else (other, candidate)
+        if any(s <= inner.cue[0][0] < e for s, e in outer.content):
+            return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
     length = sum(e - s for s, e in candidate.content)
     shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
     return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))
-
-
-def nested(inner: Candidate, outer: Candidate) -> bool:
-    """Whether ``inner`` is an attribution reported inside ``outer``'s content (its cue and
-    content both lie within it) and neither claims the other's quotation marks."""
-    if (
-        inner.cue_class != "speech"
-        or inner.rule != "cue-clause"
-        or not outer.cue
-        or set(inner.quote_groups) & set(outer.quote_groups)
-    ):
-        return False
-    cue_start = inner.cue[0][0]
-    within = any(s <= cue_start < e for s, e in outer.content)
-    covered = all(any(s <= a and b <= e for s, e in outer.content) for a, b in inner.content)
-    return within and covered and inner.content != outer.content

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
-from quotes.attribution.syntax import token_span
+from quotes.attribution.syntax import subject, token_span
 
 RULE_IDS = ("cue-noun",)
 
@@ -37,7 +37,7 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
     content = context.clause_content(clause, min_words=3)
     if content is None:
         return None
-    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = next((c for c in noun.children if c.dep_ == "poss"), None) or _holder(noun)
     candidate = context.candidate(
         [content], noun, context.rules.nouns[noun.lemma_.lower()], "cue-noun", source
     )
@@ -52,6 +52,20 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
             candidate.speaker = token_span(left)
             candidate.speaker_token = proper[-1]
     return candidate
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who holds a cue noun with no possessor: ``the suggestion by X``, or the subject of the
+    verb it belongs to (``X repeated accusations that ...``, ``X said in a statement that ...``)."""
+    agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+        return subject(head)
+    return None
 
 
 CUE_FINDERS = (noun_cues,)

@@ -98,10 +98,12 @@ def prepositional_object(prep: Token) -> Token | None:
 
 
 def is_message_prep(prep: Token, words: AttributionWords) -> bool:
-    """``called for a recount``, ``accused X of lying``: not ``on Thursday`` or ``in Ohio``."""
+    """``called for a recount``, ``accused X of lying``: not ``on Thursday`` or ``in Ohio`` (the
+    object of the preposition names no place or time)."""
     if prep.lower_ not in words.message_prepositions:
         return False
-    return not any(t.ent_type_ in words.place_time_entities for t in prep.subtree)
+    pobj = prepositional_object(prep)  # "accused him of endangering US troops": the head decides
+    return pobj is None or pobj.ent_type_ not in words.place_time_entities
 
 
 def mention_span(token: Token) -> tuple[Span, str | None]:

@@ -24,6 +24,9 @@ from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
+TRAILER_MARKS = (",", "—", "–", "-", "--")
+TRAILER_DEPS = ("relcl", "appos")
+OBJECT_TAIL_SKIP = ("conj", "cc", "advcl", "npadvmod", "punct", "advmod")
 
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -69,9 +72,22 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     if content_head is None:
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
+    addressee = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < content_head.i), None
+    )
+    if rule == "cue-intent" and addressee is not None:
+        content = (subtree_span(addressee)[0], content[1])  # "urged Congress to act": who is asked, too
+    if content[0] <= verb.idx < content[1]:  # "a battery that it says can charge ...": not the cue itself
+        content = trim_clause(context.text, verb.idx + len(verb.text), content[1])
     if word_count(context.text, *content) < _min_words(context, rule, content_head):
         return None
+    content = _without_trailer(context, content)
     pieces = _clause_pieces(context, content_head) if rule == "cue-clause" else [content]
+    pieces = [
+        (max(start, content[0]), min(end, content[1]))
+        for start, end in pieces
+        if start < content[1] and end > content[0]
+    ]
     source = subject(verb)
     if source is None and rule == "cue-clause":
         source = inverted_subject(verb)
@@ -87,7 +103,40 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return None  # "the numbers show" is evidence; "it shows" is not a source
     if rule == "cue-intent" and source is None:
         return None
+    if _holds_no_source(context, source, cue_class):
+        return None  # "here's hoping ...", "no one knows whether ...": a belief needs a believer
     return context.candidate(pieces or [content], verb, cue_class, rule, source)
+
+
+def _without_trailer(context: ArticleContext, content: Span) -> Span:
+    """The content without a non-restrictive relative clause or apposition that closes it
+    (``... at such legislation, which would give ...``, ``... Bush, the former governor``):
+    learned from polnear-train, where the annotated content stops at the comma."""
+    tokens = context.tokens_between(*content)
+    if len(tokens) < 4:
+        return content
+    last = tokens[-1]
+    while last.is_punct and last.i > tokens[0].i:
+        last = context.doc[last.i - 1]
+    for mark in tokens[2:-1]:
+        if mark.text not in TRAILER_MARKS or context.quoted.contains(mark.idx):
+            continue
+        first = context.doc[mark.i + 1]
+        phrase = first  # the largest phrase that starts right after the mark
+        while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i and phrase.head.i >= first.i:
+            phrase = phrase.head
+        if phrase.dep_ in TRAILER_DEPS and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
+            return trim_clause(context.text, content[0], mark.idx)
+    return content
+
+
+def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: str) -> bool:
+    """Whether a cue has no one behind it: a belief with no subject, or a subject such as
+    ``no one`` (``cues.yaml: words.sourceless_subjects``)."""
+    if source is None:
+        return cue_class == "cognition"
+    words = " ".join(t.lower_ for t in source.subtree if not t.is_punct)
+    return words in context.words.sourceless_subjects
 
 
 def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, Token | None]:
@@ -111,7 +160,21 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
     spans = [subtree_span(c) for c in objects]
     if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
         spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
+    # "stressed defense issues during an appearance with X": the rest of the verb phrase, but not
+    # a coordinated verb, an adverbial clause or a time phrase (measured on polnear-train)
+    tail = [
+        c
+        for c in verb.children
+        if c.i > objects[0].i and c.dep_ not in OBJECT_TAIL_SKIP and not _names_place_or_time(c, words)
+    ]
+    spans += [subtree_span(c) for c in tail]
     return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
+
+
+def _names_place_or_time(token: Token, words: AttributionWords) -> bool:
+    """``on Thursday``, ``in Ohio``: a phrase whose head (or object) is a place or a time."""
+    head = prepositional_object(token) if token.dep_ == "prep" else token
+    return head is not None and head.ent_type_ in words.place_time_entities
 
 
 def _is_message(verb: Token, objects: list[Token], words: AttributionWords) -> bool:

@@ -14,7 +14,7 @@ CASES = [
     ),
     (
         "The senator made the argument that taxes should be cut for everyone.",
-        [("cue-noun", "indirect", ("that taxes should be cut for everyone",), None)],
+        [("cue-noun", "indirect", ("that taxes should be cut for everyone",), "The senator")],
     ),
     # negatives: a cue noun with no clause; a relative clause is no reported content
     ("Her claim was odd.", []),

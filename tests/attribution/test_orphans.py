@@ -24,14 +24,8 @@ CASES = [
     ),
     (
         'Coach Dana Miles was asked about the loss.\n\n"We did not play well enough, and that is on me."',
-        [
-            (
-                "previous-sentence",
-                "direct",
-                ('"We did not play well enough, and that is on me."',),
-                "Coach Dana Miles",
-            )
-        ],
+        # the person named before is not taken for the speaker (right 4 times of 22 on polnear-train)
+        [("unattributed", "direct", ('"We did not play well enough, and that is on me."',), None)],
     ),
     (
         '"This is a quotation that nobody in the article claims at all, sadly."',

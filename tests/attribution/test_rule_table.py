@@ -79,7 +79,7 @@ def test_priorities_keep_the_order_of_specificity() -> None:
     priority = {rule.id: rule.priority for rule in load_rules().cues.attribution_rules}
     assert priority["cue-quote-after"] < priority["cue-quote-before"] < priority["cue-clause"]
     assert priority["dash-quote"] < priority["unattributed"]
-    assert priority["previous-sentence"] < priority["unattributed"]
+    assert priority["continuation"] < priority["unattributed"]
 
 
 def test_an_unknown_rule_id_is_an_error_not_a_default_confidence(rules) -> None:
