@@ -22,6 +22,14 @@ CASES = [
     ("The company saw strong growth last year.", []),
     ("The governor raised $2 million in May.", []),
     ("The aide spoke on condition of anonymity.", []),
+    # a cue deep in a chain of infinitives takes the subject at its top
+    (
+        "Ana Diaz wanted to continue to try to argue that the plan was sound.",
+        [
+            ("cue-intent", "indirect", ("to continue to try to argue that the plan was sound",), "Ana Diaz"),
+            ("cue-clause", "indirect", ("that the plan was sound",), "Ana Diaz"),
+        ],
+    ),
     (
         "Many voters see him as a threat to the party.",
         [("cue-object", "indirect", ("him as a threat to the party",), "Many voters")],
