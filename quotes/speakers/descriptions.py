@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from quotes.attribution import SpanIndex
 from quotes.speakers.words import SpeakerWords
 
 _KEEP_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "advmod", "quantmod", "case")
@@ -18,20 +19,20 @@ _PARTITIVES = frozenset(
     {"most", "many", "some", "none", "all", "half", "majority", "few", "several", "each", "percent",
      "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
 )
-_DASHES = frozenset({"-", "--", "—", "–"})
 _PEOPLE = frozenset({"people", "person", "officials", "sources", "others", "those", "someone", "individuals"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
-def description_name(token: Token, words: SpeakerWords) -> str | None:
+def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | None = None) -> str | None:
     """The noun phrase up to its head, without determiners, quantifiers or possessive pronouns:
     ``some far-right commentators`` -> ``far-right commentators``, ``most of the Senate Republicans``
-    -> ``Senate Republicans``; None when nothing is left."""
+    -> ``Senate Republicans``; words of a dateline (``datelines``: the article's, from
+    :func:`quotes.speakers.entities.dateline_spans`) are left out; None when nothing is left."""
     if token.lower_ in words.description_drop or token.like_num or token.lower_ in _PARTITIVES:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
-            return description_name(head, words)
+            return description_name(head, words, datelines)
     keep = {token.i}
     for child in token.lefts:
         if child.dep_ in _KEEP_DEPS:
@@ -41,9 +42,9 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     while start - 1 in keep:
         start -= 1
     pieces = [doc[i] for i in range(start, token.i + 1)]
-    dash = next((i for i, t in enumerate(pieces[:-1]) if t.text in _DASHES), None)
-    if dash and _is_dateline(pieces[:dash]):  # "BRUSSELS - European leaders", "LONDON (Reuters) - Officials"
-        pieces = pieces[dash + 1 :]
+    dated = [i for i, t in enumerate(pieces[:-1]) if datelines is not None and datelines.contains(t.idx)]
+    if dated:  # "BRUSSELS - European leaders", "LONDON (Reuters) - Officials"
+        pieces = pieces[dated[-1] + 1 :]
     while pieces and (
         pieces[0].lower_ in words.description_drop
         or pieces[0].is_punct
@@ -65,17 +66,6 @@ def description_name(token: Token, words: SpeakerWords) -> str | None:
     text = "".join(t.text_with_ws for t in pieces).strip()
     text = re.sub(r"\s+", " ", text)
     return text if any(c.isalpha() for c in text) else None
-
-
-def _is_dateline(tokens: list[Token]) -> bool:
-    """Capitals, with a news agency in parentheses: ``BRUSSELS``, ``LONDON (Reuters)``."""
-    depth = 0
-    for t in tokens:
-        depth += t.text == "("
-        if not (t.is_upper or t.is_punct or depth):
-            return False
-        depth -= t.text == ")"
-    return tokens[0].is_upper
 
 
 def is_partitive(token: Token) -> bool:

@@ -268,7 +268,7 @@ class Resolver(PronounRules, RoleRules):
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
-        description = description_name(token, self.words) if nominal else None
+        description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
