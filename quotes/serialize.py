@@ -125,43 +125,52 @@ def score_to_dict(text_id: str, scores: Scores) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- flat rows
 
 
-def _frames_cell(scores: Scores | None) -> str:
-    return ";".join(f"{f.id}:{f.weight:.2f}" for f in scores.frames) if scores else ""
+def _frames_cell(frames: list[dict[str, Any]]) -> str:
+    return ";".join(f"{f['id']}:{f['weight']:.2f}" for f in frames)
+
+
+def tone_summary(scores: Scores | None) -> dict[str, Any] | None:
+    """The tone figures a row or report shows (label, compound, certainty, hype); None unscored."""
+    if scores is None:
+        return None
+    tone = scores.tone
+    return {"label": tone.label, "compound": tone.compound, "certainty": tone.certainty, "hype": tone.hype}
+
+
+def flat_cells(row: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """A quotation dict (the :func:`quotation_to_dict` shape, plus any article columns) as flat
+    cells of ``fields``: spans as JSON text, ``speaker_names`` joined, tone as ``tone_label``,
+    ``tone_compound``, ``certainty`` and ``hype``, frames as ``id:weight;...``, nulls as ""."""
+    tone = row.get("tone") or {}
+    cells: dict[str, Any] = {}
+    for key in fields:
+        if key in ("content", "speaker", "cue"):
+            cells[key] = json.dumps(row[key])
+        elif key == "speaker_names":
+            cells[key] = NAMES_SEPARATOR.join(row[key])
+        elif key == "frames":
+            cells[key] = _frames_cell(row[key])
+        elif key in ("tone_label", "tone_compound", "certainty", "hype"):
+            cells[key] = tone.get(key.removeprefix("tone_"), "")
+        else:
+            value = row.get(key)
+            cells[key] = "" if value is None else value
+    return cells
+
+
+def article_columns(article: Article) -> dict[str, Any]:
+    """An article's metadata as row columns (its title as ``article_title``)."""
+    return {("article_title" if key == "title" else key): getattr(article, key) for key in ARTICLE_METADATA}
 
 
 def quotation_row(article: Article, quotation: Quotation) -> dict[str, Any]:
     """A quotation as one flat row of :data:`QUOTATION_ROW_FIELDS` (empty strings for unknowns),
     with its article's id and metadata."""
-    q = quotation
-    tone = q.scores.tone if q.scores else None
-    return {
-        "id": article.id,
-        "kind": q.kind,
-        "speaker_name": q.speaker_name or "",
-        "speaker_names": NAMES_SEPARATOR.join(q.speakers),
-        "speaker_type": q.speaker_type,
-        "speaker_text": q.speaker_text,
-        "title": q.title or "",
-        "cue_text": q.cue_text,
-        "cue_lemma": q.cue_lemma,
-        "cue_class": q.cue_class,
-        "stance": q.stance,
-        "rule": q.rule,
-        "confidence": q.confidence,
-        "inherited": q.inherited,
-        "tone_compound": tone.compound if tone else "",
-        "tone_label": tone.label if tone else "",
-        "certainty": tone.certainty if tone else "",
-        "hype": tone.hype if tone else "",
-        "codebook_frame": q.scores.codebook_frame if q.scores else "",
-        "frames": _frames_cell(q.scores),
-        "content": json.dumps([list(s) for s in q.content]),
-        "text": q.text,
-        "date": article.date or "",
-        "outlet": article.outlet or "",
-        "article_title": article.title or "",
-        "url": article.url or "",
-    }
+    data = quotation_to_dict(quotation)
+    data["speaker_names"] = list(quotation.speakers)
+    if quotation.scores is None:
+        data["codebook_frame"] = None
+    return flat_cells({"id": article.id, **data, **article_columns(article)}, QUOTATION_ROW_FIELDS)
 
 
 def score_row(text_id: str, scores: Scores) -> dict[str, Any]:
@@ -174,7 +183,7 @@ def score_row(text_id: str, scores: Scores) -> dict[str, Any]:
         "certainty": tone.certainty,
         "hype": tone.hype,
         "codebook_frame": scores.codebook_frame,
-        "frames": _frames_cell(scores),
+        "frames": _frames_cell(plain(scores.frames)),
     }
 
 
@@ -194,15 +203,13 @@ def report_row(quotation: Quotation, article: Article) -> dict[str, Any]:
         "confidence": quotation.confidence,
         "inherited": quotation.inherited,
         "explanation": quotation.explanation,
-        "tone": None,
+        "tone": tone_summary(scores),
         "frames": [],
         "codebook_frame": None,
         "evidence": [],
     }
     if scores is not None:
         tone = scores.tone
-        row["tone"] = {"label": tone.label, "compound": tone.compound, "certainty": tone.certainty,
-                       "hype": tone.hype}  # fmt: skip
         top = sorted(scores.frames, key=lambda f: -f.weight)[:3]
         row["frames"] = [[f.id, f.weight] for f in top]
         row["codebook_frame"] = scores.codebook_frame

@@ -25,7 +25,7 @@ from typing import Any
 
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
-from quotes.serialize import ARTICLE_METADATA, NAMES_SEPARATOR
+from quotes.serialize import article_columns, flat_cells, quotation_to_dict, tone_summary
 
 JSONL = "quotations.jsonl"
 CSV = "quotations.csv"
@@ -71,37 +71,12 @@ def export_row(article: Article, position: int, quotation: Quotation) -> dict[st
 
     ``article_speaker_name`` and ``speaker_names`` are the names found within the article; the
     report's speaker (``speaker_slug``, ``speaker_name``) is added by :func:`speaker_rows`."""
-    q = quotation
-    scores = q.scores
-    tone = None
-    if scores is not None:
-        t = scores.tone
-        tone = {"label": t.label, "compound": t.compound, "certainty": t.certainty, "hype": t.hype}
-    return {
-        "article_id": article.id,
-        "quote_index": position,
-        "speaker_type": q.speaker_type,
-        "kind": q.kind,
-        "content": [list(span) for span in q.content],
-        "text": q.text,
-        "speaker": [list(span) for span in q.speaker],
-        "speaker_text": q.speaker_text,
-        "article_speaker_name": q.speaker_name,
-        "speaker_names": list(q.speakers),
-        "title": q.title,
-        "cue": [list(span) for span in q.cue],
-        "cue_text": q.cue_text,
-        "cue_lemma": q.cue_lemma,
-        "cue_class": q.cue_class,
-        "stance": q.stance,
-        "rule": q.rule,
-        "confidence": q.confidence,
-        "inherited": q.inherited,
-        "tone": tone,
-        "frames": [] if scores is None else [{"id": f.id, "weight": f.weight} for f in scores.frames],
-        "codebook_frame": None if scores is None else scores.codebook_frame,
-        **{("article_title" if key == "title" else key): getattr(article, key) for key in ARTICLE_METADATA},
-    }
+    data = quotation_to_dict(quotation)
+    data["article_speaker_name"] = data.pop("speaker_name")
+    data["speaker_names"] = list(quotation.speakers)
+    data["tone"] = tone_summary(quotation.scores)
+    data["frames"] = [{"id": frame["id"], "weight": frame["weight"]} for frame in data["frames"]]
+    return {"article_id": article.id, "quote_index": position, **data, **article_columns(article)}
 
 
 def speaker_rows(
@@ -138,23 +113,7 @@ def _rest(row: dict[str, Any]) -> dict[str, Any]:
 
 def csv_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """An export row as flat CSV cells (:data:`CSV_FIELDS`; empty cells for nulls)."""
-    tone = row.get("tone") or {}
-    flat: dict[str, Any] = {}
-    for key in CSV_FIELDS:
-        if key in ("content", "speaker", "cue"):
-            flat[key] = json.dumps(row[key])
-        elif key == "speaker_names":
-            flat[key] = NAMES_SEPARATOR.join(row[key])
-        elif key == "frames":
-            flat[key] = ";".join(f"{f['id']}:{f['weight']:.2f}" for f in row[key])
-        elif key in ("tone_label", "tone_compound"):
-            flat[key] = tone.get(key.removeprefix("tone_"), "")
-        elif key in ("certainty", "hype"):
-            flat[key] = tone.get(key, "")
-        else:
-            value = row.get(key)
-            flat[key] = "" if value is None else value
-    return flat
+    return flat_cells(dict(row), CSV_FIELDS)
 
 
 def write_exports(folder: Path, rows: Iterable[dict[str, Any]]) -> tuple[Path, Path]:
