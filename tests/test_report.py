@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, Scores, Tone
-from quotes.report import ReportIndex, charts, write_reports
+from quotes.report import ReportIndex, chartkit, charts, write_reports
 from quotes.report.aggregate import Aggregator, Spool
 from quotes.report.render import md_escape, safe_url
 from quotes.speakers import AliasTable
@@ -343,5 +343,5 @@ def test_speaker_charts_draw_bars_as_one_collection() -> None:
     charts.frames_chart({"economic": 0.6, "morality": 0.4}, "Ada")
     charts.tone_histogram(Counter({0.5: 3, -0.5: 2}), 0.1, (0.0, 0.2), "Ada")
     for kind in ("bar", "histogram"):
-        _, (ax,) = charts._CANVASES[kind]
+        _, (ax,) = chartkit.CANVASES[kind]
         assert not ax.patches and len([c for c in ax.collections if isinstance(c, PolyCollection)]) == 1

@@ -7,16 +7,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from quotes.report.charts import (
+from quotes.report.chartkit import (
     COLOURS,
-    _bars,
-    _figure,
-    _label_inches,
-    _margins,
-    _png,
-    _titles,
+    bars,
     label,
+    label_inches,
+    margins,
+    new_figure,
     no_data,
+    titles,
+    to_png,
 )
 from quotes.report.timeline import PeriodRow
 
@@ -38,7 +38,7 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
     if not rows or not any(r.quotes for r in rows):
         return no_data(title, "No dated quotations.")
     periods = [r.period for r in rows]
-    fig = _figure(4.6)
+    fig = new_figure(4.6)
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[1, 1])
     top.bar(range(len(rows)), [r.quotes for r in rows], color=COLOURS["bar"], width=0.7)
     top.set_ylabel("Quotations")
@@ -71,10 +71,10 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
     for ax in (top, bottom):
         ax.spines[["top", "right"]].set_visible(False)
     note = f"By {unit}; tone: mean compound with bootstrap 95% interval (hollow: fewer than 5 quotations)"
-    _margins(fig, left=0.8, note=note, bottom=0.8)
+    margins(fig, left=0.8, note=note, bottom=0.8)
     fig.subplots_adjust(hspace=0.12)
-    _titles(fig, top, title, note)
-    return _png(fig)
+    titles(fig, top, title, note)
+    return to_png(fig)
 
 
 def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequence[str], unit: str) -> bytes:
@@ -86,10 +86,10 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
         return no_data(title, "No dated quotations.")
     names = [label(n, 28) for n, _ in shown]
     top = max(max(c) for _, c in shown)
-    fig = _figure(1.75 + 0.62 * len(shown), 9.0)
+    fig = new_figure(1.75 + 0.62 * len(shown), 9.0)
     axes = list(fig.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0])
     for i, (ax, (_, counts)) in enumerate(zip(axes, shown, strict=True)):
-        _bars(ax, [(x - 0.35, 0.0, 0.7, n) for x, n in enumerate(counts) if n], PALETTE[i % len(PALETTE)])
+        bars(ax, [(x - 0.35, 0.0, 0.7, n) for x, n in enumerate(counts) if n], PALETTE[i % len(PALETTE)])
         ax.set_ylim(0, top * 1.1)
         ax.set_yticks([0, top], ["0", str(top)], fontsize=8)
         ax.set_ylabel(names[i], rotation=0, ha="right", va="center", fontsize=9)
@@ -98,10 +98,10 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
     _period_ticks(axes[-1], periods)
     who = f"the {len(shown)} most quoted speakers" if len(shown) > 1 else "the most quoted speaker"
     note = f"Quotations per {unit} of {who} with dates; one scale for all"
-    _margins(fig, left=_label_inches(names, 28) + 0.35, note=note, bottom=0.9)
+    margins(fig, left=label_inches(names, 28) + 0.35, note=note, bottom=0.9)
     fig.subplots_adjust(hspace=0.25)
-    _titles(fig, axes[0], title, note)
-    return _png(fig)
+    titles(fig, axes[0], title, note)
+    return to_png(fig)
 
 
 def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequence[Sequence[int]]) -> bytes:
@@ -110,7 +110,7 @@ def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequenc
     if not names or not outlets or not any(any(r) for r in matrix):
         return no_data(title, "No quotations with an outlet.")
     data = np.array(matrix, dtype=float)
-    fig = _figure(
+    fig = new_figure(
         min(max(2.6, 1.6 + 0.3 * len(names)), 12.0) + 0.8, min(max(6.0, 3.8 + 0.8 * len(outlets)), 14.0)
     )
     ax = fig.add_subplot()
@@ -131,9 +131,9 @@ def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequenc
                 )
     note = f"{len(names)} most quoted speakers, {len(outlets)} outlets"
     bottom = 0.6 + 0.5 * 0.075 * max(len(label(o, 22)) for o in outlets)
-    _margins(fig, left=_label_inches(names, 28), note=note, bottom=bottom)
-    _titles(fig, ax, title, note)
-    return _png(fig)
+    margins(fig, left=label_inches(names, 28), note=note, bottom=bottom)
+    titles(fig, ax, title, note)
+    return to_png(fig)
 
 
 def compare_tone_chart(speakers: Sequence[tuple[str, Mapping[float, int]]]) -> bytes:
@@ -142,7 +142,7 @@ def compare_tone_chart(speakers: Sequence[tuple[str, Mapping[float, int]]]) -> b
     shown = [(n, h) for n, h in speakers if sum(h.values())]
     if not shown:
         return no_data(title, "No scored quotations.")
-    fig = _figure(_height_for(len(shown)), 8.0)
+    fig = new_figure(_height_for(len(shown)), 8.0)
     ax = fig.add_subplot()
     ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
     rng = np.random.default_rng(7)
@@ -167,9 +167,9 @@ def compare_tone_chart(speakers: Sequence[tuple[str, Mapping[float, int]]]) -> b
     ax.set_xlabel("Compound tone (−1 negative … +1 positive)")
     ax.spines[["top", "right"]].set_visible(False)
     note = "Box: middle half of the quotations; line: median; diamond: mean; dots: quotations"
-    _margins(fig, left=_label_inches(names, 40), note=note)
-    _titles(fig, ax, title, note)
-    return _png(fig)
+    margins(fig, left=label_inches(names, 40), note=note)
+    titles(fig, ax, title, note)
+    return to_png(fig)
 
 
 def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, float]], top: int = 8) -> bytes:
@@ -183,7 +183,7 @@ def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, flo
     if not frames:
         return no_data(title, "No frames fired.")
     group = 0.8 / max(1, len(names))
-    fig = _figure(_height_for(len(frames) * max(1, len(names)) * 0.45 + 1), 8.0)
+    fig = new_figure(_height_for(len(frames) * max(1, len(names)) * 0.45 + 1), 8.0)
     ax = fig.add_subplot()
     for i, (name, mapping) in enumerate(zip(names, shares, strict=True)):
         ys = [f + (i - (len(names) - 1) / 2) * group for f in range(len(frames))]
@@ -200,9 +200,9 @@ def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, flo
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.legend(loc="lower right", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
-    _margins(fig, left=_label_inches(frames, 28))
-    _titles(fig, ax, title, None)
-    return _png(fig)
+    margins(fig, left=label_inches(frames, 28))
+    titles(fig, ax, title, None)
+    return to_png(fig)
 
 
 def _height_for(rows: float) -> float:
