@@ -11,7 +11,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.attribution import RULE_IDS
 from quotes.cues import CueRules, load_cue_rules
 from quotes.framing import FrameRules, load_frame_rules
 from quotes.speakers import AliasTable, load_aliases
@@ -60,6 +59,14 @@ def fingerprint(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def attribution_rule_ids() -> frozenset[str]:
+    """The ids of the attribution rules the code defines (imports spaCy, so only when rules are loaded:
+    reading the fingerprint of a rules folder does not need it)."""
+    from quotes.attribution import RULE_IDS
+
+    return RULE_IDS
+
+
 def load_rules(directory: str | Path | None = None) -> RuleSet:
     """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault.
 
@@ -72,7 +79,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),
-        cues=load_cue_rules(path, RULE_IDS),
+        cues=load_cue_rules(path, attribution_rule_ids()),
         aliases=load_aliases(path),
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),
