@@ -26,6 +26,12 @@ from typing import Any
 from quotes.records import Article, ArticleResult, Quotation, Scores, Tone
 
 ARTICLE_METADATA = ("title", "date", "outlet", "url")
+CUE_COLUMNS = ("cue_text", "cue_lemma", "cue_class", "stance", "rule", "confidence", "inherited")
+"""How a quotation was attributed, as flat columns."""
+SCORE_COLUMNS = ("tone_label", "tone_compound", "certainty", "hype", "codebook_frame", "frames")
+"""A quotation's tone and frames, as flat columns (see :func:`flat_cells`)."""
+ARTICLE_COLUMNS = ("date", "outlet", "article_title", "url")
+"""An article's metadata, as flat columns (:func:`article_columns`)."""
 QUOTATION_ROW_FIELDS = (
     "id",
     "kind",
@@ -34,25 +40,11 @@ QUOTATION_ROW_FIELDS = (
     "speaker_type",
     "speaker_text",
     "title",
-    "cue_text",
-    "cue_lemma",
-    "cue_class",
-    "stance",
-    "rule",
-    "confidence",
-    "inherited",
-    "tone_compound",
-    "tone_label",
-    "certainty",
-    "hype",
-    "codebook_frame",
-    "frames",
+    *CUE_COLUMNS,
+    *SCORE_COLUMNS,
     "content",
     "text",
-    "date",
-    "outlet",
-    "article_title",
-    "url",
+    *ARTICLE_COLUMNS,
 )
 """The columns of :func:`quotation_row`, in order (the CSV header of ``quotes extract``)."""
 

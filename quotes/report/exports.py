@@ -25,7 +25,15 @@ from typing import Any
 
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
-from quotes.serialize import article_columns, flat_cells, quotation_to_dict, tone_summary
+from quotes.serialize import (
+    ARTICLE_COLUMNS,
+    CUE_COLUMNS,
+    SCORE_COLUMNS,
+    article_columns,
+    flat_cells,
+    quotation_to_dict,
+    tone_summary,
+)
 
 JSONL = "quotations.jsonl"
 CSV = "quotations.csv"
@@ -45,23 +53,9 @@ CSV_FIELDS = (
     "speaker_names",
     "title",
     "cue",
-    "cue_text",
-    "cue_lemma",
-    "cue_class",
-    "stance",
-    "rule",
-    "confidence",
-    "inherited",
-    "tone_label",
-    "tone_compound",
-    "certainty",
-    "hype",
-    "codebook_frame",
-    "frames",
-    "article_title",
-    "date",
-    "outlet",
-    "url",
+    *CUE_COLUMNS,
+    *SCORE_COLUMNS,
+    *ARTICLE_COLUMNS,
 )
 """The columns of ``quotations.csv``, in order."""
 
