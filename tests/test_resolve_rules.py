@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
@@ -59,11 +61,25 @@ def test_is_acronym() -> None:
         ("the chief executive of OpenAI", "the chief executive of OpenAI"),
         ("a schoolteacher who voted for him in 2012", "a schoolteacher"),
         ("", None),
-        ("(UPI) — Former Attorney General", "UPI) — Former Attorney General"),
+        ("(UPI) — Former Attorney General", "Former Attorney General"),
+        ("D-N.C.), head of the Congressional Black Caucus", "D-N.C., head of the Congressional Black Caucus"),
+        ("D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all", "D-Ore."),
+        ("chair of the committee (and a lawyer)", "chair of the committee (and a lawyer)"),
+        ("(a senator", "a senator"),
+        ("a senator (R-Utah", "a senator"),
     ],
 )
 def test_clean_title(title: str, expected: str | None) -> None:
     assert clean_title(title) == expected
+
+
+@given(st.text(alphabet="ab (),-—", max_size=30))
+def test_clean_title_parentheses_always_pair(title: str) -> None:
+    depth = 0
+    for char in clean_title(title) or "":
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
 
 
 def test_recency_nearest_first_and_linear() -> None:

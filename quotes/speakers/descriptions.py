@@ -98,10 +98,44 @@ def clean_title(title: str | None) -> str | None:
     """A short role, or None: never an age (``54``), a relative clause or a fragment."""
     if not title:
         return None
-    text = " ".join(title.replace("\n", " ").split()).strip(" ,;:—–-()")
+    text = _balanced(" ".join(title.replace("\n", " ").split())).strip(" ,;:—–-")
     text = re.split(r",?\s+(?:who|which|that|whose|whom)\s", text, maxsplit=1)[0].strip(" ,")
+    text = _matched_parentheses(text)
     if not text or not any(c.isalpha() for c in text) or len(text.split()) > 12:
         return None
     if re.fullmatch(r"\d+(?:,\s*\w+)?", text) or len(text) < 3:
         return None
     return text
+
+
+def _balanced(text: str) -> str:
+    """``text`` without a leading credit line (``(UPI) — ``) and cut at a closing parenthesis it
+    never opened: ``D-N.C.), head of the caucus`` -> ``D-N.C., head of the caucus``; the rest is
+    dropped when it names further people (``D-Ore.), Sherrod Brown (D-Ohio) and ...``)."""
+    text = re.sub(r"^\([^()]*\)\s*[—–-]+\s*", "", text)
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif char == ")":
+            head, rest = text[:i].strip(), text[i + 1 :].strip(" ,")
+            return head if not rest or "(" in rest or rest.startswith("and ") else f"{head}, {rest}"
+    return re.sub(r"^\(\s*|\s*\([^()]*$", "", text)
+
+
+def _matched_parentheses(text: str) -> str:
+    """``text`` without any parenthesis that has no partner."""
+    unmatched: list[int] = []
+    for i, char in enumerate(text):
+        if char == "(":
+            unmatched.append(i)
+        elif char == ")":
+            if unmatched and text[unmatched[-1]] == "(":
+                unmatched.pop()
+            else:
+                unmatched.append(i)
+    for i in reversed(unmatched):
+        text = text[:i] + text[i + 1 :]
+    return " ".join(text.split())
