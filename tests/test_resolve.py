@@ -92,3 +92,13 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman(analyzer) -> None:
     last = analyzer.analyze(text)[-1]
     expected = ("she", "Downing Street spokeswoman", "description")
     assert (last.speaker_text, last.speaker_name, last.speaker_type) == expected
+
+
+def test_an_honorific_inside_the_name_makes_a_person_of_a_model_organisation(analyzer) -> None:
+    # the model reads "Councillor Ewan Wilson" as an organisation; "Cr" is New Zealand's "Councillor"
+    text = (
+        "Councillor Ewan Wilson, who voted against the motion, said residents should have been given a "
+        'referendum. "People feel this was decided for them," Cr Wilson said.'
+    )
+    names = [(name, kind) for _, name, kind in _names(analyzer, text)]
+    assert names == [("Ewan Wilson", "person"), ("Ewan Wilson", "person")]

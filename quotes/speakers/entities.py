@@ -114,7 +114,9 @@ class ArticleEntities(TitleRules):
         for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
-            honorific = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self._honorifics
+            honorific = any(  # before the name, or inside the entity ("Cr Wilson", "Councillor Ewan Wilson")
+                t.lower_.rstrip(".") in self._honorifics for t in doc[max(ent.start - 1, 0) : ent.start + 1]
+            )
             first_name = len(name.split()) > 1 and name.split()[0].lower() in self.words.first_names
             if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
