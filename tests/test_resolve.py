@@ -92,3 +92,14 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman(analyzer) -> None:
     last = analyzer.analyze(text)[-1]
     expected = ("she", "Downing Street spokeswoman", "description")
     assert (last.speaker_text, last.speaker_name, last.speaker_type) == expected
+
+
+def test_closing_quote_marks_are_no_part_of_a_name(rules, nlp) -> None:
+    """NYT-style ``''`` quotes glued to a full name by the model: the name is still "Donald Trump"
+    (so its surname joins it, not a new speaker typed by a stray vote)."""
+    from quotes.attribution import SpanIndex
+    from quotes.speakers.entities import ArticleEntities
+
+    entities = ArticleEntities(nlp("A plan."), rules.cues, rules.aliases, SpanIndex([]))
+    assert entities.clean("Donald Trump ''") == "Donald Trump"
+    assert entities.clean("Mr. Trump's") == "Trump"

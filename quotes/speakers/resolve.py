@@ -140,7 +140,7 @@ class Resolver(ProperNameRules, NominalRules, PronounRules, RoleRules):
         lower = token.lower_
         pronoun = self.rules.pronouns.get(lower)
         if (pronoun is not None and token.pos_ == "PRON") or token.tag_ in ("WP", "WDT"):
-            return self._pronoun(token, pronoun)
+            return self._pronoun(token, pronoun, tuple(candidate.content))
         if self.entities.datelines.contains(token.idx):
             return self._past_dateline(token)
         if lower in self.words.platforms:
