@@ -102,3 +102,14 @@ def test_an_honorific_inside_the_name_makes_a_person_of_a_model_organisation(ana
     )
     names = [(name, kind) for _, name, kind in _names(analyzer, text)]
     assert names == [("Ewan Wilson", "person"), ("Ewan Wilson", "person")]
+
+
+def test_closing_quote_marks_are_no_part_of_a_name(rules, nlp) -> None:
+    """NYT-style ``''`` quotes glued to a full name by the model: the name is still "Donald Trump"
+    (so its surname joins it, not a new speaker typed by a stray vote)."""
+    from quotes.attribution import SpanIndex
+    from quotes.speakers.entities import ArticleEntities
+
+    entities = ArticleEntities(nlp("A plan."), rules.cues, rules.aliases, SpanIndex([]))
+    assert entities.clean("Donald Trump ''") == "Donald Trump"
+    assert entities.clean("Mr. Trump's") == "Trump"

@@ -183,6 +183,7 @@ class ArticleEntities(TitleRules):
         """A name without its possessive, a leading "the", honorifics and the title before it
         ("Ontario Premier Doug Ford" -> "Doug Ford")."""
         words = strip_possessive(text.strip()).replace("\n", " ").replace("’", "'").split()
+        words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
         while words and words[0].lower().rstrip(".") in self._honorifics:
             words = words[1:]
         titled = [i for i, word in enumerate(words[:-1]) if self._titles_a_name(word)]

@@ -48,7 +48,7 @@ class PronounRules:
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
         raise NotImplementedError
 
-    def _pronoun(self, token: Token, pronoun) -> Resolution:
+    def _pronoun(self, token: Token, pronoun, content: tuple[tuple[int, int], ...] = ()) -> Resolution:
         if pronoun is not None and pronoun.first_person:
             if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
                 if token.lower_ in SINGULAR_FIRST_PERSON and self._writer is not None:
@@ -71,33 +71,72 @@ class PronounRules:
                 )
             return unknown(f"relative '{token.text}' with no antecedent")
         gender = pronoun.gender if pronoun is not None else "any"
-        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural")
+        found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural", content)
         if found is None:
             return unknown(f"pronoun '{token.text}' with no compatible antecedent")
         return self._tie(token, found[0], gender, found[1])
 
-    def _salient(self, token: Token, gender: str, plural: bool) -> tuple[Entity, str] | None:
+    def _salient(
+        self, token: Token, gender: str, plural: bool, content: tuple[tuple[int, int], ...] = ()
+    ) -> tuple[Entity, str] | None:
         """The nearest compatible recent speaker or subject before ``token``, else the nearest
-        compatible name."""
+        compatible name. A subject or speaker of a clause inside a sentence ranks below the subject
+        of that sentence ("Kasich predicted that ... if Sanders wins. '...,' he said"); a person
+        named inside the quotation's own content is what is said, not who says it."""
         bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
         speakers = self.speakers.before(token.idx)
         # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
         last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
-        salient = sorted(
-            [(p + bonus, e, "the last compatible speaker") for p, e in speakers]
-            + [
-                (p + (bonus if self._paragraph(p) > last_paragraph else 0), e, "the last compatible subject")
-                for p, e in self.entities.subjects.before(token.idx)
-            ],
-            key=lambda item: -item[0],
-        )
-        for _, entity, why in salient:
-            if _compatible(entity, gender, plural):
+        def fits(entity: Entity) -> bool:
+            return _compatible(entity, gender, plural)
+
+        why = "the last compatible speaker"
+        ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]
+        ranked += [
+            (
+                self._main_rank(p, p + (bonus if self._paragraph(p) > last_paragraph else 0), fits),
+                e,
+                "the last compatible subject",
+            )
+            for p, e in self.entities.subjects.before(token.idx)
+            if not any(s <= p < e for s, e in content)
+        ]
+        for _, entity, why in sorted(ranked, key=lambda item: -item[0]):
+            if fits(entity):
                 return entity, why
         for entity in self.entities.before(token.idx):
             if _compatible(entity, gender, plural):
                 return entity, "the nearest compatible name before"
         return None
+
+    def _main_rank(self, position: int, rank: int, fits) -> int:
+        """``rank`` of a mention at ``position``, or, for the subject of a clause inside a sentence
+        whose own subject comes before it and ``fits`` the pronoun, just below that subject."""
+        main = self._main_subject(position, fits)
+        return rank if main is None else min(rank, main - 1)
+
+    def _main_subject(self, position: int, fits) -> int | None:
+        """Where the sentence's own subject starts, when the mention at ``position`` is the subject
+        of an inner clause and the sentence's subject, a name that ``fits``, comes before it."""
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        word = span[0]
+        while word.dep_ in ("compound", "flat", "poss", "case") and word.head is not word:
+            word = word.head
+        if word.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = word.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            return None
+        root = word.sent.root
+        main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        entity = self.entities.entity_of.get(main.i) if main is not None and main.i < word.i else None
+        if entity is None or not fits(entity):
+            return None  # (a named subject only: not "much of the debate was so subdued that Trump ...")
+        return main.left_edge.idx
 
     def _paragraph(self, position: int) -> int:
         """The number of the paragraph holding ``position`` (line breaks before it)."""

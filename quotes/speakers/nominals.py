@@ -1,0 +1,134 @@
+"""Common-noun mentions as speakers: roles, appositions, documents, organisation kinds, unnamed sources.
+
+:class:`NominalRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves a
+mention headed by a common noun: an utterance's owner (``his statement``) or writer (``a report
+by the Pew Research Center``), an apposition that names the person (``the spokesman, Henri
+Dupont``), a role (:mod:`quotes.speakers.roles`), ``the bank``/``the company``/``the IMF`` to the
+organisation named of that kind, or else the short description of an unnamed source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from quotes.attribution import Candidate
+from quotes.speakers.descriptions import clean_title, description_name, is_acronym, is_partitive, kind_groups
+from quotes.speakers.entities import Entity
+from quotes.speakers.pronouns import fake_candidate as _fake
+from quotes.speakers.resolution import Resolution
+from quotes.speakers.resolution import unknown as _unknown
+
+if TYPE_CHECKING:
+    from quotes.speakers.entities import ArticleEntities
+    from quotes.speakers.words import SpeakerWords
+
+
+class NominalRules:
+    """Common-noun resolution over the resolver's article state (its entities and words)."""
+
+    words: SpeakerWords
+    entities: ArticleEntities
+
+    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
+        raise NotImplementedError
+
+    _role: Callable[[Token, bool], Resolution | None]  # RoleRules._role
+
+    def _is_person_noun(self, token: Token) -> bool:
+        """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
+        can be (a definite "the former first lady" is left to name someone)."""
+        lower, words = token.lower_, self.words
+        if token.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts):
+            return False
+        titled = self.entities.title_group(lower) is not None
+        return lower in words.role_genders or lower in words.person_roles or titled
+
+    def _nominal(self, token: Token) -> Resolution:
+        owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
+            resolved = self._resolve_token(owner, _fake(owner))
+            if resolved.name is not None:
+                return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+        author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
+        if author is not None:
+            return author
+        for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and (
+                    child.head.i == token.i
+                    or (
+                        child.ent_type_ == "PERSON"
+                        and child.head.dep_ == "pobj"
+                        and child.head.head.head.i == token.i
+                    )
+                )
+            ):
+                name = " ".join(t.text for t in _compound_name(child))
+                entity = self.entities.lookup(name)
+                resolved = entity.name if entity else self.entities.aliases.canonical(name)
+                kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
+                return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
+        definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
+        role = self._role(token, definite)
+        if role is not None:
+            return role
+        organisation = self._organisation_of_kind(token) if definite else None
+        if organisation is not None:
+            return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
+        description = description_name(token, self.words, self.entities.datelines) if nominal else None
+        if description is not None and description.lower() not in self.words.not_speakers:
+            return Resolution(description, "description", f"unnamed source '{description}'")
+        return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
+
+    def _author(self, token: Token) -> Resolution | None:
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
+        Research Center analysis``: a document speaks for the named person or organisation that
+        wrote it (by or from, or a name written before it)."""
+        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if writer is None:
+            writer = next(
+                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
+                None,
+            )
+            if writer is not None and writer.i not in self.entities.entity_at:
+                return None  # ("the Senate vote": no named writer)
+        if writer is None or writer.pos_ != "PROPN":
+            return None
+        resolved = self._resolve_token(writer, _fake(writer))
+        if resolved.name is None or resolved.kind == "description":
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+
+    def _organisation_of_kind(self, token: Token) -> Entity | None:
+        """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
+        also -> the nearest organisation with no kind word; ``the IMF`` -> by acronym."""
+        if is_acronym(token.text):
+            return self.entities.lookup(token.text)
+        groups = kind_groups(token.lower_, self.words)
+        if not groups or any(c.dep_ in ("amod", "compound") for c in token.lefts):
+            return None
+        generic = self.words.organisation_kinds.get("company")
+        for entity in self.entities.before(token.idx):
+            if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue  # (nor an organisation named by a kind word alone: "Bank")
+            own = kind_groups(entity.name, self.words)
+            if own & groups or (generic in groups and not own):
+                return entity
+        return None
+
+
+def _compound_name(token: Token) -> list[Token]:
+    """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
+    compounds, without prepositional phrases."""
+    words = [token]
+    for child in reversed(list(token.lefts)):
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
+            words.insert(0, child)
+    return words
