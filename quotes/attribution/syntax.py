@@ -15,6 +15,8 @@ SUBJECT_CLIMB = 5  # heads climbed for a subject (3 -> 5: polnear-train end-to-e
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is likely to say"
 # "he began by saying ...": a gerund under a preposition takes the subject of the verb above
 INHERIT_THROUGH_PREPOSITION = ("prep",)
+ACL_SOURCE_POS = ("NOUN", "PROPN", "PRON")  # "those backing other candidates"
+DASH_MARKS = ("—", "–", "--", "-", ":")
 MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
 
 
@@ -38,30 +40,58 @@ def subtree_span(token: Token, exclude: Token | None = None) -> Span:
 def subject(verb: Token) -> Token | None:
     """The source of a cue verb: its subject, the agent of a passive (``was criticized by X``),
     climbing to the head for ``saying``/``and added`` (up to :data:`SUBJECT_CLIMB` heads: "X wanted
-    to continue to try to argue that ..."). A passive without an agent has none."""
+    to continue to try to argue that ..."). A passive without an agent has none, unless the cue is
+    its infinitive (``X is expected to endorse``: X endorses)."""
     current: Token | None = verb
+    via = ""  # the relation climbed through
     for _ in range(SUBJECT_CLIMB):
         if current is None:
             return None
-        for child in current.children:
-            if child.dep_ == "nsubjpass" or (child.dep_ == "auxpass"):
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                return (
-                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                )
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in child.text):
-                return child  # (a closing mark parsed as a subject is skipped)
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+        if _is_passive(current):
+            agent = next((c for c in current.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if via == "xcomp":
+                return next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+            if not any(c.dep_ == "nsubj" for c in current.children):
+                return None  # (an nsubj beside a passive auxiliary: "He's been careful not to ...")
+        found = _nearest_subject(current)
+        if found is not None:
+            return _after_dash(found)
+        if current.dep_ == "acl" and current.head.pos_ in ACL_SOURCE_POS:
             return current.head  # "a statement praising the deal": the statement is the source
         climbs = current.dep_ in INHERIT_SUBJECT_DEPS or (
-            current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ == "ADP"
+            current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ in ("ADP", "SCONJ")
         )
         if climbs and current.head is not current:
+            via = current.dep_
             current = current.head
         else:
             return None
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it ("Washington (AFP) - Democrat Hillary
+    Clinton has taken ...": the parser can take a dateline for a second subject). A closing mark
+    parsed as a subject is skipped."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else (found[0] if found else None)
+
+
+def _after_dash(token: Token) -> Token:
+    """``CLEVELAND, July 19 (UPI) - Former Attorney General Michael Mukasey told ...``: a dateline
+    parsed as the subject, with the speaker as its apposition after the dash."""
+    dashes = [c.i for c in token.children if c.dep_ == "punct" and c.text in DASH_MARKS and c.i > token.i]
+    if not dashes:
+        return token
+    after = [c for c in token.children if c.dep_ in ("appos", "conj") and c.i > dashes[0]]
+    return after[-1] if after else token
 
 
 def subject_from(verb: Token, first: int) -> Token | None:
