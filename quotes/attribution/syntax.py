@@ -90,11 +90,17 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def is_mention(token: Token) -> bool:
+    """Whether ``token`` can head a speaker mention: a word or a number (``85% of Democrats``,
+    ``About 4 in 10``), not a quotation mark the parser took for a subject."""
+    return token.pos_ != "PUNCT" and any(ch.isalpha() for t in token.subtree for ch in t.text)
+
+
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Washington (AFP) - Democrat Hillary
     Clinton has taken ...": the parser can take a dateline for a second subject). A closing mark
     parsed as a subject is skipped."""
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)]
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and is_mention(c)]
     before = [c for c in found if c.i < verb.i]
     return before[-1] if before else (found[0] if found else None)
 
