@@ -16,6 +16,12 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is lik
 # "he began by saying ...": a gerund under a preposition takes the subject of the verb above
 INHERIT_THROUGH_PREPOSITION = ("prep",)
 ACL_SOURCE_POS = ("NOUN", "PROPN", "PRON")  # "those backing other candidates"
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
+SKIPPED_BEFORE_VERB = ("aux", "auxpass", "advmod", "neg", "punct")
+NOUN_PHRASE_DEPS = (
+    "compound", "nmod", "nummod", "amod", "poss", "quantmod", "pobj", "prep", "acl", "npadvmod"
+)
 DASH_MARKS = ("—", "–", "--", "-", ":")
 MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
 
@@ -67,8 +73,32 @@ def subject(verb: Token) -> Token | None:
             via = current.dep_
             current = current.head
         else:
-            return None
+            return _nominal_before(current) if _is_finite(current) else None
     return None
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def _nominal_before(verb: Token) -> Token | None:
+    """A finite cue verb the parser left without a subject (``Alarmed by the unrest in Nevada,
+    Senator Harry Reid, the minority leader, said ...``): the noun phrase that ends right before
+    it, through its apposition (``Reid, the minority leader,``)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and (
+        doc[i].text == "," or (doc[i].head is verb and doc[i].dep_ in SKIPPED_BEFORE_VERB)
+    ):
+        i -= 1
+    if i < verb.sent.start or doc[i].pos_ not in NOMINAL_POS or doc[i].head is verb or doc[i].tag_ == "EX":
+        return None
+    token = doc[i]  # up to the head of its phrase ("more than two-thirds of those in the nation's ...")
+    while token.head.i < verb.i and token.head is not token and (
+        token.dep_ in NOUN_PHRASE_DEPS or (token.dep_ == "appos" and token.pos_ == "NOUN")
+    ):
+        token = token.head
+    return token if token.pos_ in NOMINAL_POS else None
 
 
 def _vehicle_owner(noun: Token) -> Token | None:
