@@ -15,7 +15,7 @@ SUBJECT_CLIMB = 5  # heads climbed for a subject (3 -> 5: polnear-train end-to-e
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is likely to say"
 # "he began by saying ...": a gerund under a preposition takes the subject of the verb above
 INHERIT_THROUGH_PREPOSITION = ("prep",)
-ACL_SOURCE_POS = ("NOUN", "PROPN", "PRON")  # "those backing other candidates"
+ACL_SOURCE_POS = ("NOUN", "PROPN")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 SKIPPED_BEFORE_VERB = ("aux", "auxpass", "advmod", "neg", "punct")
@@ -64,7 +64,7 @@ def subject(verb: Token) -> Token | None:
         found = _nearest_subject(current)
         if found is not None:
             return _after_dash(found)
-        if current.dep_ == "acl" and current.head.pos_ in ACL_SOURCE_POS:
+        if current.dep_ == "acl" and _can_carry_words(current.head):
             return _vehicle_owner(current.head) or current.head  # "a statement praising the deal"
         climbs = current.dep_ in INHERIT_SUBJECT_DEPS or (
             current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ in ("ADP", "SCONJ")
@@ -114,6 +114,12 @@ def _vehicle_owner(noun: Token) -> Token | None:
     if found is None or found.dep_ == "nsubjpass" or found.tag_ in ("WDT", "WP"):
         return None  # ("groups who backed ads attacking ...": the ads, as annotated)
     return found
+
+
+def _can_carry_words(head: Token) -> bool:
+    """The head of ``a statement praising ...``, ``officials saying ...``, ``those backing ...``; not
+    a generic pronoun (``anyone wanting to ...``: its tag is a noun's, that of ``those`` a determiner's)."""
+    return head.pos_ in ACL_SOURCE_POS or (head.pos_ == "PRON" and head.tag_ == "DT")
 
 
 def _is_passive(verb: Token) -> bool:
