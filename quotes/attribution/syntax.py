@@ -71,10 +71,19 @@ def subject(verb: Token) -> Token | None:
         )
         if climbs and current.head is not current:
             via = current.dep_
-            current = current.head
+            current = _repeated_cue(current, verb) if via == "conj" else current.head
         else:
             return _nominal_before(current) if _is_finite(current) else None
     return None
+
+
+def _repeated_cue(conjunct: Token, verb: Token) -> Token:
+    """``He said his attacks have given him momentum and said that ...``: the parser ties the second
+    ``said`` to the first one's clause; its subject is the first ``said``'s, not the clause's."""
+    head = conjunct.head
+    if head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_ and head.head.i < head.i:
+        return head.head
+    return head
 
 
 def _is_finite(verb: Token) -> bool:
