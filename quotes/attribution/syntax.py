@@ -71,17 +71,19 @@ def subject(verb: Token) -> Token | None:
         )
         if climbs and current.head is not current:
             via = current.dep_
-            current = _repeated_cue(current, verb) if via == "conj" else current.head
+            current = _coordinated_cue(current) if via == "conj" else current.head
         else:
             return _nominal_before(current) if _is_finite(current) else None
     return None
 
 
-def _repeated_cue(conjunct: Token, verb: Token) -> Token:
-    """``He said his attacks have given him momentum and said that ...``: the parser ties the second
-    ``said`` to the first one's clause; its subject is the first ``said``'s, not the clause's."""
+def _coordinated_cue(conjunct: Token) -> Token:
+    """The head a coordinated cue takes its subject from. ``He said that he would pray for the
+    nominee but did not suggest it would be Trump``: the parser often ties the second verb to the
+    reported clause of the first; on polnear-train its source is the first verb's subject (35
+    speakers right, 2 wrong), so the climb skips the reported clause."""
     head = conjunct.head
-    if head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_ and head.head.i < head.i:
+    if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.i < head.i:
         return head.head
     return head
 
