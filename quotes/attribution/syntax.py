@@ -12,7 +12,7 @@ from quotes.records import Span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 SUBJECT_CLIMB = 5  # heads climbed for a subject (3 -> 5: polnear-train end-to-end F1 .610 -> .612)
-INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")  # "X is likely to say"
+INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "advmod")  # "X is likely to say"
 # "he began by saying ...": a gerund under a preposition takes the subject of the verb above
 INHERIT_THROUGH_PREPOSITION = ("prep",)
 ACL_SOURCE_POS = ("NOUN", "PROPN")
