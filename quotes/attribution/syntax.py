@@ -66,6 +66,13 @@ def subject(verb: Token) -> Token | None:
             return _after_dash(found)
         if current.dep_ == "acl" and _can_carry_words(current.head):
             return _vehicle_owner(current.head) or current.head  # "a statement praising the deal"
+        if current.pos_ == "NOUN" and via == "prep":  # "their strategy of attacking him"
+            owner = next((c for c in current.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if current.dep_ in ("dobj", "attr") and current.head.pos_ in ("VERB", "AUX"):
+                via, current = "noun", current.head  # "X has a long history of blaming others"
+                continue
         climbs = current.dep_ in INHERIT_SUBJECT_DEPS or (
             current.dep_ in INHERIT_THROUGH_PREPOSITION and current.pos_ in ("ADP", "SCONJ")
         )
