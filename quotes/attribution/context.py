@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
-from quotes.attribution.syntax import mention_span, subtree_span, token_span
+from quotes.attribution.syntax import is_mention, mention_span, subtree_span, token_span
 from quotes.cues import CueRules, VerbCue
 from quotes.marks import find_quoted, group_chains
 from quotes.records import Span
@@ -164,7 +164,7 @@ class ArticleContext:
             rule=rule,
             cue_token=cue,
         )
-        if subject is not None and any(ch.isalpha() for ch in subject.text):
+        if subject is not None and is_mention(subject):
             candidate.speaker_token = subject
             candidate.speaker, candidate.title = mention_span(subject)
         return candidate

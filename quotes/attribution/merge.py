@@ -24,6 +24,9 @@ def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[C
     content first; each quotation goes to one candidate)."""
     claimed: set[int] = set()
     for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
+        if candidate.rule == "transcript-line":
+            claimed.update(candidate.quote_groups)
+            continue  # a transcript turn is its own quotation, whatever its marks
         touched = context.groups_touching(candidate.content, claimed)
         if not touched:
             continue

@@ -25,9 +25,10 @@ def orphan_candidates(
     """A candidate for each unclaimed quotation paragraph; ``found`` are the candidates so far."""
     by_group = {g: c for c in found for g in c.quote_groups}
     text = context.text
+    turns = [span for c in found if c.rule == "transcript-line" for span in c.content]
     for group in context.groups:
-        if group.index in claimed:
-            continue
+        if group.index in claimed or any(s < group.end and group.start < e for s, e in turns):
+            continue  # (a transcript's turns are quotations of their own)
         words = word_count(text, *inner_span(text, group.start, group.end))
         if words < MIN_QUOTATION_WORDS or group.pieces[0].single:
             continue  # scare quotes, titles and single-quoted phrases
