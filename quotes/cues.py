@@ -66,6 +66,7 @@ class AttributionWords:
     as_object_lemmas: frozenset[str] = frozenset()  # "sees him as a threat", not "saw growth"
     teaser_prefixes: frozenset[str] = frozenset()  # "READ MORE: ...": a link, not the article
     sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
+    circumstance_prepositions: frozenset[str] = frozenset()  # "praised X after the event": not the message
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
 
 
@@ -204,6 +205,7 @@ _WORD_LISTS = {
     "teaser_prefixes": _words,
     "sourceless_subjects": _words,
     "reaction_verbs": _words,
+    "circumstance_prepositions": _words,
 }
 
 

@@ -174,12 +174,16 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
     spans = [subtree_span(c) for c in objects]
     if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
         spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
-    # "stressed defense issues during an appearance with X": the rest of the verb phrase, but not
-    # a coordinated verb, an adverbial clause or a time phrase (measured on polnear-train)
+    # "stressed defense issues with X": the rest of the verb phrase, but not a coordinated verb,
+    # an adverbial clause, a time or place phrase or a circumstance ("after the event", "from the
+    # Senate floor"; cues.yaml words.circumstance_prepositions; measured on polnear-train)
     tail = [
         c
         for c in verb.children
-        if c.i > objects[0].i and c.dep_ not in OBJECT_TAIL_SKIP and not _names_place_or_time(c, words)
+        if c.i > objects[0].i
+        and c.dep_ not in OBJECT_TAIL_SKIP
+        and not _names_place_or_time(c, words)
+        and not (c.dep_ == "prep" and c.lower_ in words.circumstance_prepositions)
     ]
     spans += [subtree_span(c) for c in tail]
     return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
