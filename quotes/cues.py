@@ -67,6 +67,7 @@ class AttributionWords:
     teaser_prefixes: frozenset[str] = frozenset()  # "READ MORE: ...": a link, not the article
     sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
     circumstance_prepositions: frozenset[str] = frozenset()  # "praised X after the event": not the message
+    contrast_conjunctions: frozenset[str] = frozenset()  # "..., while X ...": closes the report
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
 
 
@@ -206,6 +207,7 @@ _WORD_LISTS = {
     "sourceless_subjects": _words,
     "reaction_verbs": _words,
     "circumstance_prepositions": _words,
+    "contrast_conjunctions": _words,
 }
 
 

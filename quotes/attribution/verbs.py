@@ -123,9 +123,10 @@ def _reported_by_another(verb: Token) -> bool:
 
 
 def _without_trailer(context: ArticleContext, content: Span) -> Span:
-    """The content without a non-restrictive relative clause or apposition that closes it
-    (``... at such legislation, which would give ...``, ``... Bush, the former governor``):
-    learned from polnear-train, where the annotated content stops at the comma."""
+    """The content without a non-restrictive relative clause, apposition or contrast clause that
+    closes it (``... at such legislation, which would give ...``, ``... Bush, the former governor``,
+    ``..., while Clinton ...``): learned from polnear-train, where the annotated content stops at
+    the comma."""
     tokens = context.tokens_between(*content)
     if len(tokens) < 4:
         return content
@@ -139,9 +140,18 @@ def _without_trailer(context: ArticleContext, content: Span) -> Span:
         phrase = first  # the largest phrase that starts right after the mark
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i and phrase.head.i >= first.i:
             phrase = phrase.head
-        if phrase.dep_ in TRAILER_DEPS and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
+        trailer = phrase.dep_ in TRAILER_DEPS or _is_contrast(phrase, context.words)
+        if trailer and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
             return trim_clause(context.text, content[0], mark.idx)
     return content
+
+
+def _is_contrast(phrase: Token, words: AttributionWords) -> bool:
+    """``..., while Clinton condemned it``: an adverbial clause opened by a contrast conjunction
+    (``cues.yaml: words.contrast_conjunctions``), the writer's addition to the report."""
+    return phrase.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.contrast_conjunctions for c in phrase.children
+    )
 
 
 def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: str) -> bool:
