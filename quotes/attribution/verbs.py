@@ -109,7 +109,7 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         and source.pos_ != "PROPN"
     ):
         return None  # "the numbers show" is evidence; "it shows" is not a source
-    if rule == "cue-intent" and source is None:
+    if rule == "cue-intent" and (source is None or _describes_noun(verb, source)):
         return None
     if _holds_no_source(context, source, cue_class):
         return None  # "here's hoping ...", "no one knows whether ...": a belief needs a believer
@@ -144,6 +144,15 @@ def _without_trailer(context: ArticleContext, content: Span) -> Span:
         if trailer and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
             return trim_clause(context.text, content[0], mark.idx)
     return content
+
+
+def _describes_noun(verb: Token, source: Token) -> bool:
+    """``developers who sought to build houses``, ``governors seeking to stem his rise``: an aim
+    that describes the noun it modifies, not a stated intention (polnear-train: 33 of 91 such
+    cue-intent quotations annotated; a relative clause with a subject of its own is kept)."""
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "relcl" and source.tag_ in ("WP", "WDT")
 
 
 def _is_contrast(phrase: Token, words: AttributionWords) -> bool:
