@@ -66,6 +66,9 @@ class AttributionWords:
     as_object_lemmas: frozenset[str] = frozenset()  # "sees him as a threat", not "saw growth"
     teaser_prefixes: frozenset[str] = frozenset()  # "READ MORE: ...": a link, not the article
     sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
+    circumstance_prepositions: frozenset[str] = frozenset()  # "praised X after the event": not the message
+    contrast_conjunctions: frozenset[str] = frozenset()  # "..., while X ...": closes the report
+    reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,9 @@ _WORD_LISTS = {
     "as_object_lemmas": _words,
     "teaser_prefixes": _words,
     "sourceless_subjects": _words,
+    "reaction_verbs": _words,
+    "circumstance_prepositions": _words,
+    "contrast_conjunctions": _words,
 }
 
 

@@ -9,8 +9,10 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import subject, token_span
+from quotes.cues import AttributionWords
 
 RULE_IDS = ("cue-noun",)
+AGENT_PREPOSITIONS = ("by", "from")  # "the suggestion by X", "complaints from X"
 
 
 def noun_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -37,7 +39,7 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
     content = context.clause_content(clause, min_words=3)
     if content is None:
         return None
-    source = next((c for c in noun.children if c.dep_ == "poss"), None) or _holder(noun)
+    source = next((c for c in noun.children if c.dep_ == "poss"), None) or _holder(noun, context.words)
     candidate = context.candidate(
         [content], noun, context.rules.nouns[noun.lemma_.lower()], "cue-noun", source
     )
@@ -54,17 +56,18 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
     return candidate
 
 
-def _holder(noun: Token) -> Token | None:
-    """Who holds a cue noun with no possessor: ``the suggestion by X``, or the subject of the
-    verb it belongs to (``X repeated accusations that ...``, ``X said in a statement that ...``)."""
-    agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+def _holder(noun: Token, words: AttributionWords) -> Token | None:
+    """Who holds a cue noun with no possessor: ``the suggestion by X``, ``criticism from X``, or the
+    subject of the verb it belongs to (``X repeated accusations that ...``, ``X said in a statement
+    that ...``), unless that verb answers or provokes the claim (``X faced accusations that ...``)."""
+    agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPOSITIONS), None)
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
-        return subject(head)
+        return None if head.lemma_.lower() in words.reaction_verbs else subject(head)
     return None
 
 

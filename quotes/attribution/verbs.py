@@ -36,15 +36,23 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
         if word.pos not in VERBAL:
             continue
         lemma = verb_lemma(word.lemma, word.token.text)
-        if lemma is None or opens_according_to(word.token):
+        if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
         candidate = _verb_cue(context, word.token, lemma)
         if candidate is not None:
             yield candidate
 
 
+def _is_markup(text: str, token: Token) -> bool:
+    """``<tweet pic="" author=...>``: the name of a markup tag, not a verb (polnear-train: 17 false
+    cue-object quotations, none right)."""
+    return token.idx > 0 and text[token.idx - 1] == "<"
+
+
 def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
     cue = context.verb(lemma)
+    if _reported_by_another(verb):
+        return None
     content_head = None
     rule = "cue-clause"
     for child in verb.children:
@@ -101,17 +109,24 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         and source.pos_ != "PROPN"
     ):
         return None  # "the numbers show" is evidence; "it shows" is not a source
-    if rule == "cue-intent" and source is None:
+    if rule == "cue-intent" and (source is None or _describes_noun(verb, source)):
         return None
     if _holds_no_source(context, source, cue_class):
         return None  # "here's hoping ...", "no one knows whether ...": a belief needs a believer
     return context.candidate(pieces or [content], verb, cue_class, rule, source)
 
 
+def _reported_by_another(verb: Token) -> bool:
+    """``X said Y, according to the report``: the whole report is the source's (the according-to
+    rule's), not X's own attribution (polnear-train: 4 of 50 such cue clauses annotated)."""
+    return any(c.dep_ == "prep" and c.lower_ == "according" for c in verb.children)
+
+
 def _without_trailer(context: ArticleContext, content: Span) -> Span:
-    """The content without a non-restrictive relative clause or apposition that closes it
-    (``... at such legislation, which would give ...``, ``... Bush, the former governor``):
-    learned from polnear-train, where the annotated content stops at the comma."""
+    """The content without a non-restrictive relative clause, apposition or contrast clause that
+    closes it (``... at such legislation, which would give ...``, ``... Bush, the former governor``,
+    ``..., while Clinton ...``): learned from polnear-train, where the annotated content stops at
+    the comma."""
     tokens = context.tokens_between(*content)
     if len(tokens) < 4:
         return content
@@ -125,9 +140,27 @@ def _without_trailer(context: ArticleContext, content: Span) -> Span:
         phrase = first  # the largest phrase that starts right after the mark
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i and phrase.head.i >= first.i:
             phrase = phrase.head
-        if phrase.dep_ in TRAILER_DEPS and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
+        trailer = phrase.dep_ in TRAILER_DEPS or _is_contrast(phrase, context.words)
+        if trailer and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
             return trim_clause(context.text, content[0], mark.idx)
     return content
+
+
+def _describes_noun(verb: Token, source: Token) -> bool:
+    """``developers who sought to build houses``, ``governors seeking to stem his rise``: an aim
+    that describes the noun it modifies, not a stated intention (polnear-train: 33 of 91 such
+    cue-intent quotations annotated; a relative clause with a subject of its own is kept)."""
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "relcl" and source.tag_ in ("WP", "WDT")
+
+
+def _is_contrast(phrase: Token, words: AttributionWords) -> bool:
+    """``..., while Clinton condemned it``: an adverbial clause opened by a contrast conjunction
+    (``cues.yaml: words.contrast_conjunctions``), the writer's addition to the report."""
+    return phrase.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.contrast_conjunctions for c in phrase.children
+    )
 
 
 def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: str) -> bool:
@@ -160,12 +193,16 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
     spans = [subtree_span(c) for c in objects]
     if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
         spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
-    # "stressed defense issues during an appearance with X": the rest of the verb phrase, but not
-    # a coordinated verb, an adverbial clause or a time phrase (measured on polnear-train)
+    # "stressed defense issues with X": the rest of the verb phrase, but not a coordinated verb,
+    # an adverbial clause, a time or place phrase or a circumstance ("after the event", "from the
+    # Senate floor"; cues.yaml words.circumstance_prepositions; measured on polnear-train)
     tail = [
         c
         for c in verb.children
-        if c.i > objects[0].i and c.dep_ not in OBJECT_TAIL_SKIP and not _names_place_or_time(c, words)
+        if c.i > objects[0].i
+        and c.dep_ not in OBJECT_TAIL_SKIP
+        and not _names_place_or_time(c, words)
+        and not (c.dep_ == "prep" and c.lower_ in words.circumstance_prepositions)
     ]
     spans += [subtree_span(c) for c in tail]
     return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
