@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from quotes.attribution.adjacency import absorb_split
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
+from quotes.attribution.extent import extend_coordinated
 from quotes.records import Span
 from quotes.text import overlap, word_count
 
@@ -23,6 +24,8 @@ def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[C
     """Decide each cue candidate's kind from the quoted stretches its content touches (longest
     content first; each quotation goes to one candidate)."""
     claimed: set[int] = set()
+    for candidate in candidates:
+        extend_coordinated(context, candidate)
     for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
         touched = context.groups_touching(candidate.content, claimed)
         if not touched:
