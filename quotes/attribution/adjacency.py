@@ -41,24 +41,44 @@ def adjacent_candidates(context: ArticleContext, claimed: set[int]) -> Iterator[
             yield candidate
 
 
-def absorb_split(context: ArticleContext, candidate: Candidate, group: QuoteGroup, cue: Token) -> None:
-    """``"A," he said. "B."``: take B when only the attribution stands between A and B."""
-    following = context.next_group(group.end)
+def absorb_split(context: ArticleContext, candidate: Candidate, end: int, cue: Token) -> None:
+    """``"A," he said. "B."``: take B when only the attribution (after ``end``, where A ends)
+    stands between A and B. When B opens a sentence of its own, the attribution may run on
+    (``"A," Clark said, noting he would back any nominee. "B."``): a cue inside it reports A's
+    circumstances, not B; but B followed by an attribution of its own is that one's."""
+    following = context.next_group(end)
     if following >= len(context.groups):
         return
     other = context.groups[following]
-    between = context.text[group.end : other.start]
+    between = context.text[end : other.start]
     if "\n" in between or other.start < cue.idx or not context.starts_clause(other.start):
         return
-    if word_count(context.text, group.end, other.start) > MAX_SPLIT_GAP_WORDS or has_sentence_break(between):
+    if word_count(context.text, end, other.start) > MAX_SPLIT_GAP_WORDS or has_sentence_break(between):
         return
-    if any(
+    new_sentence = between.rstrip().endswith((".", "!", "?"))
+    if not new_sentence and any(
         t.i != cue.i and context.quote_verb(t) is not None
-        for t in context.tokens_between(group.end, other.start)
+        for t in context.tokens_between(end, other.start)
     ):
         return  # another cue introduces B
+    if new_sentence and _attributed_after(context, other):
+        return
     candidate.content.extend(other.spans())
     candidate.quote_groups.append(other.index)
+
+
+def _attributed_after(context: ArticleContext, group: QuoteGroup) -> bool:
+    """Whether a cue verb follows ``group`` in its sentence (``"B," Smith added``)."""
+    limit = context.paragraph_end(group.end)
+    following = context.next_group(group.end)
+    if following < len(context.groups):
+        limit = min(limit, context.groups[following].start)
+    for token in context.tokens_between(group.end, limit)[:ATTRIBUTION_AFTER_WINDOW_TOKENS]:
+        if token.text in (".", "!", "?"):
+            return False
+        if context.cue_verb(token) is not None:
+            return True
+    return False
 
 
 def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
@@ -87,7 +107,7 @@ def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | 
             candidate = context.quoted_candidate(
                 group, token, context.verb(lemma).cue_class, "cue-quote-after", source
             )
-            absorb_split(context, candidate, group, token)
+            absorb_split(context, candidate, group.end, token)
             return candidate
     return _name_then_cue_form(context, group, window)
 

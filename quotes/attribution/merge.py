@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from quotes.attribution.adjacency import absorb_split
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
+from quotes.attribution.extent import extend_coordinated
 from quotes.records import Span
 from quotes.text import overlap, word_count
 
@@ -23,6 +24,8 @@ def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[C
     """Decide each cue candidate's kind from the quoted stretches its content touches (longest
     content first; each quotation goes to one candidate)."""
     claimed: set[int] = set()
+    for candidate in candidates:
+        extend_coordinated(context, candidate)
     for candidate in sorted(candidates, key=lambda c: -sum(e - s for s, e in c.content)):
         if candidate.rule == "transcript-line":
             claimed.update(candidate.quote_groups)
@@ -38,7 +41,7 @@ def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[C
             candidate.rule = "cue-quote-after" if group.end <= candidate.cue[0][0] else "cue-quote-before"
             candidate.quote_groups = [group.index]
             if candidate.rule == "cue-quote-after" and candidate.cue_token is not None:
-                absorb_split(context, candidate, group, candidate.cue_token)
+                absorb_split(context, candidate, group.end, candidate.cue_token)
             claimed.update(candidate.quote_groups)
             continue
         if any(len(g.pieces) > 1 for g in touched):
@@ -51,7 +54,27 @@ def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[C
         candidate.kind = "mixed"
         candidate.quote_groups = [g.index for g in touched]
         claimed.update(candidate.quote_groups)
+    for candidate in candidates:
+        if candidate.kind != "direct" and _absorb_after_cue(context, candidate, claimed):
+            candidate.kind = "mixed"
     return candidates
+
+
+def _absorb_after_cue(context: ArticleContext, candidate: Candidate, claimed: set[int]) -> bool:
+    """``The ACLU plans to watch the case, dos Santos says. "If the government ..."``: a reported
+    statement followed by its attribution and then a quotation takes that quotation, as a
+    quotation split by its attribution does (:func:`absorb_split`)."""
+    cue = candidate.cue_token
+    end = max(e for _, e in candidate.content)
+    if cue is None or cue.idx < end or not context.starts_clause(candidate.start):
+        return False
+    following = context.next_group(end)
+    if following >= len(context.groups) or following in claimed:
+        return False
+    before = len(candidate.quote_groups)
+    absorb_split(context, candidate, end, cue)
+    claimed.update(candidate.quote_groups)
+    return len(candidate.quote_groups) > before
 
 
 def words_outside(text: str, content: list[Span], quoted: list[Span]) -> int:

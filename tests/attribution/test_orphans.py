@@ -25,7 +25,10 @@ CASES = [
     (
         'Coach Dana Miles was asked about the loss.\n\n"We did not play well enough, and that is on me."',
         # the person named before is not taken for the speaker (right 4 times of 22 on polnear-train)
-        [("unattributed", "direct", ('"We did not play well enough, and that is on me."',), None)],
+        [
+            ("cue-passive", "indirect", ("the loss",), None),  # what she was asked about
+            ("unattributed", "direct", ('"We did not play well enough, and that is on me."',), None),
+        ],
     ),
     (
         '"This is a quotation that nobody in the article claims at all, sadly."',
