@@ -7,6 +7,7 @@ before it; on polnear-train its speaker was right 4 times of 22, so it was folde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -17,6 +18,8 @@ from quotes.text import inner_span, word_count
 RULE_IDS = ("continuation", "unattributed")
 MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
+MAX_SIGNATURE_WORDS = 5
+_SIGNATURE = re.compile(r"\s*\n[ \t]*[-—–―]+[ \t]*([^,.\n]+)")
 
 
 def orphan_candidates(
@@ -45,6 +48,9 @@ def orphan_candidates(
 def _orphan(
     context: ArticleContext, group: QuoteGroup, by_group: dict[int, Candidate], words: int
 ) -> Candidate | None:
+    signed = _signature_line(context, group)
+    if signed is not None:
+        return signed
     previous = _previous_quotation(context, group, by_group)
     if _words_after(context, group):
         previous = None  # '"...," Bennett shot back': the paragraph names its own speaker
@@ -62,6 +68,26 @@ def _orphan(
             group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index]
         )
     return None
+
+
+def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """A quotation paragraph signed on the next line after a dash (``"..."`` / ``- Sanders.``,
+    ``-Michelle Marks, Philadelphia.``): the name up to the first comma or full stop."""
+    text = context.text
+    end = context.paragraph_end(group.end)
+    if text[group.end : end].strip():
+        return None
+    line = _SIGNATURE.match(text, end)
+    if line is None:
+        return None
+    words = [t for t in context.tokens_between(*line.span(1)) if not (t.is_punct or t.is_space)]
+    if not 0 < len(words) <= MAX_SIGNATURE_WORDS or not all(t.pos_ == "PROPN" for t in words):
+        return None
+    candidate = context.quoted_candidate(group, words[-1], "speech", "dash-quote", words[-1])
+    candidate.speaker = (max(words[0].idx, line.start(1)), words[-1].idx + len(words[-1].text))
+    candidate.cue, candidate.cue_lemma = [], ""
+    candidate.quote_groups = [group.index]
+    return candidate
 
 
 def _words_after(context: ArticleContext, group: QuoteGroup) -> bool:

@@ -22,6 +22,7 @@ SKIPPED_BEFORE_VERB = ("aux", "auxpass", "advmod", "neg", "punct")
 NOUN_PHRASE_DEPS = (
     "compound", "nmod", "nummod", "amod", "poss", "quantmod", "pobj", "prep", "acl", "npadvmod"
 )
+MAX_LABEL_WORDS = 4
 DASH_MARKS = ("—", "–", "--", "-", ":")
 MENTION_DROP_DEPS = ("appos", "relcl", "acl", "punct", "advcl", "cc")
 
@@ -63,7 +64,7 @@ def subject(verb: Token) -> Token | None:
                 return None  # (an nsubj beside a passive auxiliary: "He's been careful not to ...")
         found = _nearest_subject(current)
         if found is not None:
-            return _after_dash(found)
+            return _labelled_speaker(found) or _after_dash(found)
         if current.dep_ == "acl" and _can_carry_words(current.head):
             return _vehicle_owner(current.head) or current.head  # "a statement praising the deal"
         if current.pos_ == "NOUN" and via == "prep":  # "their strategy of attacking him"
@@ -138,6 +139,22 @@ def _can_carry_words(head: Token) -> bool:
     """The head of ``a statement praising ...``, ``officials saying ...``, ``those backing ...``; not
     a generic pronoun (``anyone wanting to ...``: its tag is a noun's, that of ``those`` a determiner's)."""
     return head.pos_ in ACL_SOURCE_POS or (head.pos_ == "PRON" and head.tag_ == "DT")
+
+
+def _labelled_speaker(token: Token) -> Token | None:
+    """``Rubio: I Still Believe Trump Can't Be Trusted``: in a line labelled with a name and a
+    colon, ``I`` and ``we`` are the name's."""
+    if token.lower_ not in ("i", "we"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start <= MAX_LABEL_WORDS + 1 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1  # back to the start of the line
+    colon = next((t for t in doc[start : token.i] if t.text == ":"), None)
+    if colon is None or not 0 < colon.i - start <= MAX_LABEL_WORDS:
+        return None
+    label = doc[start : colon.i]
+    return label[-1] if all(t.pos_ == "PROPN" for t in label) else None
 
 
 def _is_passive(verb: Token) -> bool:
