@@ -113,3 +113,16 @@ def test_closing_quote_marks_are_no_part_of_a_name(rules, nlp) -> None:
     entities = ArticleEntities(nlp("A plan."), rules.cues, rules.aliases, SpanIndex([]))
     assert entities.clean("Donald Trump ''") == "Donald Trump"
     assert entities.clean("Mr. Trump's") == "Trump"
+
+
+def test_a_verb_read_as_a_noun_leaves_the_name_before_it_speaking(analyzer) -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\nIt is astounding that Trump demands accountability and "
+        "transparency from our president, yet refuses to release his tax records."
+    )
+    assert {name for _, name, _ in _names(analyzer, text)} == {"Donald Trump"}
+
+
+def test_a_group_named_after_a_person_stays_a_description(analyzer) -> None:
+    text = "Hillary Clinton spoke in Ohio on Monday.\n\nClinton supporters said the rally was a success."
+    assert _names(analyzer, text)[-1][1:] == ("Clinton supporters", "description")

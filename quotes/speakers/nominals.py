@@ -123,6 +123,21 @@ class NominalRules:
                 return entity
         return None
 
+    def _name_before_verb(self, token: Token) -> Resolution | None:
+        """``Trump demands accountability and transparency from ...``: a cue verb the parser read as
+        a plural noun (``demands``) heads no description; the name written before it speaks."""
+        for verb in token.lefts:
+            if verb.dep_ != "compound" or verb.tag_ != "NNS" or verb.lower_ not in self.rules.verb_forms:
+                continue
+            name = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if name is None or name.pos_ not in ("PROPN", "NOUN") or name.i not in self.entities.entity_at:
+                continue
+            resolved = self._resolve_token(name, _fake(name))
+            if resolved.name is not None and resolved.kind in ("person", "organisation"):
+                how = f"{resolved.how}, before the verb '{verb.text}'"
+                return Resolution(resolved.name, resolved.kind, how)
+        return None
+
 
 def _compound_name(token: Token) -> list[Token]:
     """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun

@@ -123,6 +123,9 @@ class Resolver(ProperNameRules, NominalRules, PronounRules, RoleRules):
 
     def _with_conjuncts(self, token: Token, candidate: Candidate) -> Resolution:
         """``X and Y said``: each conjunct resolved; the name joins them with " and "."""
+        named = self._name_before_verb(token)  # ("Trump demands accountability and transparency")
+        if named is not None:
+            return named  # (the misread verb's object is no speaker, nor are its conjuncts)
         first = self._resolve_token(token, candidate)
         conjuncts = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
         if not conjuncts or first.name is None or first.kind == "unknown":
