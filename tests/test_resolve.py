@@ -103,3 +103,19 @@ def test_closing_quote_marks_are_no_part_of_a_name(rules, nlp) -> None:
     entities = ArticleEntities(nlp("A plan."), rules.cues, rules.aliases, SpanIndex([]))
     assert entities.clean("Donald Trump ''") == "Donald Trump"
     assert entities.clean("Mr. Trump's") == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many officials on and off the island said the bank would fail.", "officials on and off the island"),
+        ("Other advisers to the governor said the plan was dead.", "advisers to the governor"),
+        ("Republican members of Congress said the speech went too far.", "Republican members of Congress"),
+        ("Three people briefed on the talks said a deal was near.", "people briefed"),  # (a participle)
+        ("Officials on Tuesday said the bridge would reopen.", "Officials"),  # (a date, no phrase)
+        ("Advisers to Mr. Obama said the plan was sound.", "Advisers"),  # (a person's advisers)
+    ],
+)
+def test_a_generic_people_noun_keeps_its_phrase(analyzer, text: str, expected: str) -> None:
+    ((_, name, kind),) = _names(analyzer, text)
+    assert (name, kind) == (expected, "description")
