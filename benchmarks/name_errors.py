@@ -28,7 +28,7 @@ def _predicted(gold: list[dict], pred_path: Path | None) -> dict[str, list[dict]
     """Article id -> predicted quotations as dicts with ``content`` and ``speaker_name``."""
     if pred_path is not None:
         return {record["id"]: record.get("quotes", []) for record in _lines(pred_path)}
-    from quotes.pipeline import Analyzer
+    from quotes.execution.analyzers import Analyzer
     from quotes.records import Article
 
     analyzer = Analyzer(score=False)

@@ -126,3 +126,19 @@ def test_a_verb_read_as_a_noun_leaves_the_name_before_it_speaking(analyzer) -> N
 def test_a_group_named_after_a_person_stays_a_description(analyzer) -> None:
     text = "Hillary Clinton spoke in Ohio on Monday.\n\nClinton supporters said the rally was a success."
     assert _names(analyzer, text)[-1][1:] == ("Clinton supporters", "description")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Many officials on and off the island said the bank would fail.", "officials on and off the island"),
+        ("Other advisers to the governor said the plan was dead.", "advisers to the governor"),
+        ("Republican members of Congress said the speech went too far.", "Republican members of Congress"),
+        ("Three people briefed on the talks said a deal was near.", "people briefed"),  # (a participle)
+        ("Officials on Tuesday said the bridge would reopen.", "Officials"),  # (a date, no phrase)
+        ("Advisers to Mr. Obama said the plan was sound.", "Advisers"),  # (a person's advisers)
+    ],
+)
+def test_a_generic_people_noun_keeps_its_phrase(analyzer, text: str, expected: str) -> None:
+    ((_, name, kind),) = _names(analyzer, text)
+    assert (name, kind) == (expected, "description")

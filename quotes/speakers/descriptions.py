@@ -20,6 +20,8 @@ _PARTITIVES = frozenset(
      "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
 )
 _PEOPLE = frozenset({"people", "person", "officials", "sources", "others", "those", "someone", "individuals"})
+_PEOPLE_PHRASED = _PEOPLE | {"members", "advisers"}
+_PEOPLE_PREPS = frozenset({"of", "on", "to", "in", "with", "from", "close"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
 
 
@@ -64,8 +66,23 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
             pieces.append(child)
             break
     text = "".join(t.text_with_ws for t in pieces).strip()
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", text) + _people_phrase(token, pieces[-1])
     return text if any(c.isalpha() for c in text) else None
+
+
+def _people_phrase(token: Token, last: Token) -> str:
+    """`` with knowledge of the talks`` of ``a person with knowledge of the talks``, `` to the
+    governor`` of ``advisers to the governor``: a short phrase right after a generic people noun
+    says who they are, and stays in the name (not after a participle: ``people briefed``)."""
+    if token.lower_ not in _PEOPLE_PHRASED or last.i != token.i:
+        return ""
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if prep is None or prep.lower_ not in _PEOPLE_PREPS:
+        return ""
+    words = list(prep.subtree)
+    if len(words) > 7 or any(t.like_num or t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words):
+        return ""  # (nor "advisers to Mr. Obama": a person's advisers, named otherwise)
+    return " " + re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words).strip(" ,"))
 
 
 def is_partitive(token: Token) -> bool:

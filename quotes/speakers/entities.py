@@ -29,6 +29,8 @@ _DATELINE = re.compile(
 
 ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
+NEAR = 1000  # characters: a surname alone this soon after a full name is that person (see _person)
+
 _PARTICLES = frozenset(  # surname particles, no first names
     {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
 )
@@ -126,8 +128,13 @@ class ArticleEntities(TitleRules):
             key = name.split()[-1].lower()
             kind = self._kind(name, label_votes[key], key in full_names)
             hint = self.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
+            hint = hint or next(  # an honorific the model took into the name ("But Mrs. Clinton")
+                (g for w in ent.text.split()[:2] if (g := self.honorific_gender(w))), None
+            )
             entity = self._add(name, kind, ent.start_char, hint if kind == "person" else None)
             entity.last_seen = ent.start_char
+            if len(name.split()) > 1 and kind == "person":
+                entity.last_full = ent.start_char
             self.entity_of.update((i, entity) for i in range(ent.start, ent.end))
             self._record_title(ent, entity)
             self.mentions.add(ent.start_char, entity)
@@ -204,7 +211,7 @@ class ArticleEntities(TitleRules):
             if entity is None:
                 entity = self.by_key[canonical.lower()] = Entity(canonical, kind, offset)
         else:
-            entity = self._person(words, gender)
+            entity = self._person(words, gender, offset)
             if entity is None:
                 entity = Entity(canonical, kind, offset, gender=gender)
                 self.by_surname.setdefault(words[-1].lower(), []).append(entity)
@@ -225,11 +232,14 @@ class ArticleEntities(TitleRules):
             entity.gender = gender or first
         return entity
 
-    def _person(self, words: list[str], gender: str | None) -> Entity | None:
+    def _person(self, words: list[str], gender: str | None, offset: int | None = None) -> Entity | None:
         """The person already named with this surname that ``words`` can be: the same first name
         (or none written on either side) and no clash of gender; the most mentioned. A full name with a
         known first name is not taken for a surname already written alone :data:`ESTABLISHED`
-        times ("President Obama" ... "Michelle Obama")."""
+        times ("President Obama" ... "Michelle Obama"). A surname alone (at ``offset``) is the person
+        named in full up to :data:`NEAR` characters before it when the most mentioned one, named
+        fewer than :data:`ESTABLISHED` times, was last named earlier still ("Gary Johnson" ... "Jeh
+        Johnson says ... Johnson tells"; but "Hillary Clinton" ... "Bill Clinton" ... "Clinton")."""
         full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
         if full is not None and full.kind == "person":
             return full
@@ -247,7 +257,14 @@ class ArticleEntities(TitleRules):
                 continue
             if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
                 fits.append(entity)
-        return max(fits, key=lambda e: sum(e.forms.values()), default=None)
+        main = max(fits, key=lambda e: sum(e.forms.values()), default=None)
+        if offset is None or main is None or len(words) > 1:
+            return main
+        recent = max(fits, key=lambda e: e.last_full)  # "Jeh Johnson says ... Johnson tells", not Gary
+        older = main.last_seen < recent.last_full - NEAR and sum(main.forms.values()) < ESTABLISHED
+        if recent is not main and 0 <= offset - recent.last_full <= NEAR and older:
+            return recent
+        return main
 
     def _different_first(self, one: str, other: str) -> bool:
         """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/

@@ -14,6 +14,7 @@ class Entity:
     kind: str  # person | organisation
     first_seen: int
     last_seen: int = -1  # where it was last named, while the article is read
+    last_full: int = -1  # where it was last named with a first name, while the article is read
     titles: dict[str, None] = field(default_factory=dict)  # distinct titles, in order seen
     title_groups: set[int] = field(default_factory=set)
     gender: str | None = None
