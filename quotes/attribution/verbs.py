@@ -55,10 +55,11 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return None
     content_head = None
     rule = "cue-clause"
-    for child in verb.children:
-        if child.dep_ == "ccomp" and "ccomp" in cue.takes:
-            content_head = child
-            break
+    # of two clauses ("Writing for a panel that agreed X won, Y noted that Z"), the one after the
+    # verb (the parser hangs the first on it too); polnear-train end-to-end .619 -> .623
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.takes else []
+    if clauses:
+        content_head = next((c for c in clauses if c.i > verb.i), clauses[0])
     if content_head is None and "xcomp" in cue.takes:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
