@@ -3,12 +3,12 @@ and ``rules/attribution.yaml`` (the rule table, checked against the rule ids the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.inflect import inflections
 from quotes.speakers.words import SpeakerWords, load_speaker_words
 from quotes.yamlfile import RuleError, entries, line_of, read_yaml, require
 
@@ -68,6 +68,7 @@ class AttributionWords:
     sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
     circumstance_prepositions: frozenset[str] = frozenset()  # "praised X after the event": not the message
     contrast_conjunctions: frozenset[str] = frozenset()  # "..., while X ...": closes the report
+    topic_verbs: frozenset[str] = frozenset()  # "speak about": the only way that verb takes a message
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
 
 
@@ -113,51 +114,6 @@ class CueRules:
     def cue_words(self) -> frozenset[str]:
         """Every surface-independent lemma that can start a cue (for cheap prefiltering)."""
         return frozenset(self.verbs) | frozenset(self.nouns) | {p.words[0] for p in self.phrases}
-
-
-_VOWELS = "aeiou"
-
-
-def _ends_cvc(lemma: str) -> bool:
-    """Whether a lemma ends consonant-vowel-consonant (``hop``, ``admit``), where -ed/-ing may double."""
-    word = lemma.replace("qu", "q")
-    return (
-        len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS
-    )
-
-
-def _stems(lemma: str) -> set[str]:
-    """Stems for -ed/-ing: ``hop`` doubles (``hopp``); ``admit`` or ``offer`` may or may not
-    (stress decides, so both are kept: a form no one writes never matches)."""
-    if not _ends_cvc(lemma):
-        return {lemma}
-    doubled = lemma + lemma[-1]
-    if len(re.findall(r"[aeiou]+", lemma.replace("qu", "q"))) == 1:
-        return {doubled}
-    return {lemma, doubled}
-
-
-def inflections(lemma: str) -> set[str]:
-    """The regular -s, -ed and -ing forms of a verb lemma (with e-drop, y-to-i and doubling)."""
-    if not lemma.isalpha():
-        return set()
-    if lemma.endswith(("s", "x", "z", "ch", "sh")):
-        forms = {lemma + "es"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        forms = {lemma[:-1] + "ies"}
-    else:
-        forms = {lemma + "s"}
-    if lemma.endswith("ie"):
-        forms |= {lemma + "d", lemma[:-2] + "ying"}
-    elif lemma.endswith(("ee", "ye", "oe")):
-        forms |= {lemma + "d", lemma + "ing"}
-    elif lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        forms |= {lemma[:-1] + "ied", lemma + "ing"}
-    else:
-        forms |= {stem + ending for stem in _stems(lemma) for ending in ("ed", "ing")}
-    return forms
 
 
 def _verb_forms(verbs: dict[str, VerbCue]) -> dict[str, str]:
@@ -208,6 +164,7 @@ _WORD_LISTS = {
     "reaction_verbs": _words,
     "circumstance_prepositions": _words,
     "contrast_conjunctions": _words,
+    "topic_verbs": _words,
 }
 
 

@@ -83,7 +83,7 @@ def test_records_explain_themselves(analyzer) -> None:
 
 def test_cue_verbs_match_their_regular_inflections() -> None:
     """A lemmatizer slip (``hoping`` -> ``hop``) still finds the cue by its written form."""
-    from quotes.cues import inflections
+    from quotes.inflect import inflections
     from quotes.ruleset import load_rules
 
     assert inflections("hope") == {"hopes", "hoped", "hoping"}

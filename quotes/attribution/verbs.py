@@ -185,6 +185,9 @@ def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, 
             c.dep_ in ("dobj", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and is_message_prep(c, words))
         )
     ]
+    lemma = verb.lemma_.lower()
+    if any(pair.split()[0] == lemma for pair in words.topic_verbs):  # "spoke about X", not "spoke Spanish"
+        objects = [c for c in objects if c.dep_ == "prep" and f"{lemma} {c.lower_}" in words.topic_verbs]
     if not any(
         c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in words.topic_prepositions) for c in objects
     ):
