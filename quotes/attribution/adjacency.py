@@ -91,8 +91,9 @@ def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | 
     next_quote = context.group_starts[following] if following < len(context.groups) else limit
     window = context.tokens_between(end, min(limit, next_quote))[:ATTRIBUTION_AFTER_WINDOW_TOKENS]
     first = window[0] if window else None
-    if first is not None and first.text in DASHES:
-        return _dash_signature(context, group, first, window[1:])
+    dash = _dash_after(context, end)
+    if dash is not None:
+        return _dash_signature(context, group, dash, [t for t in window if t.i > dash.i])
     if first is None or (first.is_sent_start and first.text[:1].isupper() and first.idx > end + 2):
         return None
     for token in window:
@@ -140,6 +141,19 @@ def _name_then_cue_form(context: ArticleContext, group: QuoteGroup, window: list
     return candidate
 
 
+def _dash_after(context: ArticleContext, end: int) -> Token | None:
+    """The dash right after a closing mark, across spaces (``”\u00a0― Name``), also where the
+    tokenizer glued it to the mark (``”―``)."""
+    text = context.text
+    at = end
+    while at < len(text) and text[at] in " \t\u00a0":
+        at += 1
+    if not any(text.startswith(dash, at) for dash in DASHES):
+        return None
+    found = context.doc.char_span(at, at + 1, alignment_mode="expand")
+    return found[0] if found is not None and len(found) else None
+
+
 def _dash_signature(
     context: ArticleContext, group: QuoteGroup, dash: Token, rest: list[Token]
 ) -> Candidate | None:
@@ -153,7 +167,7 @@ def _dash_signature(
         return None
     candidate = context.quoted_candidate(group, dash, "speech", "dash-quote", names[-1])
     candidate.speaker = token_span(names)
-    candidate.cue_lemma = dash.text
+    candidate.cue_lemma = dash.text.lstrip("”\"'’")  # (not the closing mark glued to it)
     return candidate
 
 
