@@ -142,3 +142,19 @@ def test_a_group_named_after_a_person_stays_a_description(analyzer) -> None:
 def test_a_generic_people_noun_keeps_its_phrase(analyzer, text: str, expected: str) -> None:
     ((_, name, kind),) = _names(analyzer, text)
     assert (name, kind) == (expected, "description")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Secretary General Ban Ki-moon spoke on Monday.\n\nMr. Ban said the council had failed.", "Ban Ki-moon"),
+        ('President Xi Jinping met the delegation.\n\n"We are ready," Mr. Xi said.', "Xi Jinping"),
+    ],
+)
+def test_a_name_written_family_name_first_takes_its_first_word(analyzer, text: str, expected: str) -> None:
+    assert _names(analyzer, text)[-1][1] == expected
+
+
+def test_a_family_name_shared_by_two_people_stays_unresolved_to_either(analyzer) -> None:
+    text = "Li Qiang and Li Wei met the delegation.\n\nMr. Li said the talks went well."
+    assert _names(analyzer, text)[-1][1] not in ("Li Qiang", "Li Wei")

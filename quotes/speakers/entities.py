@@ -247,6 +247,10 @@ class ArticleEntities(TitleRules):
         known = self.by_key.get(words[0].lower()) if len(words) == 1 else None
         if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
             return known  # "Ms. Acosta" after "Melba Acosta Febo"
+        if known is None and len(words) == 1:
+            family_first = self._family_name_first(words[0])
+            if family_first is not None:
+                return family_first
         inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
         for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
             if gender and entity.gender and entity.gender != gender:
@@ -265,6 +269,20 @@ class ArticleEntities(TitleRules):
         if recent is not main and 0 <= offset - recent.last_full <= NEAR and older:
             return recent
         return main
+
+    def _family_name_first(self, word: str) -> Entity | None:
+        """``Mr. Ban`` of ``Ban Ki-moon``, ``Mr. Xi`` of ``Xi Jinping``: a lone word that is no one's
+        surname and no known first name is the one person named in two words that starts with it
+        (names written family name first)."""
+        lower = word.lower()
+        if lower in self.by_surname or lower in self.words.first_names:
+            return None
+        people = {
+            id(e): e
+            for e in self.by_key.values()
+            if e.kind == "person" and len(e.name.split()) == 2 and e.name.split()[0].lower() == lower
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _different_first(self, one: str, other: str) -> bool:
         """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
