@@ -147,7 +147,7 @@ def test_a_generic_people_noun_keeps_its_phrase(analyzer, text: str, expected: s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Secretary General Ban Ki-moon spoke on Monday.\n\nMr. Ban said the council had failed.", "Ban Ki-moon"),
+        ("Secretary General Ban Ki-moon spoke.\n\nMr. Ban said the council had failed.", "Ban Ki-moon"),
         ('President Xi Jinping met the delegation.\n\n"We are ready," Mr. Xi said.', "Xi Jinping"),
     ],
 )
