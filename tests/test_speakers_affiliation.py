@@ -40,3 +40,12 @@ def test_a_clash_rules_out_and_agreement_counts() -> None:
 )
 def test_role_gender(words, words_, gender) -> None:
     assert role_gender(words_, words.role_genders) == gender
+
+
+def test_titles_name_a_qualifier_as_word_or_initials() -> None:
+    from quotes.speakers.roles import _titles_name
+
+    assert _titles_name({"chairman of the Democratic National Committee": None}, {"dnc"})
+    assert _titles_name({"Pfizer chief executive": None}, {"pfizer"})
+    assert not _titles_name({"President": None}, {"dnc"})
+    assert not _titles_name({"Microsoft CEO": None}, {"pfizer"})

@@ -85,10 +85,13 @@ class PronounRules:
         named inside the quotation's own content is what is said, not who says it."""
         bonus = SPEAKER_BONUS  # a recent speaker outranks a subject named a little after it
         speakers = self.speakers.before(token.idx)
-        # ... but not a subject that opens a later paragraph ("Lew said. ¶ Kleinbard agreed ... ¶ he said")
-        last_paragraph = self._paragraph(speakers[0][0]) if speakers else -1
         def fits(entity: Entity) -> bool:
             return _compatible(entity, gender, plural)
+
+        # ... but not a subject that opens a paragraph after the last compatible speaker's ("Lew said. ¶
+        # Kleinbard agreed ... ¶ he said"; a man quoted in her paragraph is no speaker for "she")
+        last = next((p for p, e in speakers if fits(e)), None)
+        last_paragraph = self._paragraph(last) if last is not None else -1
 
         why = "the last compatible speaker"
         ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]

@@ -8,11 +8,16 @@ gender clashes ("the businessman", "a spokeswoman"). Among those that agree, the
 share most affiliations wins, then the nearest before. A role that only a named person fills
 ("the businessman") with no title to tie it falls back to the person most named before. In a
 headline or lede, where the name often comes after ("Indiana governor endorses Cruz"), the
-nearest agreeing titled person after it is taken when none comes before.
+nearest agreeing titled person after it is taken when none comes before, if its titles name the
+organisation the role names ("Former DNC chairman" is not "President Barack Obama"). A two-word
+title is its own role ("the attorney general" is no "attorney"). A role with a state the most named
+person does not share ("The Indiana governor") goes to the subject of a recent main clause ("Mike
+Pence says ...") when there is one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -22,12 +27,14 @@ from quotes.speakers.entities import Entity
 from quotes.speakers.resolution import Resolution
 
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
+_SUBORDINATE = ("advcl", "relcl", "acl", "pcomp", "pobj", "prep")  # clauses that are no sentence's own
 RECENT = 1000  # characters: a person who spoke this recently is "the senator" before the most named one
 
 if TYPE_CHECKING:
     from quotes.speakers.entities import ArticleEntities
     from quotes.speakers.index import Recency
     from quotes.speakers.words import SpeakerWords
+
 
 class RoleRules:
     """Role resolution over the resolver's article state (its entities and their titles)."""
@@ -42,10 +49,14 @@ class RoleRules:
         description has a determiner or an owner ("the", "a", "his")."""
         words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in _ROLE_POS]
         head = [token.lower_]  # the head and its own modifiers, not an owner's ("Sen. Ayotte's campaign")
+        pairs = []
         for child in token.lefts:
             if child.dep_ in ("compound", "amod"):
-                head += [child.lower_, f"{child.lower_} {token.lower_}"]  # "chief executive"
-        groups = {self.entities.title_group(w) for w in head} - {None}
+                head.append(child.lower_)
+                pairs.append(f"{child.lower_} {token.lower_}")  # "chief executive", "attorney general"
+        title_group = self.entities.title_group
+        # a two-word title is its own role: "the attorney general" is no "attorney"
+        groups = {title_group(w) for w in pairs} - {None} or {title_group(w) for w in head + pairs} - {None}
         phrase = _phrase(token)
         wanted = affiliations_of(phrase, self.words.affiliations)
         gender = role_gender(words, self.words.role_genders)
@@ -71,7 +82,14 @@ class RoleRules:
                     return _found(main, token, "role", "the most named person, named since")
                 return _found(best, token, "title")
         if groups and opening:
-            after = [e for e in self.entities.after(token.idx) if e.title_groups & groups and fits(e)]
+            qualifiers = _qualifiers(token, self.words.affiliations)
+            after = [
+                e
+                for e in self.entities.after(token.idx)
+                if e.title_groups & groups
+                and fits(e)
+                and (not qualifiers or _titles_name(e.titles, qualifiers))
+            ]  # "Former DNC chairman" is not "President Barack Obama" named after it
             if after:
                 return _found(after[0], token, "title", "the person named after it with that title")
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.lefts)
@@ -84,6 +102,11 @@ class RoleRules:
                 count = self.entities.mentions.count_before
                 if 2 * count(recent, token.idx) >= count(person, token.idx):
                     person = recent
+            state = wanted.get("state")
+            if person is not None and state and not person.affiliations.get("state", set()) & state:
+                subject = self._recent_subject(token, fits)  # "Mike Pence says ... The Indiana governor said"
+                if subject is not None and subject is not person:
+                    return _found(subject, token, "role", "the person subject just before")
             if person is not None:
                 return _found(person, token, "role", "the most named person")
         return None
@@ -106,6 +129,23 @@ class RoleRules:
             if token.idx - position > RECENT:
                 return None
             if entity.kind == "person" and fits(entity):
+                return entity
+        return None
+
+    def _recent_subject(self, token: Token, fits) -> Entity | None:
+        """The person last named as the subject of a sentence's main verb up to :data:`RECENT`
+        characters before ``token`` that fits ("Mike Pence says ..."; not "hours after Trump tweeted")."""
+        doc = token.doc
+        for position, entity in self.entities.subjects.before(token.idx):
+            if token.idx - position > RECENT:
+                return None
+            span = doc.char_span(position, position + 1, alignment_mode="expand")
+            if span is None or entity.kind != "person" or not fits(entity):
+                continue
+            name = span[0]
+            while name.dep_ in ("compound", "flat") and name.head is not name:
+                name = name.head
+            if name.dep_ in ("nsubj", "nsubjpass") and name.head.dep_ not in _SUBORDINATE:
                 return entity
         return None
 
@@ -132,6 +172,38 @@ def _phrase(token: Token) -> str:
         if child.dep_ == "prep" and child.lower_ in ("from", "of") and child.right_edge.i - token.i <= 6:
             text += " " + doc[child.i : child.right_edge.i + 1].text
     return text
+
+
+def _qualifiers(token: Token, affiliations: dict[str, tuple[str, str]]) -> set[str]:
+    """The proper nouns that tie a role to an organisation ("DNC" of "the DNC chairman", "Pfizer" of
+    "Pfizer chief executive"), not a state or a party ("the Indiana governor", "the GOP nominee")."""
+    found = set()
+    doc = token.doc
+    for child in token.lefts:
+        if child.dep_ != "compound":
+            continue
+        for t in child.subtree:
+            around = [doc[t.i - 1 : t.i + 1].text, doc[t.i : t.i + 2].text]  # "New York"
+            if (
+                t.pos_ == "PROPN"
+                and t.i < token.i
+                and not any(affiliations_of(w, affiliations) for w in around)
+            ):
+                found.add(t.text.lower())
+    return found
+
+
+def _titles_name(titles, qualifiers: set[str]) -> bool:
+    """Whether a title names one of the qualifiers, as a word or as the initials of its capitalised
+    words ("DNC" in "chairman of the Democratic National Committee")."""
+    for title in titles:
+        words = re.findall(r"[\w.-]+", title)
+        if {w.lower() for w in words} & qualifiers:
+            return True
+        initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+        if any(len(q) >= 2 and q.isalpha() and q in initials for q in qualifiers):
+            return True
+    return False
 
 
 def _found(entity: Entity, token: Token, what: str, how: str | None = None) -> Resolution:

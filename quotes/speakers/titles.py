@@ -9,6 +9,7 @@ honorific. :func:`quotation_role` picks the title a quotation shows for its spea
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -35,7 +36,7 @@ class TitleRules:
             return
         entity.titles[title] = None
         words = re.findall(r"[\w.-]+", title.lower())
-        for word in words:
+        for word in words + [f"{a} {b}" for a, b in pairwise(words)]:  # "attorney general"
             group = self.title_group(word)
             if group is not None:
                 entity.title_groups.add(group)
