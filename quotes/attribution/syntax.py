@@ -55,6 +55,9 @@ def subject(verb: Token) -> Token | None:
         if current is None:
             return None
         if _is_passive(current):
+            patient = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+            if via == "prep" and patient is not None:
+                return patient  # "she was suspended (by X) after slamming ...": she slammed
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
