@@ -15,6 +15,9 @@ SUBJECT_CLIMB = 5  # heads climbed for a subject (3 -> 5: polnear-train end-to-e
 INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "advmod")  # "X is likely to say"
 # "he began by saying ...": a gerund under a preposition takes the subject of the verb above
 INHERIT_THROUGH_PREPOSITION = ("prep",)
+# "prompting them to focus on": a cause's object does the cue; not a request's ("ask them to support":
+# polnear-train gives those words to the one who asks)
+CAUSATIVE_VERBS = ("lead", "prompt", "force", "leave", "spur", "cause", "compel", "drive", "inspire")
 ACL_SOURCE_POS = ("NOUN", "PROPN")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
@@ -55,6 +58,9 @@ def subject(verb: Token) -> Token | None:
         if current is None:
             return None
         if _is_passive(current):
+            patient = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+            if via == "prep" and patient is not None:
+                return patient  # "she was suspended (by X) after slamming ...": she slammed
             agent = next((c for c in current.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -62,6 +68,9 @@ def subject(verb: Token) -> Token | None:
                 return next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             if not any(c.dep_ == "nsubj" for c in current.children):
                 return None  # (an nsubj beside a passive auxiliary: "He's been careful not to ...")
+        controller = _object_controller(current) if via == "xcomp" else None
+        if controller is not None:
+            return controller  # "forcing candidates to address ...": the candidates address
         found = _nearest_subject(current)
         if found is not None:
             return _labelled_speaker(found) or _after_dash(found)
@@ -83,6 +92,17 @@ def subject(verb: Token) -> Token | None:
         else:
             return _nominal_before(current) if _is_finite(current) else None
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """``prompting them to focus on``, ``forcing candidates to address``: the object of a causative
+    verb whose infinitive is the cue is the infinitive's subject."""
+    if verb.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    found = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if found is None or found.lower_ in ("it", "this", "that") or found.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return found
 
 
 def _coordinated_cue(conjunct: Token) -> Token:
