@@ -1,11 +1,11 @@
-"""What a poll, a record or a video shows: ``A new poll shows Clinton with a narrow lead``,
-``FEC filings showed $200,000 in payments`` (evidence-object).
+"""What a poll, a record or a video shows, finds or reveals: ``A new poll shows Clinton with a
+narrow lead``, ``the survey found 90 percent support`` (evidence-object).
 
 ``show`` with a clause is a cue-clause (``the poll shows that ...``); with a noun phrase it is a
 finding only when its subject is a finding's vehicle (``rules/cues.yaml`` ``evidence_subjects``
 and the words below): PolNeAR annotates the object with what follows it in the clause
 (``Clinton with a narrow lead``) as the content, the subject as the source. ``Trump showed his
-temper`` is not one.
+temper`` is not one. On polnear-train 36 of 55 are annotated (show 26 of 42).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import VERBAL, ArticleContext
 
 RULE_IDS = ("evidence-object",)
-SHOW_LEMMAS = ("show",)
+SHOW_LEMMAS = ("show", "find", "reveal")
 # vehicles of a finding beyond the lexicon's evidence subjects: "the video shows", "filings show"
 EXTRA_SUBJECTS = ("polling", "video", "footage", "image", "photo", "picture", "filing", "email", "result")
 OBJECT_DEPS = ("dobj",)
@@ -27,7 +27,7 @@ TAIL_DEPS = ("prep", "oprd", "xcomp", "advcl", "ccomp", "npadvmod")
 
 
 def evidence_objects(context: ArticleContext) -> Iterator[Candidate]:
-    """One candidate for each ``show`` with an object whose subject is a finding's vehicle."""
+    """One candidate for each ``show``/``find``/``reveal`` with an object and a finding's vehicle."""
     for word in context.reporter_words:
         if word.pos not in VERBAL or word.token.lemma_.lower() not in SHOW_LEMMAS:
             continue
