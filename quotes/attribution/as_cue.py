@@ -43,12 +43,8 @@ def _as_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | Non
     source = subject(verb)
     if source is None:
         return None
-    skip = {t.i for t in verb.subtree}
-    tokens = [t for t in verb.head.subtree if t.i not in skip]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    pieces = context.runs(tokens)
-    if not pieces or context.words_in(pieces) < MIN_CONTENT_WORDS:
+    pieces = context.host_clause(verb, MIN_CONTENT_WORDS)
+    if not pieces:
         return None
     return context.candidate(pieces, verb, context.verb(lemma).cue_class, "cue-as", source)
 

@@ -207,5 +207,16 @@ class ArticleContext:
                 spans.append(span)
         return spans
 
+    def host_clause(self, inserted: Token, min_words: int) -> list[Span]:
+        """The clause a cue is inserted in or modifies, without the cue's own words and the full
+        stop (``The plan, X said, would fail``; ``As X said, the plan will fail``); [] when fewer
+        than ``min_words`` words are left."""
+        skip = {t.i for t in inserted.subtree}
+        tokens = [t for t in inserted.head.subtree if t.i not in skip]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()  # the full stop closes the sentence, not the report
+        pieces = self.runs(tokens)
+        return pieces if pieces and self.words_in(pieces) >= min_words else []
+
     def words_in(self, spans: list[Span]) -> int:
         return sum(word_count(self.text, *span) for span in spans)

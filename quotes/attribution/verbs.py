@@ -267,12 +267,8 @@ def _parenthetical(context: ArticleContext, verb: Token, cue: VerbCue) -> Candid
     source = source_of(verb)
     if source is None:
         return None
-    skip = {t.i for t in verb.subtree}
-    tokens = [t for t in verb.head.subtree if t.i not in skip]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()  # the full stop closes the sentence, not the report
-    pieces = context.runs(tokens)
-    if not pieces or context.words_in(pieces) < 3:
+    pieces = context.host_clause(verb, 3)
+    if not pieces:
         return None
     return context.candidate(pieces, verb, cue.cue_class, "cue-parenthetical", source)
 
