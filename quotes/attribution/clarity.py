@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import subject
 
 RULE_IDS = ("cue-make-clear",)
@@ -28,10 +28,8 @@ CLOSING_DEPS = ("conj", "cc")
 
 def make_clear_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``make (it) clear`` with words after it."""
-    for word in context.reporter_words:
-        if word.pos not in VERBAL or word.token.lemma_.lower() not in MAKE_LEMMAS:
-            continue
-        candidate = _make_clear(context, word.token)
+    for verb in context.reporter_verbs(MAKE_LEMMAS):
+        candidate = _make_clear(context, verb)
         if candidate is not None:
             yield candidate
 

@@ -8,7 +8,7 @@ the article's marks are scanned once) and the look-ups and candidate builders th
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
@@ -90,6 +90,10 @@ class ArticleContext:
             for t in self.doc
             if not contains(t.idx) and self.paragraph_start(t.idx) not in teaser
         ]
+
+    def reporter_verbs(self, lemmas: tuple[str, ...]) -> Iterator[Token]:
+        """The reporter's verbs (outside quotations) with one of ``lemmas``."""
+        return (w.token for w in self.reporter_words if w.pos in VERBAL and w.lemma in lemmas)
 
     def _teaser_lines(self) -> set[int]:
         """Starts of the lines that link elsewhere (``READ MORE: ...``): no cue there is the article's."""

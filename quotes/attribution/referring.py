@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import prepositional_object, subject
 
 RULE_IDS = ("cue-refer",)
@@ -22,10 +22,7 @@ REFER_PREPOSITION = "to"
 
 def refer_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``refer to`` with an object."""
-    for word in context.reporter_words:
-        verb = word.token
-        if word.pos not in VERBAL or verb.lemma_.lower() not in REFER_LEMMAS:
-            continue
+    for verb in context.reporter_verbs(REFER_LEMMAS):
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue  # "the plan, referred to as ...": a name, not a message
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == REFER_PREPOSITION), None)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.context import ArticleContext
 
 RULE_IDS = ("evidence-object",)
 SHOW_LEMMAS = ("show", "find", "reveal")
@@ -28,10 +28,8 @@ TAIL_DEPS = ("prep", "oprd", "xcomp", "advcl", "ccomp", "npadvmod")
 
 def evidence_objects(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``show``/``find``/``reveal`` with an object and a finding's vehicle."""
-    for word in context.reporter_words:
-        if word.pos not in VERBAL or word.token.lemma_.lower() not in SHOW_LEMMAS:
-            continue
-        candidate = _finding(context, word.token)
+    for verb in context.reporter_verbs(SHOW_LEMMAS):
+        candidate = _finding(context, verb)
         if candidate is not None:
             yield candidate
 
