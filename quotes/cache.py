@@ -4,7 +4,7 @@ An entry is keyed by the SHA-256 of the article text and a *context*: the rules 
 (one hash over every rule file, so editing any rule file invalidates every entry made with
 the old rules — coarse, but never stale), the model name and version, the quotescope version
 and whether scores were computed. The value is the JSON of the quotations' ``quotation_to_dict``,
-rebuilt into records by :func:`quotes.serialize.quotation_from_dict`.
+rebuilt into records by :func:`quotes.deserialize.quotation_from_dict`.
 
 The database runs in WAL mode, so readers never block each other or the writer; only the
 process that owns the :class:`ResultCache` writes (worker processes never touch it). A file
@@ -24,8 +24,9 @@ import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from quotes.deserialize import quotation_from_dict
 from quotes.records import Quotation
-from quotes.serialize import quotation_from_dict, quotation_to_dict
+from quotes.serialize import quotation_to_dict
 
 SCHEMA_VERSION = 1
 _LOOKUP_CHUNK = 500  # SQLite's default limit on bound parameters is 999 (older builds)

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from quotes.cache import CacheWarning, ResultCache
+from quotes.deserialize import quotation_from_dict
 from quotes.execution import analyzers
 from quotes.execution.options import RunOptions
 from quotes.execution.runner import run_articles
 from quotes.records import Article
 from quotes.ruleset import default_rules_dir
-from quotes.serialize import quotation_from_dict, quotation_to_dict, result_to_dict
+from quotes.serialize import quotation_to_dict, result_to_dict
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',

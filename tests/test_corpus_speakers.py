@@ -15,10 +15,11 @@ from click.testing import CliRunner
 
 from quotes.cache import ResultCache
 from quotes.cli import cli
+from quotes.deserialize import quotation_from_dict
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report import write_reports
 from quotes.report.exports import CSV_FIELDS
-from quotes.serialize import quotation_from_dict, quotation_row, quotation_to_dict
+from quotes.serialize import quotation_row, quotation_to_dict
 from quotes.speakers import AliasTable
 from quotes.speakers.identity import count_speakers
 

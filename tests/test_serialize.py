@@ -8,17 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotes.deserialize import quotation_from_dict, result_from_dict, scores_from_dict
 from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, Scores, Tone
 from quotes.serialize import (
     QUOTATION_ROW_FIELDS,
-    quotation_from_dict,
     quotation_row,
     quotation_to_dict,
-    result_from_dict,
     result_to_dict,
     score_row,
     score_to_dict,
-    scores_from_dict,
 )
 
 texts = st.text(max_size=20)
