@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from quotes.cues import CUE_CLASSES
 from quotes.errors import QuotesError
 from quotes.records import ArticleResult
-from quotes.report.aggregate import cue_class_of
+from quotes.report.speaker_stats import cue_class_of
 from quotes.report.timeline import parse_date
 from quotes.speakers import AliasTable
 from quotes.speakers.identity import speaker_key

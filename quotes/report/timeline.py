@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from quotes.report.aggregate import COMPOUND_DECIMALS, bootstrap_ci
+from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
 
 WEEKLY_MAX_DAYS = 120
 """A corpus spanning at most this many days is shown by week, a longer one by month."""

@@ -27,7 +27,8 @@ from quotes.cues import CUE_CLASSES
 from quotes.fsutil import atomic_write_text, inside, slugify
 from quotes.records import ArticleResult
 from quotes.report import charts, charts_views
-from quotes.report.aggregate import CI_MIN_QUOTES, Aggregator, SpeakerStats, Spool
+from quotes.report.aggregate import Aggregator
+from quotes.report.bootstrap import CI_MIN_QUOTES
 from quotes.report.chartpool import Chart, ChartPool, chart_jobs
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
@@ -36,6 +37,8 @@ from quotes.report.labels import cue_class_name, cue_classes_note, cue_name, fra
 from quotes.report.outputs import Written
 from quotes.report.progress import Progress
 from quotes.report.render import Md, render_compare, render_index, render_others, render_speaker
+from quotes.report.speaker_stats import SpeakerStats
+from quotes.report.spool import Spool
 from quotes.report.views import (
     compare_view,
     corpus_certainty,

@@ -1,0 +1,222 @@
+"""One speaker's running totals: sums, bounded counters and a histogram of compound scores.
+
+:class:`SpeakerStats` folds quotations in one at a time and keeps memory bounded (every counter
+stops adding keys at a cap); :meth:`SpeakerStats.summary` is the speaker's entry in index.json.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from quotes.cues import CUE_CLASSES
+from quotes.records import Article, Quotation
+from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
+from quotes.speakers.identity import clean_name, display_name, known_type
+
+MAX_DISTINCT = 200
+"""Distinct keys a per-speaker counter keeps; later new keys count under OTHER."""
+OTHER = "(other)"
+LABELS = ("positive", "neutral", "negative")
+
+
+class BoundedCounter(Counter[str]):
+    """A Counter that stops adding new keys after ``cap`` and counts them under OTHER."""
+
+    def __init__(self, cap: int = MAX_DISTINCT) -> None:
+        super().__init__()
+        self.cap = cap
+
+    def bump(self, key: str, amount: float = 1) -> None:
+        """Add ``amount`` to ``key`` (or to OTHER once the counter is full)."""
+        if key not in self and len(self) >= self.cap:
+            key = OTHER
+        self[key] += amount  # type: ignore[assignment]
+
+
+@dataclass
+class SpeakerStats:
+    """Running totals for one speaker."""
+
+    key: str
+    declared_type: str | None
+    names: BoundedCounter = field(default_factory=lambda: BoundedCounter(20))
+    types: Counter[str] = field(default_factory=Counter)
+    titles: BoundedCounter = field(default_factory=lambda: BoundedCounter(50))
+    quotes: int = 0
+    articles: int = 0
+    last_article: int = -1
+    kinds: Counter[str] = field(default_factory=Counter)
+    cue_classes: Counter[str] = field(default_factory=Counter)
+    scored: int = 0
+    compound_sum: float = 0.0
+    compounds: Counter[float] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    certainty_sum: float = 0.0
+    hedged: int = 0
+    boosted: int = 0
+    hype_sum: float = 0.0
+    hyped: int = 0
+    frame_weights: BoundedCounter = field(default_factory=BoundedCounter)
+    frame_quotes: BoundedCounter = field(default_factory=BoundedCounter)
+    framed: int = 0
+    codebook: BoundedCounter = field(default_factory=BoundedCounter)
+    cues: BoundedCounter = field(default_factory=BoundedCounter)
+    stance: BoundedCounter = field(default_factory=BoundedCounter)
+    outlets: BoundedCounter = field(default_factory=BoundedCounter)
+    first_date: str | None = None
+    last_date: str | None = None
+    inherited: int = 0
+    confidence_sum: float = 0.0
+
+    @property
+    def name(self) -> str:
+        """The display name: the most frequent spelling (always the canonical one when aliased)."""
+        return display_name({name: n for name, n in self.names.items() if name != OTHER}, self.key)
+
+    @property
+    def speaker_type(self) -> str:
+        """Declared type, else the most common known type seen, else "unknown"."""
+        return known_type(self.declared_type, self.types)
+
+    @property
+    def title(self) -> str | None:
+        """The title or affiliation seen most often, if any."""
+        found = [(n, t) for t, n in self.titles.items() if t != OTHER]
+        return max(found)[1] if found else None
+
+    def add(self, quotation: Quotation, article: Article, article_number: int) -> None:
+        """Fold one quotation into the totals."""
+        self.quotes += 1
+        if self.last_article != article_number:
+            self.articles += 1
+            self.last_article = article_number
+        self.types[quotation.speaker_type] += 1
+        if quotation.title:
+            self.titles.bump(clean_name(quotation.title))
+        self.kinds[quotation.kind] += 1
+        self.cue_classes[cue_class_of(quotation)] += 1
+        self.cues.bump(quotation.cue_lemma or OTHER)
+        self.stance.bump(quotation.stance or "neutral")
+        self.inherited += quotation.inherited
+        self.confidence_sum += quotation.confidence
+        if article.outlet:
+            self.outlets.bump(clean_name(article.outlet))
+        if article.date:
+            self._add_date(article.date)
+        if quotation.scores is not None and math.isfinite(quotation.scores.tone.compound):
+            self._add_scores(quotation)
+
+    def absorb(self, other: SpeakerStats) -> None:
+        """Add ``other``'s totals to these (the same speaker under another name)."""
+        for item in fields(self):
+            if item.name in ("key", "declared_type", "names", "last_article"):
+                continue  # the full name stays the display name
+            mine, theirs = getattr(self, item.name), getattr(other, item.name)
+            if isinstance(mine, Counter):
+                for key, value in theirs.items():
+                    mine[key] += value
+            elif item.name in ("first_date", "last_date"):
+                dates = [d for d in (mine, theirs) if d]
+                if dates:
+                    setattr(self, item.name, min(dates) if item.name == "first_date" else max(dates))
+            elif isinstance(mine, int | float):
+                setattr(self, item.name, mine + theirs)
+
+    def _add_date(self, date: str) -> None:
+        if self.first_date is None or date < self.first_date:
+            self.first_date = date
+        if self.last_date is None or date > self.last_date:
+            self.last_date = date
+
+    def _add_scores(self, quotation: Quotation) -> None:
+        scores = quotation.scores
+        assert scores is not None
+        tone = scores.tone
+        self.scored += 1
+        self.compound_sum += tone.compound
+        self.compounds[round(tone.compound, COMPOUND_DECIMALS)] += 1
+        self.labels[tone.label] += 1
+        self.certainty_sum += tone.certainty
+        self.hedged += tone.certainty < 0
+        self.boosted += tone.certainty > 0
+        self.hype_sum += tone.hype
+        self.hyped += tone.hype > 0
+        self.codebook.bump(scores.codebook_frame or "other")
+        self.framed += bool(scores.frames)
+        for frame in scores.frames:
+            self.frame_weights.bump(frame.id, frame.weight)
+            self.frame_quotes.bump(frame.id)
+
+    @property
+    def mean_compound(self) -> float | None:
+        """Mean compound tone over scored quotations."""
+        return self.compound_sum / self.scored if self.scored else None
+
+    def ci95(self) -> tuple[float, float] | None:
+        """Bootstrap 95% interval of the mean compound (>= CI_MIN_QUOTES scored quotations)."""
+        return bootstrap_ci(self.compounds)
+
+    def frame_shares(self) -> dict[str, float]:
+        """Each frame's share of the speaker's total frame weight, largest first."""
+        total = sum(self.frame_weights.values())
+        if total <= 0:
+            return {}
+        return {k: v / total for k, v in _ranked(self.frame_weights)}
+
+    def codebook_shares(self) -> dict[str, float]:
+        """Share of scored quotations by primary Policy Frames Codebook frame."""
+        total = sum(self.codebook.values())
+        return {k: v / total for k, v in _ranked(self.codebook)} if total else {}
+
+    def summary(self, slug: str) -> dict[str, Any]:
+        """The JSON summary written to index.json."""
+        ci = self.ci95()
+        mean = self.mean_compound
+        return {
+            "name": self.name,
+            "slug": slug,
+            "type": self.speaker_type,
+            "title": self.title,
+            "quotes": self.quotes,
+            "articles": self.articles,
+            "kinds": dict(_ranked(self.kinds)),
+            "cue_classes": {c: self.cue_classes[c] for c in CUE_CLASSES if self.cue_classes.get(c)},
+            "tone": {
+                "scored": self.scored,
+                "mean_compound": None if mean is None else round(mean, 4),
+                "labels": {label: self.labels.get(label, 0) for label in LABELS},
+                "certainty": _mean(self.certainty_sum, self.scored),
+                "hype": _mean(self.hype_sum, self.scored),
+                "hedged": self.hedged,
+                "boosted": self.boosted,
+                "hyped": self.hyped,
+                "ci95": None if ci is None else [round(ci[0], 4), round(ci[1], 4)],
+            },
+            "framed": self.framed,
+            "frames": {k: round(v, 4) for k, v in self.frame_shares().items()},
+            "frame_quotes": dict(_ranked(self.frame_quotes)),
+            "codebook_frames": {k: round(v, 4) for k, v in self.codebook_shares().items()},
+            "cues": dict(_ranked(self.cues)),
+            "stance": dict(_ranked(self.stance)),
+            "outlets": dict(_ranked(self.outlets)),
+            "inherited": self.inherited,
+            "mean_confidence": _mean(self.confidence_sum, self.quotes),
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+        }
+
+
+def cue_class_of(quotation: Quotation) -> str:
+    """The quotation's cue class (speech, cognition, evidence); speech for one without a known class."""
+    return quotation.cue_class if quotation.cue_class in CUE_CLASSES else "speech"
+
+
+def _ranked(counter: Counter[str]) -> list[tuple[str, Any]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _mean(total: float, n: int) -> float | None:
+    return round(total / n, 4) if n and math.isfinite(total) else None
