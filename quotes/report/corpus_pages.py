@@ -1,0 +1,106 @@
+"""The pages about the whole corpus: the comparison of chosen speakers (``compare.html``) and
+the index (``index.json``, ``index.md``, ``index.html``) with its charts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from quotes.report import charts_views
+from quotes.report.aggregate import Aggregator
+from quotes.report.facets import Facets
+from quotes.report.index_charts import draw_index_charts
+from quotes.report.labels import cue_classes_note, label_keys
+from quotes.report.pages import Pages
+from quotes.report.render import Md, render_compare, render_index
+from quotes.report.speaker_pages import MAX_LISTED
+from quotes.report.speaker_stats import SpeakerStats
+from quotes.report.spool import Spool
+from quotes.report.views import compare_view, corpus_view, resolve_names
+from quotes.speakers import AliasTable
+
+COMPARE_DEFAULT = 3
+"""Without named speakers, the comparison page sets the most quoted ones side by side."""
+INDEX_CHARTS = (
+    ("speakers.png", "Quotations per speaker"),
+    ("tone_by_speaker.png", "Mean tone by speaker with bootstrap 95% intervals"),
+    ("frames_by_speaker.png", "Frame shares by speaker"),
+)
+INDEX_FILES = ("index.json", "index.md", "index.html")
+
+
+def compare_page(
+    pages: Pages,
+    spool: Spool,
+    facets: Facets,
+    ranked: list[SpeakerStats],
+    summaries: list[dict[str, Any]],
+    aliases: AliasTable,
+) -> tuple[list[SpeakerStats], list[str]]:
+    """Write the comparison page and its charts for the speakers named in the settings (default:
+    the most quoted with a page); returns the speakers set side by side (none when fewer than
+    two) and the names that matched no speaker."""
+    settings = pages.settings
+    named = bool(settings.compare)
+    if named:
+        chosen, missing = resolve_names(settings.compare, ranked, aliases)
+    else:
+        chosen, missing = [s for s in ranked if s.quotes >= settings.min_quotes][:COMPARE_DEFAULT], []
+    if len(chosen) < 2:
+        return [], missing
+    by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
+    rows = {s.key: list(spool.rows(s.key, MAX_LISTED)) for s in chosen}
+    columns = compare_view(chosen, by_key, facets, rows, settings.labels)
+    names = [by_key[s.key]["name"] for s in chosen]
+    pages.png("compare_tone.png", charts_views.compare_tone_chart,
+              [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
+    pages.png("compare_frames.png", charts_views.compare_frames_chart, names,
+              [label_keys(by_key[s.key]["frames"], settings.labels) for s in chosen])  # fmt: skip
+    pages.page("compare", render_compare, columns=columns, named=named, missing=missing)
+    return chosen, missing
+
+
+def index_pages(
+    pages: Pages,
+    aggregator: Aggregator,
+    facets: Facets,
+    ranked: list[SpeakerStats],
+    summaries: list[dict[str, Any]],
+    compared: bool,
+    missing: list[str],
+) -> None:
+    """Write the index files (``INDEX_FILES``) and the index charts."""
+    settings = pages.settings
+    corpus = corpus_view(ranked, summaries, facets)
+    views = draw_index_charts(pages.png, summaries, corpus, settings.labels)
+    data = {
+        "title": settings.title,
+        "articles": aggregator.articles,
+        "failed_articles": aggregator.failed,
+        "quotations": aggregator.quotations,
+        "unattributed": aggregator.unattributed,
+        "repeated": aggregator.repeated,
+        "min_quotes": settings.min_quotes,
+        "cue_classes": list(settings.cue_classes),
+        "speakers": summaries,
+        "repeats": corpus["repeats"],
+    }
+    pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    pages.page(
+        "index",
+        render_index,
+        articles=aggregator.articles,
+        failed=aggregator.failed,
+        quotations=aggregator.quotations,
+        unattributed=aggregator.unattributed,
+        repeated=aggregator.repeated,
+        speakers=summaries,
+        with_pages=sum(1 for s in summaries if s["has_page"]),
+        min_quotes=settings.min_quotes,
+        cue_classes_note=cue_classes_note(settings.cue_classes),
+        charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
+        views=views,
+        corpus=corpus,
+        compared=compared,
+        missing=missing,
+    )

@@ -1,0 +1,76 @@
+"""Where a report's files go: the settings of one report, and the sink that writes its pages
+and hands its charts to the chart pool, recording every file in ``report-files.json``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quotes.cues import CUE_CLASSES
+from quotes.fsutil import atomic_write_text, inside
+from quotes.report.bootstrap import CI_MIN_QUOTES
+from quotes.report.chartpool import Chart, ChartPool
+from quotes.report.labels import cue_class_name, cue_name, frame_label
+from quotes.report.outputs import Written
+
+MIN_QUOTES = CI_MIN_QUOTES
+"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
+
+Renderer = Callable[[Mapping[str, Any]], tuple[str, str]]
+"""A page's renderer (:mod:`quotes.report.render`): context in, (Markdown, HTML) out."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to write one report."""
+
+    title: str = "quotescope report"
+    jobs: int | None = None
+    min_quotes: int = MIN_QUOTES
+    compare: tuple[str, ...] = ()
+    frame_labels: Mapping[str, str] | None = None
+    cue_classes: tuple[str, ...] = CUE_CLASSES
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        return self.frame_labels or {}
+
+
+class Pages:
+    """The files of one report being written: pages now, charts through the run's pool."""
+
+    def __init__(self, root: Path, settings: Settings, written: Written) -> None:
+        self.root = root
+        self.settings = settings
+        self.written = written
+        self.pool = ChartPool(1)  # replaced by the run's pool (see quotes.report.writer)
+        self.names = {
+            "frame_name": functools.partial(frame_label, labels=settings.labels),
+            "cue_name": cue_name,
+            "class_name": cue_class_name,
+        }
+
+    def text(self, relative: str, text: str) -> None:
+        """Write ``text`` as the file ``relative`` (a /-separated path inside the report)."""
+        atomic_write_text(self.written.add(inside(self.root, *relative.split("/"))), text)
+
+    def page(self, stem: str, render: Renderer, /, **values: Any) -> None:
+        """Render a page with ``values`` and write it as ``stem``.md and ``stem``.html."""
+        markdown, html = render(self.context(**values))
+        self.text(f"{stem}.md", markdown)
+        self.text(f"{stem}.html", html)
+
+    def chart(self, relative: str, draw: Callable[..., bytes], *args: Any) -> Chart:
+        """A chart to draw as ``relative``: ``draw(*args)`` returns its PNG."""
+        return (self.written.add(inside(self.root, *relative.split("/"))), draw, args)
+
+    def png(self, relative: str, draw: Callable[..., bytes], *args: Any) -> None:
+        """Hand one chart to the pool, drawn now or by a worker."""
+        self.pool.submit([self.chart(relative, draw, *args)], counted=False)
+
+    def context(self, **values: Any) -> dict[str, Any]:
+        """A page's template context: the report title and the label functions, then ``values``."""
+        return {"report_title": self.settings.title, **self.names, **values}
