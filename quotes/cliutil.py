@@ -154,6 +154,14 @@ def check_rules(rules_dir: str | None) -> Any:
     return shared_rules(rules_dir)
 
 
+def pipeline_options(run: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """The rules (checked first), the :class:`RunOptions` and the :class:`ResultFilter` of the options
+    of a command that runs the pipeline over filtered inputs (``run_options`` and ``filter_options``)."""
+    rules = check_rules(run["rules_dir"])
+    run, selection = split_filters(run)
+    return rules, run_options_from(**run), selection
+
+
 def progress_stream(results: Iterator[Any], label: str) -> Iterator[Any]:
     """A running count on stderr when it is a terminal (inputs stream, so no total is known)."""
     if not sys.stderr.isatty():
@@ -176,7 +184,13 @@ def results(inputs: Sequence[str], options: Any, manifest: Any) -> Iterator[Any]
     from quotes.execution.runner import run_articles
     from quotes.readers import read_inputs
 
-    for result in progress_stream(run_articles(read_inputs(inputs, manifest), options), "articles"):
+    stream = progress_stream(run_articles(read_inputs(inputs, manifest), options), "articles")
+    yield from _accounted(stream, manifest)
+
+
+def _accounted(results: Iterator[Any], manifest: Any) -> Iterator[Any]:
+    """``results``, each failed article recorded in ``manifest`` as it passes."""
+    for result in results:
         if result.error:
             manifest.article_failed(result.article.source or "-", result.article.id, result.error)
         yield result
@@ -277,7 +291,4 @@ def report_results(paths: list[str], options: Any, manifest: Any) -> Iterator[An
             yield from read_input(path, manifest)
 
     progress = Progress("reading and analysing", count_articles(paths))
-    for result in progress.wrap(run_articles(articles(), options)):
-        if result.error:
-            manifest.article_failed(result.article.source or "-", result.article.id, result.error)
-        yield result
+    yield from _accounted(progress.wrap(run_articles(articles(), options)), manifest)
