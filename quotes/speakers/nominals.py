@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from quotes.attribution import Candidate
 from quotes.speakers.descriptions import clean_title, description_name, is_acronym, is_partitive, kind_groups
+from quotes.speakers.documents import antecedent_owner, is_definite
 from quotes.speakers.entities import Entity
 from quotes.speakers.pronouns import fake_candidate as _fake
 from quotes.speakers.resolution import Resolution
@@ -55,6 +56,9 @@ class NominalRules:
         author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
         if author is not None:
             return author
+        earlier = self._earlier_document(token) if owner is None else None
+        if earlier is not None:
+            return earlier
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
             if (
                 child.dep_ == "appos"
@@ -105,6 +109,20 @@ class NominalRules:
         if resolved.name is None or resolved.kind == "description":
             return None
         return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+
+    def _earlier_document(self, token: Token) -> Resolution | None:
+        """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
+        of its kind (:mod:`quotes.speakers.documents`)."""
+        by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
+        if by or not is_definite(token):
+            return None
+        owner = antecedent_owner(token, self.words.document_kinds)
+        if owner is None:
+            return None
+        resolved = self._resolve_token(owner, _fake(owner))
+        if resolved.name is None or resolved.kind not in ("person", "organisation"):
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
 
     def _organisation_of_kind(self, token: Token) -> Entity | None:
         """``the bank`` -> the nearest organisation named before with a bank word; ``the company``

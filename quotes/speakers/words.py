@@ -2,8 +2,9 @@
 
 Read from ``rules/first_names.yaml`` (male/female first names) and the optional speaker
 sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
-``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``). Missing
-files or sections give empty lists; a malformed one fails fast with ``file:line: reason``.
+``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``,
+``document_kinds``). Missing files or sections give empty lists; a malformed one fails fast
+with ``file:line: reason``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class SpeakerWords:
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
     affiliations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    document_kinds: dict[str, frozenset[int]] = field(default_factory=dict)  # "clip" -> {audiovisual}
 
     def __hash__(self) -> int:
         return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
@@ -83,6 +85,20 @@ def _groups(path: Path, data: dict, key: str) -> dict[str, int]:
         for word in group:
             groups.setdefault(word.strip().lower(), number)
     return groups
+
+
+def _multi_groups(path: Path, data: dict, key: str) -> dict[str, frozenset[int]]:
+    """Like :func:`_groups`, but a word may belong to several groups ("report": a study, an article)."""
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(path, line_of(value, line_of(data, 1)), f"expected a list of lists under '{key}'")
+    groups: dict[str, set[int]] = {}
+    for number, (line, group) in enumerate(zip(getattr(value, "item_lines", []), value, strict=False)):
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            raise RuleError(path, line, f"{key}: each group must be a list of words")
+        for word in group:
+            groups.setdefault(word.strip().lower(), set()).add(number)
+    return {word: frozenset(numbers) for word, numbers in groups.items()}
 
 
 def _abbreviations(path: Path, data: dict) -> dict[str, str]:
@@ -145,4 +161,5 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),
+        document_kinds=_multi_groups(path, data, "document_kinds"),
     )
