@@ -30,6 +30,8 @@ class SpeakerWords:
     description_drop: frozenset[str] = frozenset()  # "some", "several": left out of a description
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
+    role_titles: frozenset[str] = frozenset()  # "the tax commissioner": a role with no title group
+    unnamed_roles: frozenset[str] = frozenset()  # "the spokesman": a role an unnamed source holds
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
@@ -158,6 +160,8 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         description_drop=frozenset(w for _, w in _word_list(path, data, "description_drop")),
         title_abbreviations=_abbreviations(path, data),
         person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
+        role_titles=frozenset(w for _, w in _word_list(path, data, "role_titles")),
+        unnamed_roles=frozenset(w for _, w in _word_list(path, data, "unnamed_roles")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),
