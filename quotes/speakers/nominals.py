@@ -19,6 +19,7 @@ from quotes.speakers.descriptions import clean_title, description_name, is_acron
 from quotes.speakers.documents import antecedent_owner, is_definite
 from quotes.speakers.entities import Entity
 from quotes.speakers.pronouns import fake_candidate as _fake
+from quotes.speakers.pronouns import left_noun
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
 
@@ -37,6 +38,7 @@ class NominalRules:
         raise NotImplementedError
 
     _role: Callable[[Token, bool], Resolution | None]  # RoleRules._role
+    _with_conjuncts: Callable[[Token, Candidate], Resolution]  # Resolver._with_conjuncts
 
     def _is_person_noun(self, token: Token) -> bool:
         """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
@@ -77,6 +79,9 @@ class NominalRules:
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
                 return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
+        whom = self._partitive_relative(token)
+        if whom is not None:
+            return whom
         definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
         role = self._role(token, definite)
         if role is not None:
@@ -109,6 +114,26 @@ class NominalRules:
         if resolved.name is None or resolved.kind == "description":
             return None
         return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+
+    def _partitive_relative(self, token: Token) -> Resolution | None:
+        """``retired generals and admirals, most of whom said ...``: a part of the group a relative
+        clause hangs on speaks for the group (its antecedent, with its conjuncts)."""
+        if not is_partitive(token):
+            return None
+        of = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")
+        if not any(c.dep_ == "pobj" and c.lower_ in ("whom", "which") for c in of.children):
+            return None
+        verb = token.head
+        antecedent = verb.head if verb.dep_ == "relcl" and verb.head.i < token.i else left_noun(token)
+        if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None
+        while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:  # ("generals and admirals")
+            antecedent = antecedent.head
+        resolved = self._with_conjuncts(antecedent, _fake(antecedent))
+        if resolved.name is None:
+            return None
+        how = f"'{token.text} of' a relative clause's antecedent -> {resolved.how}"
+        return Resolution(resolved.name, resolved.kind, how, None, resolved.names)
 
     def _earlier_document(self, token: Token) -> Resolution | None:
         """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
