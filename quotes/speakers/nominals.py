@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.attribution import Candidate
-from quotes.speakers.descriptions import clean_title, description_name, is_acronym, is_partitive, kind_groups
+from quotes.speakers.descriptions import (
+    clean_title,
+    description_name,
+    is_acronym,
+    is_partitive,
+    kind_groups,
+    names_itself,
+)
 from quotes.speakers.documents import antecedent_owner, is_definite
 from quotes.speakers.entities import Entity
 from quotes.speakers.pronouns import fake_candidate as _fake
@@ -89,7 +96,7 @@ class NominalRules:
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
-        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
