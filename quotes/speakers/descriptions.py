@@ -74,13 +74,16 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
 def _people_phrase(token: Token, last: Token) -> str:
     """`` with knowledge of the talks`` of ``a person with knowledge of the talks``, `` to the
     governor`` of ``advisers to the governor``: a short phrase right after a generic people noun
-    says who they are, and stays in the name (not after a participle: ``people briefed``)."""
+    says who they are, and stays in the name, up to a comma (not after a participle: ``people
+    briefed``, as the bench names them more often than not)."""
     if token.lower_ not in _PEOPLE_PHRASED or last.i != token.i:
         return ""
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
     if prep is None or prep.lower_ not in _PEOPLE_PREPS:
         return ""
     words = list(prep.subtree)
+    comma = next((i for i, t in enumerate(words) if t.text == ","), len(words))
+    words = words[:comma]
     if len(words) > 7 or any(t.like_num or t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words):
         return ""  # (nor "advisers to Mr. Obama": a person's advisers, named otherwise)
     return " " + re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words).strip(" ,"))
