@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from quotes.speakers.words import SpeakerWords
 
 
+NEARBY = 300  # characters: how far back "the bank" looks for an organisation with no kind word
+
+
 class NominalRules:
     """Common-noun resolution over the resolver's article state (its entities and words)."""
 
@@ -170,6 +173,20 @@ class NominalRules:
                 continue  # (nor an organisation named by a kind word alone: "Bank")
             own = kind_groups(entity.name, self.words)
             if own & groups or (generic in groups and not own):
+                return entity
+        if token.lower_ in self.words.kinds_nearby and not any(c.dep_ == "poss" for c in token.lefts):
+            return self._organisation_nearby(token, groups)
+        return None
+
+    def _organisation_nearby(self, token: Token, groups: set[int]) -> Entity | None:
+        """``Wells Fargo ... The bank said``: an organisation named within :data:`NEARBY` characters
+        before, with no kind word of another kind, for the kind nouns of ``kinds_nearby``."""
+        for position, entity in self.entities.mentions.before(token.idx):
+            if token.idx - position > NEARBY:
+                return None
+            if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue
+            if not kind_groups(entity.name, self.words) - groups:
                 return entity
         return None
 

@@ -25,6 +25,7 @@ class SpeakerWords:
 
     first_names: dict[str, str] = field(default_factory=dict)  # lower-case first name -> male | female
     organisation_kinds: dict[str, int] = field(default_factory=dict)  # "bank" -> group of kind words
+    kinds_nearby: frozenset[str] = frozenset()  # "the bank": also the organisation just named
     platforms: frozenset[str] = frozenset()  # "twitter": where a person speaks, never the speaker
     not_speakers: frozenset[str] = frozenset()  # generic words that are no speaker on their own
     description_drop: frozenset[str] = frozenset()  # "some", "several": left out of a description
@@ -155,6 +156,7 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
     return SpeakerWords(
         first_names=load_first_names(rules_dir / FIRST_NAMES_FILE),
         organisation_kinds=_groups(path, data, "organisation_kinds"),
+        kinds_nearby=frozenset(w for _, w in _word_list(path, data, "kinds_nearby")),
         platforms=frozenset(w for _, w in _word_list(path, data, "platforms")),
         not_speakers=frozenset(w for _, w in _word_list(path, data, "not_speakers")),
         description_drop=frozenset(w for _, w in _word_list(path, data, "description_drop")),
