@@ -20,6 +20,7 @@ _PARTITIVES = frozenset(
      "percentage", "share", "proportion", "plurality", "minority", "third", "quarter", "handful", "dozens"}
 )
 _PEOPLE = frozenset({"people", "person", "officials", "sources", "others", "those", "someone", "individuals"})
+_ALONE = frozenset({"some", "someone", "somebody"})  # sources named by the word alone
 _PEOPLE_PHRASED = _PEOPLE | {"members", "advisers"}
 _PEOPLE_PREPS = frozenset({"of", "on", "to", "in", "with", "from", "close"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "to", "at"})
@@ -54,8 +55,8 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
         or (pieces[0].pos_ == "PRON")
     ):
         pieces = pieces[1:]
-    if not pieces:
-        return None
+    if not pieces:  # ("some said", "someone told him"): the word alone is the source's name
+        return token.lower_ if names_itself(token) else None
     for child in token.rights:  # "people briefed (on ...)", but "a poll (released Friday)"
         if (
             token.lower_ in _PEOPLE
@@ -73,16 +74,24 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
 def _people_phrase(token: Token, last: Token) -> str:
     """`` with knowledge of the talks`` of ``a person with knowledge of the talks``, `` to the
     governor`` of ``advisers to the governor``: a short phrase right after a generic people noun
-    says who they are, and stays in the name (not after a participle: ``people briefed``)."""
+    says who they are, and stays in the name, up to a comma (not after a participle: ``people
+    briefed``, as the bench names them more often than not)."""
     if token.lower_ not in _PEOPLE_PHRASED or last.i != token.i:
         return ""
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
     if prep is None or prep.lower_ not in _PEOPLE_PREPS:
         return ""
     words = list(prep.subtree)
+    comma = next((i for i, t in enumerate(words) if t.text == ","), len(words))
+    words = words[:comma]
     if len(words) > 7 or any(t.like_num or t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words):
         return ""  # (nor "advisers to Mr. Obama": a person's advisers, named otherwise)
     return " " + re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words).strip(" ,"))
+
+
+def names_itself(token: Token) -> bool:
+    """``Some said ...``, ``someone told him``: a word that is the unnamed source's whole name."""
+    return token.lower_ in _ALONE and not list(token.children)
 
 
 def is_partitive(token: Token) -> bool:

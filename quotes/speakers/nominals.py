@@ -15,15 +15,27 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.attribution import Candidate
-from quotes.speakers.descriptions import clean_title, description_name, is_acronym, is_partitive, kind_groups
+from quotes.speakers.descriptions import (
+    clean_title,
+    description_name,
+    is_acronym,
+    is_partitive,
+    kind_groups,
+    names_itself,
+)
+from quotes.speakers.documents import antecedent_owner, is_definite
 from quotes.speakers.entities import Entity
 from quotes.speakers.pronouns import fake_candidate as _fake
+from quotes.speakers.pronouns import left_noun
 from quotes.speakers.resolution import Resolution
 from quotes.speakers.resolution import unknown as _unknown
 
 if TYPE_CHECKING:
     from quotes.speakers.entities import ArticleEntities
     from quotes.speakers.words import SpeakerWords
+
+
+NEARBY = 300  # characters: how far back "the bank" looks for an organisation with no kind word
 
 
 class NominalRules:
@@ -36,6 +48,7 @@ class NominalRules:
         raise NotImplementedError
 
     _role: Callable[[Token, bool], Resolution | None]  # RoleRules._role
+    _with_conjuncts: Callable[[Token, Candidate], Resolution]  # Resolver._with_conjuncts
 
     def _is_person_noun(self, token: Token) -> bool:
         """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
@@ -55,6 +68,9 @@ class NominalRules:
         author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
         if author is not None:
             return author
+        earlier = self._earlier_document(token) if owner is None else None
+        if earlier is not None:
+            return earlier
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
             if (
                 child.dep_ == "appos"
@@ -73,6 +89,9 @@ class NominalRules:
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
                 return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
+        whom = self._partitive_relative(token)
+        if whom is not None:
+            return whom
         definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
         role = self._role(token, definite)
         if role is not None:
@@ -80,7 +99,7 @@ class NominalRules:
         organisation = self._organisation_of_kind(token) if definite else None
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
-        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token)
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
@@ -106,6 +125,40 @@ class NominalRules:
             return None
         return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
 
+    def _partitive_relative(self, token: Token) -> Resolution | None:
+        """``retired generals and admirals, most of whom said ...``: a part of the group a relative
+        clause hangs on speaks for the group (its antecedent, with its conjuncts)."""
+        if not is_partitive(token):
+            return None
+        of = next(c for c in token.children if c.dep_ == "prep" and c.lower_ == "of")
+        if not any(c.dep_ == "pobj" and c.lower_ in ("whom", "which") for c in of.children):
+            return None
+        verb = token.head
+        antecedent = verb.head if verb.dep_ == "relcl" and verb.head.i < token.i else left_noun(token)
+        if antecedent is None or antecedent.pos_ not in ("NOUN", "PROPN"):
+            return None
+        while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:  # ("generals and admirals")
+            antecedent = antecedent.head
+        resolved = self._with_conjuncts(antecedent, _fake(antecedent))
+        if resolved.name is None:
+            return None
+        how = f"'{token.text} of' a relative clause's antecedent -> {resolved.how}"
+        return Resolution(resolved.name, resolved.kind, how, None, resolved.names)
+
+    def _earlier_document(self, token: Token) -> Resolution | None:
+        """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
+        of its kind (:mod:`quotes.speakers.documents`)."""
+        by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
+        if by or not is_definite(token):
+            return None
+        owner = antecedent_owner(token, self.words.document_kinds)
+        if owner is None:
+            return None
+        resolved = self._resolve_token(owner, _fake(owner))
+        if resolved.name is None or resolved.kind not in ("person", "organisation"):
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
+
     def _organisation_of_kind(self, token: Token) -> Entity | None:
         """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
         also -> the nearest organisation with no kind word; ``the IMF`` -> by acronym."""
@@ -120,6 +173,20 @@ class NominalRules:
                 continue  # (nor an organisation named by a kind word alone: "Bank")
             own = kind_groups(entity.name, self.words)
             if own & groups or (generic in groups and not own):
+                return entity
+        if token.lower_ in self.words.kinds_nearby and not any(c.dep_ == "poss" for c in token.lefts):
+            return self._organisation_nearby(token, groups)
+        return None
+
+    def _organisation_nearby(self, token: Token, groups: set[int]) -> Entity | None:
+        """``Wells Fargo ... The bank said``: an organisation named within :data:`NEARBY` characters
+        before, with no kind word of another kind, for the kind nouns of ``kinds_nearby``."""
+        for position, entity in self.entities.mentions.before(token.idx):
+            if token.idx - position > NEARBY:
+                return None
+            if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue
+            if not kind_groups(entity.name, self.words) - groups:
                 return entity
         return None
 

@@ -109,7 +109,20 @@ class RoleRules:
                     return _found(subject, token, "role", "the person subject just before")
             if person is not None:
                 return _found(person, token, "role", "the most named person")
+        if the and self._names_a_role(token, groups):  # "Harry M. Reid (D-Nev.) blasted ... the Senate
+            subject = self._recent_subject(token, fits)  # minority leader said": the subject just before
+            agrees = subject is not None and (not wanted or agreement(subject.affiliations, wanted) > 0)
+            if agrees and (not subject.title_groups or subject.title_groups & groups):
+                return _found(subject, token, "role", "the person subject just before")
         return None
+
+    def _names_a_role(self, token: Token, groups: set) -> bool:
+        """A noun for a role one named person holds (a title word, a person role, ``commissioner``),
+        not one an unnamed source often holds (``the spokesman``, ``the official``)."""
+        lower = token.lower_
+        if lower in self.words.unnamed_roles:
+            return False
+        return bool(groups) or lower in self.words.person_roles or lower in self.words.role_titles
 
     def _main_person(self, token: Token, groups: set, fits, wanted: dict[str, set[str]]) -> Entity | None:
         """For "the senator": the most named person before, if no title of theirs says otherwise."""

@@ -2,8 +2,9 @@
 
 Read from ``rules/first_names.yaml`` (male/female first names) and the optional speaker
 sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
-``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``). Missing
-files or sections give empty lists; a malformed one fails fast with ``file:line: reason``.
+``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``,
+``document_kinds``). Missing files or sections give empty lists; a malformed one fails fast
+with ``file:line: reason``.
 """
 
 from __future__ import annotations
@@ -24,15 +25,19 @@ class SpeakerWords:
 
     first_names: dict[str, str] = field(default_factory=dict)  # lower-case first name -> male | female
     organisation_kinds: dict[str, int] = field(default_factory=dict)  # "bank" -> group of kind words
+    kinds_nearby: frozenset[str] = frozenset()  # "the bank": also the organisation just named
     platforms: frozenset[str] = frozenset()  # "twitter": where a person speaks, never the speaker
     not_speakers: frozenset[str] = frozenset()  # generic words that are no speaker on their own
     description_drop: frozenset[str] = frozenset()  # "some", "several": left out of a description
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
+    role_titles: frozenset[str] = frozenset()  # "the tax commissioner": a role with no title group
+    unnamed_roles: frozenset[str] = frozenset()  # "the spokesman": a role an unnamed source holds
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
     affiliations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    document_kinds: dict[str, frozenset[int]] = field(default_factory=dict)  # "clip" -> {audiovisual}
 
     def __hash__(self) -> int:
         return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
@@ -83,6 +88,20 @@ def _groups(path: Path, data: dict, key: str) -> dict[str, int]:
         for word in group:
             groups.setdefault(word.strip().lower(), number)
     return groups
+
+
+def _multi_groups(path: Path, data: dict, key: str) -> dict[str, frozenset[int]]:
+    """Like :func:`_groups`, but a word may belong to several groups ("report": a study, an article)."""
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(path, line_of(value, line_of(data, 1)), f"expected a list of lists under '{key}'")
+    groups: dict[str, set[int]] = {}
+    for number, (line, group) in enumerate(zip(getattr(value, "item_lines", []), value, strict=False)):
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            raise RuleError(path, line, f"{key}: each group must be a list of words")
+        for word in group:
+            groups.setdefault(word.strip().lower(), set()).add(number)
+    return {word: frozenset(numbers) for word, numbers in groups.items()}
 
 
 def _abbreviations(path: Path, data: dict) -> dict[str, str]:
@@ -137,12 +156,16 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
     return SpeakerWords(
         first_names=load_first_names(rules_dir / FIRST_NAMES_FILE),
         organisation_kinds=_groups(path, data, "organisation_kinds"),
+        kinds_nearby=frozenset(w for _, w in _word_list(path, data, "kinds_nearby")),
         platforms=frozenset(w for _, w in _word_list(path, data, "platforms")),
         not_speakers=frozenset(w for _, w in _word_list(path, data, "not_speakers")),
         description_drop=frozenset(w for _, w in _word_list(path, data, "description_drop")),
         title_abbreviations=_abbreviations(path, data),
         person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
+        role_titles=frozenset(w for _, w in _word_list(path, data, "role_titles")),
+        unnamed_roles=frozenset(w for _, w in _word_list(path, data, "unnamed_roles")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),
+        document_kinds=_multi_groups(path, data, "document_kinds"),
     )

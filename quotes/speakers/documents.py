@@ -1,0 +1,84 @@
+"""Documents named again: ``the ad``, ``the piece`` or ``the statement`` speaks for whoever the article
+said made it.
+
+``A web video by the Republican National Committee ... The clip says ...``: a definite document
+noun with no owner of its own takes the owner of the nearest earlier document of the same kind
+(``rules/mentions.yaml`` ``document_kinds``) whose owner the article names: a possessive (``the
+Post's piece``), a name before it (``a Times article``), ``by``/``from`` a name, or the subject of
+the clause it is the object of (``The Washington Post ran a feature``). Pure functions over spaCy
+tokens: they find the owner's token; the resolver names it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+WINDOW = 3000  # characters: how far back an earlier document of the same kind is looked for
+_DEFINITE = ("the", "this", "that")
+_OWNER_POS = ("PROPN",)
+
+
+def document_kinds(token: Token, kinds: dict[str, frozenset[int]]) -> frozenset[int]:
+    """The document kinds a noun belongs to (``clip`` -> audiovisual), by its form or its lemma."""
+    return kinds.get(token.lower_) or kinds.get(token.lemma_.lower()) or frozenset()
+
+
+def is_definite(token: Token) -> bool:
+    """``the ad``, ``this statement``: a document already introduced."""
+    return any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in token.lefts)
+
+
+def antecedent_owner(token: Token, kinds: dict[str, frozenset[int]]) -> Token | None:
+    """The proper-noun token naming the owner of the nearest earlier document of ``token``'s kind
+    that has one, within :data:`WINDOW` characters; None when there is none."""
+    wanted = document_kinds(token, kinds)
+    if not wanted:
+        return None
+    doc = token.doc
+    for i in range(token.i - 1, -1, -1):
+        earlier = doc[i]
+        if token.idx - earlier.idx > WINDOW:
+            return None
+        if earlier.pos_ != "NOUN" or not document_kinds(earlier, kinds) & wanted:
+            continue
+        owner = document_owner(earlier)
+        if owner is not None:
+            return owner
+    return None
+
+
+def document_owner(token: Token) -> Token | None:
+    """Who a document mention says made it: ``Clinton's ad``, ``a Times article``, ``a video by the
+    RNC``, ``a report released by the agency``, ``The Post ran a feature``, or None."""
+    for child in token.lefts:
+        if child.dep_ == "poss" and child.pos_ in _OWNER_POS:
+            return child
+    for child in token.lefts:  # "the Clinton campaign ad": any proper noun of its compounds
+        if child.dep_ == "compound":
+            named = [t for t in child.subtree if t.pos_ in _OWNER_POS and t.ent_type_ in ("PERSON", "ORG")]
+            if named:
+                return named[-1]
+    by = _by_phrase(token)
+    if by is not None:
+        return by
+    head = token.head
+    if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in _OWNER_POS:
+            return subject
+    return None
+
+
+def _by_phrase(token: Token) -> Token | None:
+    """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``)."""
+    for child in token.rights:
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [c for c in child.children if c.dep_ in ("agent", "prep")]
+        for prep in preps:
+            if prep.lower_ not in ("by", "from"):
+                continue
+            writer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if writer is not None and writer.pos_ in _OWNER_POS:
+                return writer
+    return None
