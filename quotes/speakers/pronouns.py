@@ -60,7 +60,8 @@ class PronounRules:
             antecedent = token.head.head if token.head.dep_ == "relcl" else left_noun(token)
             if antecedent is not None and antecedent.i != token.i:
                 resolved = self._resolve_token(antecedent, fake_candidate(antecedent))
-                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
+                quantifier = antecedent.pos_ in ("PRON", "DET", "NUM")  # ("some who saw", "those who")
+                if resolved.kind == "unknown" and token.lower_ in ("who", "whom") and not quantifier:
                     person = self._salient(token, "any", plural=False)
                     if person is not None:
                         return Resolution(
