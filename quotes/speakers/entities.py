@@ -19,6 +19,7 @@ from quotes.speakers.descriptions import acronym
 from quotes.speakers.entity import Entity
 from quotes.speakers.index import Recency
 from quotes.speakers.people import PeopleLookup
+from quotes.speakers.personhood import looks_like_a_name, speaks_as_a_person
 from quotes.speakers.titles import TitleRules
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 
@@ -106,6 +107,8 @@ class ArticleEntities(PeopleLookup, TitleRules):
         ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
+        spoken: set[str] = set()  # surnames of names that look like a person's, whatever the label
+        alone: set[str] = set()  # words the model calls a person on their own
         for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
@@ -115,6 +118,13 @@ class ArticleEntities(PeopleLookup, TitleRules):
             first_name = len(name.split()) > 1 and name.split()[0].lower() in self.words.first_names
             if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
+            elif looks_like_a_name(name.split(), rules) and speaks_as_a_person(ent, rules):
+                full_names.add(key)  # ("Amara Osei said ... She added")
+            elif looks_like_a_name(name.split(), rules):
+                spoken.add(key)
+            if ent.label_ == "PERSON" and " " not in name:
+                alone.add(key)
+        full_names |= spoken & alone  # ("Amara Osei" ... "Osei said")
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
         for ent, name in named:
