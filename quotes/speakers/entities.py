@@ -92,6 +92,7 @@ class ArticleEntities(PeopleLookup, TitleRules):
         self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
         self.mentions: Recency[Entity] = Recency()
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
         self.datelines = dateline_spans(doc.text)
         self.quoted = quoted
         text = doc.text
@@ -148,6 +149,22 @@ class ArticleEntities(PeopleLookup, TitleRules):
             if is_subject(token) and not quoted.contains(token.idx):
                 self.subjects.add(token.idx, entity)
         self._acronyms(doc)
+        self._role_subjects(doc)
+
+    def _role_subjects(self, doc: Doc) -> None:
+        """``the president`` as a subject, for the pronouns after it: the nearest person before it
+        with a title of that group ("President Obama ... the president appeared cowed ... he")."""
+        for token in doc:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "NOUN"
+                and any(c.lower_ == "the" for c in token.children)
+                and self.title_group(token.lower_) is not None
+                and not self.quoted.contains(token.idx)
+            ):
+                entity = self.by_title([token.lower_], token.idx)
+                if entity is not None and entity.kind == "person":
+                    self.role_subjects.add(token.idx, entity)
 
     @staticmethod
     def _is_subject(ent: Span) -> bool:
