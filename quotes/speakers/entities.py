@@ -67,8 +67,10 @@ def _without_verb(ent: Span, rules: CueRules, first_line_end: int) -> Span | Non
     on the first line)."""
     if ent.label_ != "PERSON" and ent.start_char > first_line_end:
         return ent
-    for token in ent[1:]:
-        verb = token.pos_ in ("VERB", "AUX") or rules.verb_lemma(token.lemma_, token.text) is not None
+    headline = ent.start_char <= first_line_end
+    for token in ent[1:]:  # (in the text, a cue word the parser calls a name is one: "Ian Read")
+        cue = headline and rules.verb_lemma(token.lemma_, token.text) is not None
+        verb = token.pos_ in ("VERB", "AUX") or cue
         if verb and token.nbor(-1).pos_ == "PROPN" and token.text[:1].isupper():
             return Span(ent.doc, ent.start, token.i, label=ent.label_) if token.i > ent.start else None
     return ent
