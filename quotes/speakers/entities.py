@@ -15,24 +15,18 @@ from spacy.tokens import Doc, Span
 from quotes.attribution import SpanIndex
 from quotes.cues import CueRules
 from quotes.speakers import AliasTable
-from quotes.speakers.descriptions import acronym, is_acronym
+from quotes.speakers.descriptions import acronym
 from quotes.speakers.entity import Entity
 from quotes.speakers.index import Recency
+from quotes.speakers.people import PeopleLookup
+from quotes.speakers.personhood import looks_like_a_name, speaks_as_a_person
 from quotes.speakers.titles import TitleRules
+from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
 _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z .'’-]{2,}?)(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]"
-)
-
-
-ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
-
-NEAR = 1000  # characters: a surname alone this soon after a full name is that person (see _person)
-
-_PARTICLES = frozenset(  # surname particles, no first names
-    {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
 )
 
 
@@ -73,8 +67,10 @@ def _without_verb(ent: Span, rules: CueRules, first_line_end: int) -> Span | Non
     on the first line)."""
     if ent.label_ != "PERSON" and ent.start_char > first_line_end:
         return ent
-    for token in ent[1:]:
-        verb = token.pos_ in ("VERB", "AUX") or rules.verb_lemma(token.lemma_, token.text) is not None
+    headline = ent.start_char <= first_line_end
+    for token in ent[1:]:  # (in the text, a cue word the parser calls a name is one: "Ian Read")
+        cue = headline and rules.verb_lemma(token.lemma_, token.text) is not None
+        verb = token.pos_ in ("VERB", "AUX") or cue
         if verb and token.nbor(-1).pos_ == "PROPN" and token.text[:1].isupper():
             return Span(ent.doc, ent.start, token.i, label=ent.label_) if token.i > ent.start else None
     return ent
@@ -85,7 +81,7 @@ def dateline_spans(text: str) -> SpanIndex:
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
 
 
-class ArticleEntities(TitleRules):
+class ArticleEntities(PeopleLookup, TitleRules):
     """The people and organisations named in one article, clustered by name."""
 
     def __init__(self, doc: Doc, rules: CueRules, aliases: AliasTable, quoted: SpanIndex) -> None:
@@ -98,6 +94,7 @@ class ArticleEntities(TitleRules):
         self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
         self.mentions: Recency[Entity] = Recency()
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
         self.datelines = dateline_spans(doc.text)
         self.quoted = quoted
         text = doc.text
@@ -113,6 +110,8 @@ class ArticleEntities(TitleRules):
         ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
+        spoken: set[str] = set()  # surnames of names that look like a person's, whatever the label
+        alone: set[str] = set()  # words the model calls a person on their own
         for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
@@ -122,6 +121,13 @@ class ArticleEntities(TitleRules):
             first_name = len(name.split()) > 1 and name.split()[0].lower() in self.words.first_names
             if (ent.label_ == "PERSON" or first_name) and (len(name.split()) > 1 or honorific):
                 full_names.add(key)
+            elif looks_like_a_name(name.split(), rules) and speaks_as_a_person(ent, rules):
+                full_names.add(key)  # ("Amara Osei said ... She added")
+            elif looks_like_a_name(name.split(), rules):
+                spoken.add(key)
+            if ent.label_ == "PERSON" and " " not in name:
+                alone.add(key)
+        full_names |= spoken & alone  # ("Amara Osei" ... "Osei said")
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
         for ent, name in named:
@@ -140,7 +146,27 @@ class ArticleEntities(TitleRules):
             self.mentions.add(ent.start_char, entity)
             if self._is_subject(ent) and not quoted.contains(ent.start_char):
                 self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
+        for token, entity in unlabelled_mentions(doc, set(self.entity_at), self.by_surname):
+            self.entity_of[token.i] = entity
+            if is_subject(token) and not quoted.contains(token.idx):
+                self.subjects.add(token.idx, entity)
         self._acronyms(doc)
+        self._role_subjects(doc)
+
+    def _role_subjects(self, doc: Doc) -> None:
+        """``the president`` as a subject, for the pronouns after it: the nearest person before it
+        with a title of that group ("President Obama ... the president appeared cowed ... he")."""
+        for token in doc:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "NOUN"
+                and any(c.lower_ == "the" for c in token.children)
+                and self.title_group(token.lower_) is not None
+                and not self.quoted.contains(token.idx)
+            ):
+                entity = self.by_title([token.lower_], token.idx)
+                if entity is not None and entity.kind == "person":
+                    self.role_subjects.add(token.idx, entity)
 
     @staticmethod
     def _is_subject(ent: Span) -> bool:
@@ -231,95 +257,3 @@ class ArticleEntities(TitleRules):
             first = self.words.first_names.get(words[0].lower()) if len(words) > 1 else None
             entity.gender = gender or first
         return entity
-
-    def _person(self, words: list[str], gender: str | None, offset: int | None = None) -> Entity | None:
-        """The person already named with this surname that ``words`` can be: the same first name
-        (or none written on either side) and no clash of gender; the most mentioned. A full name with a
-        known first name is not taken for a surname already written alone :data:`ESTABLISHED`
-        times ("President Obama" ... "Michelle Obama"). A surname alone (at ``offset``) is the person
-        named in full up to :data:`NEAR` characters before it when the most mentioned one, named
-        fewer than :data:`ESTABLISHED` times, was last named earlier still ("Gary Johnson" ... "Jeh
-        Johnson says ... Johnson tells"; but "Hillary Clinton" ... "Bill Clinton" ... "Clinton")."""
-        full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
-        if full is not None and full.kind == "person":
-            return full
-        fits = []
-        known = self.by_key.get(words[0].lower()) if len(words) == 1 else None
-        if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
-            return known  # "Ms. Acosta" after "Melba Acosta Febo"
-        if known is None and len(words) == 1:
-            family_first = self._family_name_first(words[0])
-            if family_first is not None:
-                return family_first
-        inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
-        for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
-            if gender and entity.gender and entity.gender != gender:
-                continue
-            firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
-            first_name = len(words) > 1 and words[0].lower() in self.words.first_names
-            if not firsts and first_name and sum(entity.forms.values()) >= ESTABLISHED:
-                continue
-            if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
-                fits.append(entity)
-        main = max(fits, key=lambda e: sum(e.forms.values()), default=None)
-        if offset is None or main is None or len(words) > 1:
-            return main
-        recent = max(fits, key=lambda e: e.last_full)  # "Jeh Johnson says ... Johnson tells", not Gary
-        older = main.last_seen < recent.last_full - NEAR and sum(main.forms.values()) < ESTABLISHED
-        if recent is not main and 0 <= offset - recent.last_full <= NEAR and older:
-            return recent
-        return main
-
-    def _family_name_first(self, word: str) -> Entity | None:
-        """``Mr. Ban`` of ``Ban Ki-moon``, ``Mr. Xi`` of ``Xi Jinping``: a lone word that is no one's
-        surname and no known first name is the one person named in two words that starts with it
-        (names written family name first)."""
-        lower = word.lower()
-        if lower in self.by_surname or lower in self.words.first_names:
-            return None
-        people = {
-            id(e): e
-            for e in self.by_key.values()
-            if e.kind == "person" and len(e.name.split()) == 2 and e.name.split()[0].lower() == lower
-        }
-        return next(iter(people.values())) if len(people) == 1 else None
-
-    def _different_first(self, one: str, other: str) -> bool:
-        """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
-        ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
-        a, b = one.lower().rstrip("."), other.lower().rstrip(".")
-        if a in _PARTICLES or b in _PARTICLES:  # "De Blasio" of "Bill de Blasio"
-            return False
-        if a == b or a.startswith(b) or b.startswith(a):
-            return False
-        for word in (one, other):
-            if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
-                return False
-        return True
-
-    def lookup(self, name: str) -> Entity | None:
-        cleaned = self.clean(name)
-        if not cleaned:
-            return None
-        if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
-            return self.by_acronym[cleaned.replace(".", "")]
-        canonical = self.aliases.canonical(cleaned)
-        person = self._person(canonical.split(), self.honorific_gender(name))
-        if person is not None:
-            return person
-        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
-
-    def before(self, offset: int) -> list[Entity]:
-        """Entities mentioned before ``offset``, nearest first."""
-        return [entity for _, entity in self.mentions.before(offset)]
-
-    def after(self, offset: int) -> list[Entity]:
-        """Entities first mentioned after ``offset``, nearest first."""
-        return sorted((e for e in self.mentions.items() if e.first_seen > offset), key=lambda e: e.first_seen)
-
-    def by_title(self, words: list[str], offset: int) -> Entity | None:
-        """The nearest entity before ``offset`` described by a title of the same group as ``words``."""
-        groups = {self.title_group(w) for w in words} - {None}
-        if not groups:
-            return None
-        return next((e for e in self.before(offset) if e.title_groups & groups), None)

@@ -60,7 +60,8 @@ class PronounRules:
             antecedent = token.head.head if token.head.dep_ == "relcl" else left_noun(token)
             if antecedent is not None and antecedent.i != token.i:
                 resolved = self._resolve_token(antecedent, fake_candidate(antecedent))
-                if resolved.kind == "unknown" and token.lower_ in ("who", "whom"):  # "from Englewood, who"
+                quantifier = antecedent.pos_ in ("PRON", "DET", "NUM")  # ("some who saw", "those who")
+                if resolved.kind == "unknown" and token.lower_ in ("who", "whom") and not quantifier:
                     person = self._salient(token, "any", plural=False)
                     if person is not None:
                         return Resolution(
@@ -93,6 +94,7 @@ class PronounRules:
         last = next((p for p, e in speakers if fits(e)), None)
         last_paragraph = self._paragraph(last) if last is not None else -1
 
+        subjects = self.entities.subjects.before(token.idx) + self.entities.role_subjects.before(token.idx)
         why = "the last compatible speaker"
         ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]
         ranked += [
@@ -101,7 +103,7 @@ class PronounRules:
                 e,
                 "the last compatible subject",
             )
-            for p, e in self.entities.subjects.before(token.idx)
+            for p, e in subjects
             if not any(s <= p < e for s, e in content)
         ]
         for _, entity, why in sorted(ranked, key=lambda item: -item[0]):

@@ -1,0 +1,136 @@
+"""Who a written name is among the article's people: surnames, first names, family names first.
+
+:class:`PeopleLookup` is the look-up half of :class:`quotes.speakers.entities.ArticleEntities`
+(which builds the clusters): the person a surname or full name can be ("Ms. Acosta" of "Melba
+Acosta Febo", "Mr. Ban" of "Ban Ki-moon", but not "Melania Trump" for "Donald Trump"), and the
+entities named before or after a point of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from quotes.speakers.descriptions import is_acronym
+from quotes.speakers.entity import Entity
+from quotes.speakers.index import Recency
+
+if TYPE_CHECKING:
+    from quotes.speakers import AliasTable
+    from quotes.speakers.words import SpeakerWords
+
+ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
+
+NEAR = 1000  # characters: a surname alone this soon after a full name is that person (see _person)
+
+_PARTICLES = frozenset(  # surname particles, no first names
+    {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
+)
+
+
+class PeopleLookup:
+    """Look-ups over the clusters an :class:`~quotes.speakers.entities.ArticleEntities` built."""
+
+    words: SpeakerWords
+    aliases: AliasTable
+    by_key: dict[str, Entity]
+    by_acronym: dict[str, Entity]
+    by_surname: dict[str, list[Entity]]
+    mentions: Recency[Entity]
+    _honorifics: set[str]
+
+    clean: Callable[[str], str]  # ArticleEntities.clean
+    honorific_gender: Callable[[str], str | None]  # TitleRules.honorific_gender
+    title_group: Callable[[str], int | None]  # TitleRules.title_group
+
+    def _person(self, words: list[str], gender: str | None, offset: int | None = None) -> Entity | None:
+        """The person already named with this surname that ``words`` can be: the same first name
+        (or none written on either side) and no clash of gender; the most mentioned. A full name with a
+        known first name is not taken for a surname already written alone :data:`ESTABLISHED`
+        times ("President Obama" ... "Michelle Obama"). A surname alone (at ``offset``) is the person
+        named in full up to :data:`NEAR` characters before it when the most mentioned one, named
+        fewer than :data:`ESTABLISHED` times, was last named earlier still ("Gary Johnson" ... "Jeh
+        Johnson says ... Johnson tells"; but "Hillary Clinton" ... "Bill Clinton" ... "Clinton")."""
+        full = self.by_key.get(" ".join(words).lower()) if len(words) > 1 else None
+        if full is not None and full.kind == "person":
+            return full
+        fits = []
+        known = self.by_key.get(words[0].lower()) if len(words) == 1 else None
+        if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
+            return known  # "Ms. Acosta" after "Melba Acosta Febo"
+        if known is None and len(words) == 1:
+            family_first = self._family_name_first(words[0])
+            if family_first is not None:
+                return family_first
+        inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
+        for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            firsts = {f.split()[0] for f in entity.forms if len(f.split()) > 1}
+            first_name = len(words) > 1 and words[0].lower() in self.words.first_names
+            if not firsts and first_name and sum(entity.forms.values()) >= ESTABLISHED:
+                continue
+            if len(words) == 1 or not firsts or not all(self._different_first(words[0], f) for f in firsts):
+                fits.append(entity)
+        main = max(fits, key=lambda e: sum(e.forms.values()), default=None)
+        if offset is None or main is None or len(words) > 1:
+            return main
+        recent = max(fits, key=lambda e: e.last_full)  # "Jeh Johnson says ... Johnson tells", not Gary
+        older = main.last_seen < recent.last_full - NEAR and sum(main.forms.values()) < ESTABLISHED
+        if recent is not main and 0 <= offset - recent.last_full <= NEAR and older:
+            return recent
+        return main
+
+    def _family_name_first(self, word: str) -> Entity | None:
+        """``Mr. Ban`` of ``Ban Ki-moon``, ``Mr. Xi`` of ``Xi Jinping``: a lone word that is no one's
+        surname and no known first name is the one person named in two words that starts with it
+        (names written family name first)."""
+        lower = word.lower()
+        if lower in self.by_surname or lower in self.words.first_names:
+            return None
+        people = {
+            id(e): e
+            for e in self.by_key.values()
+            if e.kind == "person" and len(e.name.split()) == 2 and e.name.split()[0].lower() == lower
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _different_first(self, one: str, other: str) -> bool:
+        """Whether two first words name different people: ``Melania``/``Donald`` do; ``Donald``/
+        ``Don``, ``AG``/``Michael`` (an abbreviation) or ``Senator``/``Ted`` (a title) do not."""
+        a, b = one.lower().rstrip("."), other.lower().rstrip(".")
+        if a in _PARTICLES or b in _PARTICLES:  # "De Blasio" of "Bill de Blasio"
+            return False
+        if a == b or a.startswith(b) or b.startswith(a):
+            return False
+        for word in (one, other):
+            if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
+                return False
+        return True
+
+    def lookup(self, name: str) -> Entity | None:
+        cleaned = self.clean(name)
+        if not cleaned:
+            return None
+        if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
+            return self.by_acronym[cleaned.replace(".", "")]
+        canonical = self.aliases.canonical(cleaned)
+        person = self._person(canonical.split(), self.honorific_gender(name))
+        if person is not None:
+            return person
+        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
+
+    def before(self, offset: int) -> list[Entity]:
+        """Entities mentioned before ``offset``, nearest first."""
+        return [entity for _, entity in self.mentions.before(offset)]
+
+    def after(self, offset: int) -> list[Entity]:
+        """Entities first mentioned after ``offset``, nearest first."""
+        return sorted((e for e in self.mentions.items() if e.first_seen > offset), key=lambda e: e.first_seen)
+
+    def by_title(self, words: list[str], offset: int) -> Entity | None:
+        """The nearest entity before ``offset`` described by a title of the same group as ``words``."""
+        groups = {self.title_group(w) for w in words} - {None}
+        if not groups:
+            return None
+        return next((e for e in self.before(offset) if e.title_groups & groups), None)
