@@ -8,6 +8,7 @@ the article's marks are scanned once) and the look-ups and candidate builders th
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
@@ -58,6 +59,10 @@ class Word(NamedTuple):
 
 
 HEADLINE_ENDS = ".!?:;\"'”’)"
+# "SYDNEY -", "WASHINGTON (AP) —", "NEW YORK, N.Y. -" opening a paragraph: the place, not the report
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,}?(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]+[ \t]*"
+)
 HEADLINE_MAX_WORDS = 15
 
 
@@ -160,7 +165,7 @@ class ArticleContext:
     ) -> Candidate:
         """An indirect candidate with ``cue`` as its cue and ``subject`` (if any) as its speaker."""
         candidate = Candidate(
-            content=content,
+            content=[self._without_dateline(*content[0]), *content[1:]] if content else content,
             kind="indirect",
             cue=[self.cue_span(cue)],
             cue_lemma=self.cue_verb(cue) or cue.lemma_.lower(),
@@ -172,6 +177,13 @@ class ArticleContext:
             candidate.speaker_token = subject
             candidate.speaker, candidate.title = mention_span(subject)
         return candidate
+
+    def _without_dateline(self, start: int, end: int) -> Span:
+        """A content opening its paragraph without the dateline before it (``SYDNEY - ``)."""
+        if start != self.paragraph_start(start):
+            return start, end
+        dateline = DATELINE.match(self.text, start, end)
+        return (dateline.end(), end) if dateline is not None and dateline.end() < end else (start, end)
 
     def quoted_candidate(
         self, group: QuoteGroup, cue: Token, cue_class: str, rule: str, subject: Token | None
