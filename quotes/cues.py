@@ -68,6 +68,7 @@ class AttributionWords:
     sourceless_subjects: frozenset[str] = frozenset()  # "no one knows": a subject that holds no belief
     circumstance_prepositions: frozenset[str] = frozenset()  # "praised X after the event": not the message
     contrast_conjunctions: frozenset[str] = frozenset()  # "..., while X ...": closes the report
+    answer_words: frozenset[str] = frozenset()  # "75 percent said yes": the answer is the message
     in_sources: frozenset[str] = frozenset()  # "In a CBS News poll, X leads": the poll is the source
     topic_verbs: frozenset[str] = frozenset()  # "speak about": the only way that verb takes a message
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
@@ -166,6 +167,7 @@ _WORD_LISTS = {
     "circumstance_prepositions": _words,
     "contrast_conjunctions": _words,
     "in_sources": _words,
+    "answer_words": _words,
     "topic_verbs": _words,
 }
 

@@ -26,6 +26,8 @@ from quotes.text import trim_clause, word_count
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
 TRAILER_MARKS = (",", "—", "–", "-", "--")
 TRAILER_DEPS = ("relcl", "appos")
+ANSWER_DEPS = ("dobj", "intj", "advmod")
+ANSWER_PREPS = ("of", "to", "about")  # "said the same of Cruz", "said no to the war"
 OBJECT_TAIL_SKIP = ("conj", "cc", "advcl", "npadvmod", "punct", "advmod")
 
 
@@ -38,9 +40,28 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
         lemma = verb_lemma(word.lemma, word.token.text)
         if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
-        candidate = _verb_cue(context, word.token, lemma)
+        token = word.token
+        candidate = _verb_cue(context, token, lemma) or _short_answer(context, token, lemma)
         if candidate is not None:
             yield candidate
+
+
+def _short_answer(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
+    """``75 percent said yes``, ``half said so``, ``a third said the same of Cruz``: an answer
+    word after a speech verb is its message (``cues.yaml: words.answer_words``; the object, as
+    PolNeAR annotates it, with a phrase such as ``of Cruz`` or ``to the war`` right after it)."""
+    if context.verb(lemma).cue_class != "speech":
+        return None
+    answers = context.words.answer_words
+    answer = next((c for c in verb.rights if c.dep_ in ANSWER_DEPS and c.lower_ in answers), None)
+    if answer is None:
+        return None
+    end = answer.right_edge
+    after = context.doc[end.i + 1] if end.i + 1 < len(context.doc) else None
+    if after is not None and after.dep_ == "prep" and after.head is verb and after.lower_ in ANSWER_PREPS:
+        end = after.right_edge
+    content = trim_clause(context.text, answer.left_edge.idx, end.idx + len(end.text))
+    return context.candidate([content], verb, "speech", "cue-object", source_of(verb))
 
 
 def _is_markup(text: str, token: Token) -> bool:
