@@ -27,7 +27,6 @@ from quotes.attribution.syntax import token_span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("transcript-line", "colon-line")
-MAX_MIXED_WORDS = 20  # a headline statement with quoted words (Graham: Trump's 'Hateful Rhetoric' ...)
 MIN_TURN_WORDS = 3
 MIN_SPEAKERS = 2
 MAX_LABEL_WORDS = 4
@@ -105,11 +104,8 @@ def colon_lines(context: ArticleContext) -> Iterator[Candidate]:
         content = trim_clause(text, token.idx + 1, end)
         if content[1] > content[0] and text[content[1] - 1] == ".":
             content = (content[0], content[1] - 1)  # the full stop closes the line, not the statement
-        words = word_count(text, *content)
-        if words < MIN_CONTENT_WORDS or context.quoted.contains(content[0]):
-            continue  # a quotation right after the colon is the colon-quote rule's
-        if words > MAX_MIXED_WORDS and context.quoted.overlapping(*content):
-            continue  # "Superdelegates: Clinton is backed ... (a paragraph)": a heading over a body
+        if word_count(text, *content) < MIN_CONTENT_WORDS or context.quoted.overlapping(*content):
+            continue
         if not any(t.pos_ in VERBAL for t in context.tokens_between(*content)):
             continue  # "Christie: A closing surge.": a section heading, not a statement
         candidate = context.candidate([content], token, "speech", "colon-line", label[-1])
