@@ -44,7 +44,13 @@ def test_speaker_words_from_the_bundled_rules() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("International Monetary Fund", "IMF"), ("Democratic National Committee", "DNC"), ("Google", None)],
+    [
+        ("International Monetary Fund", "IMF"),
+        ("Democratic National Committee", "DNC"),
+        ("Google", None),
+        ("federal Securities and Exchange Commission", "SEC"),  # (a word in lower case is no initial)
+        ("the old Harbor", None),
+    ],
 )
 def test_acronym(name: str, expected: str | None) -> None:
     assert acronym(name) == expected

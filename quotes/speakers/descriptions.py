@@ -100,10 +100,10 @@ def is_partitive(token: Token) -> bool:
 
 
 def acronym(name: str) -> str | None:
-    """``International Monetary Fund`` -> ``IMF``; None for a name of fewer than two words."""
-    letters = [
-        w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()
-    ]
+    """``International Monetary Fund`` -> ``IMF``, ``federal Securities and Exchange Commission`` ->
+    ``SEC`` (a word in lower case is no part of it); None for fewer than two capitalised words."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    letters = [w[0] for w in words if w[0].isupper()]
     if len(letters) < 2:
         return None
     return "".join(letters).upper()

@@ -19,7 +19,7 @@ from quotes.speakers.descriptions import acronym
 from quotes.speakers.entity import Entity
 from quotes.speakers.index import Recency
 from quotes.speakers.people import PeopleLookup
-from quotes.speakers.personhood import looks_like_a_name, speaks_as_a_person
+from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
 from quotes.speakers.titles import TitleRules
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 
@@ -144,7 +144,8 @@ class ArticleEntities(PeopleLookup, TitleRules):
             self.entity_of.update((i, entity) for i in range(ent.start, ent.end))
             self._record_title(ent, entity)
             self.mentions.add(ent.start_char, entity)
-            if self._is_subject(ent) and not quoted.contains(ent.start_char):
+            introduced = kind == "person" and introduces(ent)
+            if (self._is_subject(ent) or introduced) and not quoted.contains(ent.start_char):
                 self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
         for token, entity in unlabelled_mentions(doc, set(self.entity_at), self.by_surname):
             self.entity_of[token.i] = entity

@@ -40,3 +40,18 @@ def speaks_as_a_person(ent: Span, rules: CueRules) -> bool:
         if token.lower_ in PERSONAL and token.dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
+
+
+def introduces(ent: Span) -> bool:
+    """``Jay Ruiz, the club's president, suggested ...`` or ``... concerns Henry Crespo, president of
+    the caucus.``: a name with a noun in apposition, before its verb or closing its sentence, which
+    introduces someone the next quotation is likely to be from (not ``accused Cruz, the senator
+    from Texas, of ...``)."""
+    root = ent.root
+    appositions = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if not appositions:
+        return False
+    if root.head.i > root.i:
+        return True
+    rest = [t for t in root.doc[appositions[-1].right_edge.i + 1 : root.sent.end] if not t.is_space]
+    return all(t.is_punct for t in rest)

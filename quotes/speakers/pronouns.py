@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from quotes.speakers.index import Recency
 
 SINGULAR_FIRST_PERSON = ("i", "me", "my", "myself")
+FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
+QUOTE_MARKS = ('"', "“", "”", "‘", "'")
 SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 
 
@@ -40,10 +42,26 @@ class PronounRules:
         """The article's writer, when it names them (:mod:`quotes.speakers.author`)."""
         found = article_author(self.doc.text, self.entities.words.first_names)
         if found is None:
-            return None
+            return self._columnist()
         entity = self.entities.lookup(found.name)  # "Gaudiano" of a tagline: "Nicole Gaudiano"
         name = entity.name if entity is not None and entity.kind == "person" else found.name
         return Resolution(name, "person", f"the writer, named in the {found.source} as '{found.name}'")
+
+    def _columnist(self) -> Resolution | None:
+        """``Ann Coulter: And Then There Was the One.``: a person of the article named alone before a
+        headline's colon, the headline after it neither quoted nor in the first person (``Kasich: We
+        Are Going All the Way`` is Kasich speaking), is the writer of the article's own "I"."""
+        headline = self.doc.text[: self.entities.first_line_end]
+        name, colon, rest = headline.partition(":")
+        words = rest.replace("’", "'").split()
+        if not colon or any(mark in rest for mark in QUOTE_MARKS) or any(
+            w.lower().split("'")[0].strip(",.!?") in FIRST_PERSON for w in words
+        ):
+            return None
+        entity = self.entities.lookup(name.strip())
+        if entity is None or entity.kind != "person" or entity.name.split()[-1] != name.split()[-1]:
+            return None
+        return Resolution(entity.name, "person", f"the writer, named before the headline's colon as '{name}'")
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
         raise NotImplementedError

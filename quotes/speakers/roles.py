@@ -10,7 +10,9 @@ share most affiliations wins, then the nearest before. A role that only a named 
 headline or lede, where the name often comes after ("Indiana governor endorses Cruz"), the
 nearest agreeing titled person after it is taken when none comes before, if its titles name the
 organisation the role names ("Former DNC chairman" is not "President Barack Obama"). A two-word
-title is its own role ("the attorney general" is no "attorney"). A role with a state the most named
+title is its own role ("the attorney general" is no "attorney"). An indefinite role after the
+opening ("a spokeswoman for X", "a candidate who ...") introduces someone new, unless it is an
+apposition to a name ("Allan Lichtman, a professor who ..."). A role with a state the most named
 person does not share ("The Indiana governor") goes to the subject of a recent main clause ("Mike
 Pence says ...") when there is one.
 """
@@ -63,6 +65,9 @@ class RoleRules:
         opening = token.idx < self._opening_end
         if not determined and not opening:
             return None
+        indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts)
+        if indefinite and not opening and token.dep_ != "appos":
+            return None  # "a spokesman for committee Democrats" is nobody named before with that title
 
         def fits(entity: Entity) -> bool:
             if clashes(entity.affiliations, wanted):
