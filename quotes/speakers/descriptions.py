@@ -67,8 +67,23 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
             pieces.append(child)
             break
     text = "".join(t.text_with_ws for t in pieces).strip()
-    text = re.sub(r"\s+", " ", text) + _people_phrase(token, pieces[-1])
+    text = re.sub(r"\s+", " ", text) + _people_phrase(token, pieces[-1]) + _of_kind(token, pieces[-1])
     return text if any(c.isalpha() for c in text) else None
+
+
+def _of_kind(token: Token, last: Token) -> str:
+    """`` of commerce`` of ``the chamber of commerce``, `` of state`` of ``the secretary of
+    state``: an ``of`` with one bare common noun right after the head is part of what it is called
+    (not ``members of the group`` nor ``some of them``)."""
+    if last.i != token.i or token.lower_ in _PEOPLE_PHRASED:
+        return ""
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if prep is None or prep.lower_ != "of":
+        return ""
+    words = list(prep.subtree)
+    if len(words) != 2 or not words[1].is_lower or words[1].tag_ not in ("NN", "NNP"):
+        return ""  # (the model tags "commerce" a proper noun at times)
+    return f" of {words[1].text}"
 
 
 def _people_phrase(token: Token, last: Token) -> str:
