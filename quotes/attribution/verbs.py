@@ -81,6 +81,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.takes else []
     if clauses:
         content_head = next((c for c in clauses if c.i > verb.i), clauses[0])
+        if content_head.i < verb.i and _has_own_object(verb):
+            content_head = None  # "Monsoon delays hit sowing, farmers seek relief": not what they seek
     if content_head is None and "xcomp" in cue.takes:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -294,4 +296,14 @@ def _parenthetical(context: ArticleContext, verb: Token, cue: VerbCue) -> Candid
     return context.candidate(pieces, verb, cue.cue_class, "cue-parenthetical", source)
 
 
+def _has_own_object(verb: Token) -> bool:
+    """Whether a verb has a direct object of its own after it that is not whom it addresses
+    (``farmers seek relief``; but ``..., he told reporters``)."""
+    return any(
+        c.dep_ == "dobj" and c.i > verb.i and c.pos_ not in ("PRON", "PROPN") and c.ent_type_ != "PERSON"
+        for c in verb.children
+    ) and verb.lemma_.lower() != "tell"
+
+
 CUE_FINDERS = (verb_cues,)
+
