@@ -39,7 +39,11 @@ def _noun_cue(context: ArticleContext, noun: Token) -> Candidate | None:
     content = context.clause_content(clause, min_words=3)
     if content is None:
         return None
-    source = next((c for c in noun.children if c.dep_ == "poss"), None) or _holder(noun, context.words)
+    source = (
+        next((c for c in noun.children if c.dep_ == "poss"), None)
+        or _holder(noun, context.words)
+        or _name_before_misread_verb(context, noun)
+    )
     candidate = context.candidate(
         [content], noun, context.rules.nouns[noun.lemma_.lower()], "cue-noun", source
     )
@@ -66,9 +70,22 @@ def _holder(noun: Token, words: AttributionWords) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+        if head.pos_ in ("ADV", "ADJ") and head.dep_ == "advmod":
+            head = head.head  # "X veered close to an admission that ..."
     if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
         return None if head.lemma_.lower() in words.reaction_verbs else subject(head)
     return None
+
+
+def _name_before_misread_verb(context: ArticleContext, noun: Token) -> Token | None:
+    """``Trump charges that ...``: a cue verb the parser read as a plural noun; the name written
+    right before it speaks."""
+    if noun.tag_ != "NNS" or noun.lower_ not in context.rules.verb_forms or noun.i == 0:
+        return None
+    name = noun.doc[noun.i - 1]
+    named = name.ent_type_ in ("PERSON", "ORG", "NORP") or name.pos_ == "PROPN"
+    misread = name.is_title and (name.head == noun or noun.head == name)  # ("Trump", a common noun too)
+    return name if named or misread else None
 
 
 CUE_FINDERS = (noun_cues,)
