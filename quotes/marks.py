@@ -75,8 +75,13 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
     found: list[Quoted] = []
     open_at: int | None = None
     closer = ""
-    for i, j, mark in _double_marks(text, start, end):
+    nested = ""  # the closing mark of a quotation inside the open one, while it is open
+    marks = _double_marks(text, start, end)
+    for index, (i, j, mark) in enumerate(marks):
         can_open = _opening_context(text, i, start)
+        if nested:
+            nested = "" if mark == nested else nested
+            continue
         if open_at is None:
             if mark in _OPENERS or (mark in _SYMMETRIC and (can_open or not _closing_context(text, j, end))):
                 open_at, closer = i, _CLOSER_OF.get(mark, mark)
@@ -86,6 +91,8 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
         if mark == closer or (mark in _DOUBLE_CLOSERS and closer in _DOUBLE_CLOSERS):
             found.append(Quoted(open_at, j, closed=True, single=False))
             open_at = None
+        elif mark in _OPENERS and can_open and _nests(marks, index, _CLOSER_OF[mark], closer):
+            nested = _CLOSER_OF[mark]  # "... the question: “As you know ...?” Forty-three, yes."
         elif mark in _OPENERS and can_open:
             # a new opening mark while open: the previous quotation never closed
             found.append(Quoted(open_at, _rstrip(text, open_at, i), closed=False, single=False))
@@ -93,6 +100,15 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
     if open_at is not None:
         found.append(Quoted(open_at, _rstrip(text, open_at, end), closed=False, single=False))
     return found
+
+
+def _nests(marks: list[tuple[int, int, str]], index: int, inner: str, outer: str) -> bool:
+    """Whether the opening mark at ``index`` starts a quotation inside the open one: its marks are
+    of another style than the open one's, and the open one's own closing mark comes after its end."""
+    if inner == outer:
+        return False
+    after = [mark for _, _, mark in marks[index + 1 :]]
+    return inner in after and outer in after[after.index(inner) + 1 :]
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

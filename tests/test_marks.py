@@ -26,6 +26,13 @@ def quoted_texts(text: str) -> list[str]:
         ("Don't stop the companies’ deal, it's fine.", []),
         ('"First paragraph\n\n"Second paragraph."\n\nPlain.', ['"First paragraph … "Second paragraph."']),
         ('An unclosed "quote here\n\nNext paragraph is "fine".', ['"quote here', '"fine"']),
+        # a quotation inside another of the other style stays inside it
+        (
+            '"I read them the question: “Will you vote?” Most said yes," she said.',
+            ['"I read them the question: “Will you vote?” Most said yes,"'],
+        ),
+        # no closing straight mark after it: the curly one opens a new quotation
+        ('"Unclosed start “A new one,” he said.', ['"Unclosed start', "“A new one,”"]),
     ],
 )
 def test_typographic_cases(text: str, expected: list[str]) -> None:
