@@ -11,7 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.cues import CueRules, load_cue_rules
+from quotes.cue_files import load_cue_rules
+from quotes.cues import CueRules
 from quotes.framing import FrameRules, load_frame_rules
 from quotes.speakers import AliasTable, load_aliases
 from quotes.tone_rules import ToneRules, load_tone_rules
