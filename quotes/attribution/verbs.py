@@ -10,25 +10,20 @@ from spacy.tokens import Token
 from quotes.attribution.according import opens_according_to
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.extent import without_trailer
+from quotes.attribution.objects import message_object, short_answer
 from quotes.attribution.syntax import (
     SUBJECT_DEPS,
     inverted_subject,
-    is_message_prep,
-    prepositional_object,
     source_of,
     subject,
     subtree_span,
 )
-from quotes.cues import AttributionWords, VerbCue
+from quotes.cues import VerbCue
 from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
-TRAILER_MARKS = (",", "—", "–", "-", "--")
-TRAILER_DEPS = ("relcl", "appos")
-ANSWER_DEPS = ("dobj", "intj", "advmod")
-ANSWER_PREPS = ("of", "to", "about")  # "said the same of Cruz", "said no to the war"
-OBJECT_TAIL_SKIP = ("conj", "cc", "advcl", "npadvmod", "punct", "advmod")
 
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -41,27 +36,11 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
         if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
         token = word.token
-        candidate = _verb_cue(context, token, lemma) or _short_answer(context, token, lemma)
+        candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
         if candidate is not None:
             yield candidate
 
 
-def _short_answer(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
-    """``75 percent said yes``, ``half said so``, ``a third said the same of Cruz``: an answer
-    word after a speech verb is its message (``cues.yaml: words.answer_words``; the object, as
-    PolNeAR annotates it, with a phrase such as ``of Cruz`` or ``to the war`` right after it)."""
-    if context.verb(lemma).cue_class != "speech":
-        return None
-    answers = context.words.answer_words
-    answer = next((c for c in verb.rights if c.dep_ in ANSWER_DEPS and c.lower_ in answers), None)
-    if answer is None:
-        return None
-    end = answer.right_edge
-    after = context.doc[end.i + 1] if end.i + 1 < len(context.doc) else None
-    if after is not None and after.dep_ == "prep" and after.head is verb and after.lower_ in ANSWER_PREPS:
-        end = after.right_edge
-    content = trim_clause(context.text, answer.left_edge.idx, end.idx + len(end.text))
-    return context.candidate([content], verb, "speech", "cue-object", source_of(verb))
 
 
 def _is_markup(text: str, token: Token) -> bool:
@@ -90,7 +69,7 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
                 break
     object_span = None
     if content_head is None and "dobj" in cue.takes:
-        object_span, content_head = _message_object(context, verb)
+        object_span, content_head = message_object(context, verb)
         if content_head is not None:
             rule = "cue-object"
             if context.is_headline(verb.idx):
@@ -113,7 +92,7 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         content = trim_clause(context.text, verb.idx + len(verb.text), content[1])
     if word_count(context.text, *content) < _min_words(context, rule, content_head):
         return None
-    content = _without_trailer(context, content)
+    content = without_trailer(context, content)
     pieces = _clause_pieces(context, content_head) if rule == "cue-clause" else [content]
     pieces = [
         (max(start, content[0]), min(end, content[1]))
@@ -146,28 +125,6 @@ def _reported_by_another(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "according" for c in verb.children)
 
 
-def _without_trailer(context: ArticleContext, content: Span) -> Span:
-    """The content without a non-restrictive relative clause, apposition or contrast clause that
-    closes it (``... at such legislation, which would give ...``, ``... Bush, the former governor``,
-    ``..., while Clinton ...``): learned from polnear-train, where the annotated content stops at
-    the comma."""
-    tokens = context.tokens_between(*content)
-    if len(tokens) < 4:
-        return content
-    last = tokens[-1]
-    while last.is_punct and last.i > tokens[0].i:
-        last = context.doc[last.i - 1]
-    for mark in tokens[2:-1]:
-        if mark.text not in TRAILER_MARKS or context.quoted.contains(mark.idx):
-            continue
-        first = context.doc[mark.i + 1]
-        phrase = first  # the largest phrase that starts right after the mark
-        while phrase.head.i != phrase.i and phrase.head.left_edge.i == first.i and phrase.head.i >= first.i:
-            phrase = phrase.head
-        trailer = phrase.dep_ in TRAILER_DEPS or _is_contrast(phrase, context.words)
-        if trailer and phrase.right_edge.i >= last.i and phrase.left_edge.i == first.i:
-            return trim_clause(context.text, content[0], mark.idx)
-    return content
 
 
 def _describes_noun(verb: Token, source: Token) -> bool:
@@ -179,12 +136,6 @@ def _describes_noun(verb: Token, source: Token) -> bool:
     return verb.dep_ == "relcl" and source.tag_ in ("WP", "WDT")
 
 
-def _is_contrast(phrase: Token, words: AttributionWords) -> bool:
-    """``..., while Clinton condemned it``: an adverbial clause opened by a contrast conjunction
-    (``cues.yaml: words.contrast_conjunctions``), the writer's addition to the report."""
-    return phrase.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in words.contrast_conjunctions for c in phrase.children
-    )
 
 
 def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: str) -> bool:
@@ -196,64 +147,10 @@ def _holds_no_source(context: ArticleContext, source: Token | None, cue_class: s
     return words in context.words.sourceless_subjects
 
 
-def _message_object(context: ArticleContext, verb: Token) -> tuple[Span | None, Token | None]:
-    """The object phrases after a verb that takes its message as object (``criticized the
-    plan``, ``called for a recount``): their span and first head, or (None, None)."""
-    words = context.words
-    objects = [
-        c
-        for c in verb.children
-        if c.i > verb.i
-        and (
-            c.dep_ in ("dobj", "xcomp", "oprd", "dative") or (c.dep_ == "prep" and is_message_prep(c, words))
-        )
-    ]
-    lemma = verb.lemma_.lower()
-    if any(pair.split()[0] == lemma for pair in words.topic_verbs):  # "spoke about X", not "spoke Spanish"
-        objects = [c for c in objects if c.dep_ == "prep" and f"{lemma} {c.lower_}" in words.topic_verbs]
-    if not any(
-        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in words.topic_prepositions) for c in objects
-    ):
-        return None, None
-    if not _is_message(verb, objects, words):
-        return None, None
-    spans = [subtree_span(c) for c in objects]
-    if objects[0].dep_ == "prep" and (pobj := prepositional_object(objects[0])) is not None:
-        spans[0] = subtree_span(pobj)  # "talked about immigration": the topic, not "about"
-    # "stressed defense issues with X": the rest of the verb phrase, but not a coordinated verb,
-    # an adverbial clause, a time or place phrase or a circumstance ("after the event", "from the
-    # Senate floor"; cues.yaml words.circumstance_prepositions; measured on polnear-train)
-    tail = [
-        c
-        for c in verb.children
-        if c.i > objects[0].i
-        and c.dep_ not in OBJECT_TAIL_SKIP
-        and not _names_place_or_time(c, words)
-        and not (c.dep_ == "prep" and c.lower_ in words.circumstance_prepositions)
-    ]
-    spans += [subtree_span(c) for c in tail]
-    return (min(s for s, _ in spans), max(e for _, e in spans)), objects[0]
 
 
-def _names_place_or_time(token: Token, words: AttributionWords) -> bool:
-    """``on Thursday``, ``in Ohio``: a phrase whose head (or object) is a place or a time."""
-    head = prepositional_object(token) if token.dep_ == "prep" else token
-    return head is not None and head.ent_type_ in words.place_time_entities
 
 
-def _is_message(verb: Token, objects: list[Token], words: AttributionWords) -> bool:
-    """Whether the object can be what was said: not an amount or a date (``raised $2 million``),
-    not ``on condition of anonymity``, and for ``see`` only a view (``sees him as a threat``)."""
-    head = objects[0]
-    if head.dep_ == "prep" and (pobj := prepositional_object(head)) is not None:
-        head = pobj
-    if head.ent_type_ in words.non_message_entities or head.lemma_.lower() in words.non_message_heads:
-        return False
-    if verb.lemma_.lower() in words.as_object_lemmas:
-        return any(t.lower_ == "as" and t.dep_ == "prep" for c in objects for t in c.subtree) or any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
-        )
-    return True
 
 
 def _min_words(context: ArticleContext, rule: str, head: Token) -> int:
