@@ -28,10 +28,7 @@ CLOSING_DEPS = ("conj", "cc")
 
 def make_clear_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``make (it) clear`` with words after it."""
-    for verb in context.reporter_verbs(MAKE_LEMMAS):
-        candidate = _make_clear(context, verb)
-        if candidate is not None:
-            yield candidate
+    return context.verb_candidates(MAKE_LEMMAS, _make_clear)
 
 
 def _clear_after(verb: Token) -> Token | None:

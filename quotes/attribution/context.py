@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
@@ -99,6 +99,15 @@ class ArticleContext:
     def reporter_verbs(self, lemmas: tuple[str, ...]) -> Iterator[Token]:
         """The reporter's verbs (outside quotations) with one of ``lemmas``."""
         return (w.token for w in self.reporter_words if w.pos in VERBAL and w.lemma in lemmas)
+
+    def verb_candidates(
+        self, lemmas: tuple[str, ...], build: Callable[[ArticleContext, Token], Candidate | None]
+    ) -> Iterator[Candidate]:
+        """The candidates ``build`` makes of the reporter's verbs with one of ``lemmas``."""
+        for verb in self.reporter_verbs(lemmas):
+            candidate = build(self, verb)
+            if candidate is not None:
+                yield candidate
 
     def _teaser_lines(self) -> set[int]:
         """Starts of the lines that link elsewhere (``READ MORE: ...``): no cue there is the article's."""

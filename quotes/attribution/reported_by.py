@@ -23,10 +23,7 @@ LEMMAS = ("report",)
 
 def reported_by_cues(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``X was reported by Y`` outside quotations."""
-    for verb in context.reporter_verbs(LEMMAS):
-        candidate = _reported_by(context, verb)
-        if candidate is not None:
-            yield candidate
+    return context.verb_candidates(LEMMAS, _reported_by)
 
 
 def _reported_by(context: ArticleContext, verb: Token) -> Candidate | None:

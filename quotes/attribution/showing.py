@@ -28,10 +28,7 @@ TAIL_DEPS = ("prep", "oprd", "xcomp", "advcl", "ccomp", "npadvmod")
 
 def evidence_objects(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each ``show``/``find``/``reveal`` with an object and a finding's vehicle."""
-    for verb in context.reporter_verbs(SHOW_LEMMAS):
-        candidate = _finding(context, verb)
-        if candidate is not None:
-            yield candidate
+    return context.verb_candidates(SHOW_LEMMAS, _finding)
 
 
 def _finding(context: ArticleContext, verb: Token) -> Candidate | None:
