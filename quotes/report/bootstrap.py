@@ -37,4 +37,5 @@ def bootstrap_ci(compounds: Counter[float]) -> tuple[float, float] | None:
         draws = rng.multinomial(n, probs, size=size)
         means[start : start + size] = draws @ values / n
     low, high = np.percentile(means, [2.5, 97.5])
-    return float(low), float(high)
+    mean = float(values @ probs)  # with one distinct value, every draw is it, give or take a rounding
+    return min(float(low), mean), max(float(high), mean)

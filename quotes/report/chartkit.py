@@ -98,6 +98,14 @@ def reset(ax: Axes) -> None:
         axis.set_major_formatter(ScalarFormatter())
 
 
+def error_extent(centre: float, interval: tuple[float, float]) -> list[list[float]]:
+    """Matplotlib's ``xerr``/``yerr`` for an interval drawn around ``centre``: the distances below
+    and above it, never negative (a mean and its interval are rounded apart by a hair when every
+    value is the same)."""
+    low, high = interval
+    return [[max(0.0, centre - low)], [max(0.0, high - centre)]]
+
+
 def to_png(fig: Figure) -> bytes:
     buffer = BytesIO()
     with warnings.catch_warnings():

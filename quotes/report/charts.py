@@ -20,6 +20,7 @@ from quotes.report.chartkit import (
     bar_labels,
     bars,
     canvas,
+    error_extent,
     hbars,
     label,
     label_inches,
@@ -83,7 +84,7 @@ def tone_by_speaker_chart(
         if ci is None:
             ax.plot(mean, y, "o", mfc="white", mec=colour, zorder=3)
         else:
-            ax.errorbar(mean, y, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="o", color=colour, capsize=3,
+            ax.errorbar(mean, y, xerr=error_extent(mean, ci), fmt="o", color=colour, capsize=3,
                         zorder=3)  # fmt: skip
     ax.set_yticks(range(len(shown)), [f"{label(name, 28)} (n={n})" for name, n, _, _ in shown])
     ax.set_ylim(len(shown) - 0.4, -0.6)
@@ -156,7 +157,7 @@ def tone_histogram(
     if ci is None:
         note += "; no interval below 5 quotations"
     else:
-        ax.errorbar(mean, top * 1.12, xerr=[[mean - ci[0]], [ci[1] - mean]], fmt="D", color="black",
+        ax.errorbar(mean, top * 1.12, xerr=error_extent(mean, ci), fmt="D", color="black",
                     markersize=4, capsize=4, zorder=4)  # fmt: skip
         note += f"; diamond and bar: 95% interval [{_signed(ci[0])}, {_signed(ci[1])}]"
     ax.set_xlim(-1.08, 1.08)

@@ -10,6 +10,7 @@ from matplotlib.ticker import MaxNLocator
 from quotes.report.chartkit import (
     COLOURS,
     bars,
+    error_extent,
     label,
     label_inches,
     margins,
@@ -56,11 +57,10 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
         if row.ci95 is None:
             bottom.plot(x, row.mean_compound, "o", mfc="white", mec=colour)
         else:
-            low, high = row.ci95
             bottom.errorbar(
                 x,
                 row.mean_compound,
-                yerr=[[row.mean_compound - low], [high - row.mean_compound]],
+                yerr=error_extent(row.mean_compound, row.ci95),
                 fmt="o",
                 color=colour,
                 capsize=3,
