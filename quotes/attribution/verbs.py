@@ -15,6 +15,7 @@ from quotes.attribution.objects import message_object, short_answer
 from quotes.attribution.syntax import (
     SUBJECT_DEPS,
     inverted_subject,
+    is_reduced_passive,
     source_of,
     subject,
     subtree_span,
@@ -100,7 +101,7 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         if start < content[1] and end > content[0]
     ]
     source = subject(verb)
-    if source is None and rule == "cue-clause":
+    if source is None and rule == "cue-clause" and not is_reduced_passive(verb):
         source = inverted_subject(verb)
     cue_class = cue.cue_class
     if cue_class == "speech" and lemma in context.words.evidence_verbs and source is not None:
