@@ -78,6 +78,8 @@ _WORD_LISTS = {
     "in_sources": _words,
     "answer_words": _words,
     "topic_verbs": _words,
+    "refusal_verbs": _words,
+    "deferral_verbs": _words,
 }
 
 

@@ -65,6 +65,8 @@ class AttributionWords:
     in_sources: frozenset[str] = frozenset()  # "In a CBS News poll, X leads": the poll is the source
     topic_verbs: frozenset[str] = frozenset()  # "speak about": the only way that verb takes a message
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
+    refusal_verbs: frozenset[str] = frozenset()  # "declined to say whether ...": a negated report
+    deferral_verbs: frozenset[str] = frozenset()  # "said it would comment later": no message
 
 
 @dataclass(frozen=True)

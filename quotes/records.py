@@ -102,6 +102,7 @@ class Quotation:
     title: str | None = None  # title or affiliation from an apposition or the article
     inherited: bool = False  # speaker carried over from the previous quotation
     scores: Scores | None = None
+    negated: bool = False  # a negated report ("X has not said ..."): what the speaker did not say
     speaker_names: tuple[str, ...] = ()  # each named speaker ("X and Y said" has two); () when unknown
 
     @property

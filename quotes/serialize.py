@@ -23,7 +23,7 @@ from typing import Any
 from quotes.records import Article, ArticleResult, Quotation, Scores
 
 ARTICLE_METADATA = ("title", "date", "outlet", "url")
-CUE_COLUMNS = ("cue_text", "cue_lemma", "cue_class", "stance", "rule", "confidence", "inherited")
+CUE_COLUMNS = ("cue_text", "cue_lemma", "cue_class", "stance", "rule", "confidence", "inherited", "negated")
 """How a quotation was attributed, as flat columns."""
 SCORE_COLUMNS = ("tone_label", "tone_compound", "certainty", "hype", "codebook_frame", "frames")
 """A quotation's tone and frames, as flat columns (see :func:`flat_cells`)."""

@@ -215,6 +215,12 @@ def test_a_word_before_a_full_name_does_not_split_the_person() -> None:
     assert counts == {"Hillary Clinton": 4, "Bill Clinton": 1}
 
 
+def test_a_negated_report_is_no_speakers_words() -> None:
+    denied = dataclasses.replace(said("Ana Torres"), negated=True)  # "Ana Torres has not said ..."
+    results = [result("a0", said("Ana Torres"), denied)]
+    assert {c.name: c.quotes for c in count_speakers(results, AliasTable())} == {"Ana Torres": 1}
+
+
 def test_two_people_who_share_a_surname_stay_apart() -> None:
     counts = _counts(("Donald Trump",) * 2, ("Melania Trump",) * 2, ("Trump",))
     assert counts == {"Donald Trump": 2, "Melania Trump": 2, "Trump": 1}

@@ -50,6 +50,7 @@ quotations = st.builds(
     explanation=texts,
     title=st.none() | texts,
     inherited=st.booleans(),
+    negated=st.booleans(),
     scores=st.none() | scores,
 )
 optional = st.none() | texts

@@ -44,6 +44,7 @@ class Candidate:
     speaker: Span | None = None
     title: str | None = None
     inherited: bool = False
+    negated: bool = False  # "X has not said ...": what the source did not say (negation.py)
     quote_groups: list[int] = field(default_factory=list)
     explanation: str = ""
 
@@ -68,5 +69,6 @@ def to_quotation(text: str, candidate: Candidate, **fields: object) -> Quotation
         cue_class=candidate.cue_class,  # type: ignore[arg-type]
         rule=candidate.rule,
         inherited=candidate.inherited,
+        negated=candidate.negated,
         **fields,  # type: ignore[arg-type]
     )

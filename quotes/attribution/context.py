@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
+from quotes.attribution.negation import negated_cue_span, negating_verb
 from quotes.attribution.syntax import is_mention, mention_span, subtree_span, token_span
 from quotes.cues import CueRules, VerbCue
 from quotes.marks import find_quoted, group_chains
@@ -185,7 +186,16 @@ class ArticleContext:
         if subject is not None and is_mention(subject):
             candidate.speaker_token = subject
             candidate.speaker, candidate.title = mention_span(subject)
+        negator = negating_verb(cue, self.words.refusal_verbs, self.is_speech_verb)
+        if negator is not None:
+            candidate.negated = True
+            candidate.cue = [negated_cue_span(negator, cue)]
         return candidate
+
+    def is_speech_verb(self, token: Token) -> bool:
+        """Whether ``token`` is a cue verb of the speech class (``comment``, ``say``)."""
+        lemma = self.cue_verb(token)
+        return lemma is not None and self.rules.verbs[lemma].cue_class == "speech"
 
     def _without_dateline(self, start: int, end: int) -> Span:
         """A content opening its paragraph without the dateline before it (``SYDNEY - ``)."""

@@ -25,6 +25,8 @@ from quotes.records import Span
 from quotes.text import trim_clause, word_count
 
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
+MESSAGE_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd")  # what a reported clause's verb says
+FUTURE_AUXILIARIES = ("will", "would", "shall")  # "said it would comment later"
 
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -83,6 +85,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
             content_head, rule = objects[0], "cue-object"
     if content_head is None:
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
+    if rule == "cue-clause" and _defers_speech(context, content_head):
+        return None  # "said it would comment later": a report with no message
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
     addressee = next(
         (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < content_head.i), None
@@ -118,6 +122,22 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     if _holds_no_source(context, source, cue_class):
         return None  # "here's hoping ...", "no one knows whether ...": a belief needs a believer
     return context.candidate(pieces or [content], verb, cue_class, rule, source)
+
+
+def _defers_speech(context: ArticleContext, head: Token) -> bool:
+    """``it would comment later``, ``he will not comment while ...``: a reported clause in which
+    the speaker (a pronoun) only announces or withholds speech of its own to come
+    (``cues.yaml: words.deferral_verbs`` with ``would``/``will``), with no message, topic or
+    complement (not ``Trump has not replied to his requests``, ``it will respond to the claims``)."""
+    if head.lemma_.lower() not in context.words.deferral_verbs:
+        return False
+    children = list(head.children)
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUXILIARIES for c in children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children):
+        return False
+    topics = context.words.message_prepositions  # "respond to the claims", not "in due course"
+    return not any(c.dep_ in MESSAGE_DEPS or (c.dep_ == "prep" and c.lower_ in topics) for c in children)
 
 
 def _reported_by_another(verb: Token) -> bool:

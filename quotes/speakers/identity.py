@@ -68,8 +68,11 @@ Named = tuple[str, str, str | None]
 
 def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]:
     """Each named speaker of a quotation, once each ("X and Y said" counts for X and for Y; []
-    when no speaker is named). A bare pronoun is no speaker."""
+    when no speaker is named). A bare pronoun is no speaker, and a negated report ("X has not
+    said ...") is no one's words."""
     found: list[Named] = []
+    if quotation.negated:
+        return found
     for raw in quotation.speakers:
         named = speaker_key(raw, aliases)
         if named is None or named[0] in PRONOUNS:
