@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.context import ArticleContext
-from quotes.attribution.syntax import source_of, subject_from, token_span
+from quotes.attribution.syntax import nominal_before, source_of, subject_from, token_span
 from quotes.text import has_sentence_break, word_count
 
 RULE_IDS = ("cue-quote-after", "cue-quote-before", "dash-quote", "colon-quote")
@@ -104,6 +104,8 @@ def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | 
             source = source_of(token)
             if source is not None and context.quoted.contains(source.idx):
                 source = subject_from(token, window[0].i)  # not a noun inside the quotation
+            if source is None or source.i < window[0].i:
+                source = nominal_before(token)  # '" Tulsa police Chief Chuck Jordan said': misparsed
             if source is None or source.i < window[0].i:
                 continue
             candidate = context.quoted_candidate(

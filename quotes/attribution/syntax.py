@@ -94,7 +94,7 @@ def subject(verb: Token) -> Token | None:
             via = current.dep_
             current = _coordinated_cue(current) if via == "conj" else current.head
         else:
-            return _nominal_before(current) if _is_finite(current) else None
+            return nominal_before(current) if _is_finite(current) else None
     return None
 
 
@@ -144,7 +144,7 @@ def _is_finite(verb: Token) -> bool:
     return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
-def _nominal_before(verb: Token) -> Token | None:
+def nominal_before(verb: Token) -> Token | None:
     """A finite cue verb the parser left without a subject (``Alarmed by the unrest in Nevada,
     Senator Harry Reid, the minority leader, said ...``): the noun phrase that ends right before
     it, through its apposition (``Reid, the minority leader,``)."""
