@@ -4,8 +4,8 @@
     python benchmarks/name_errors.py GOLD.jsonl [PRED.jsonl] [--examples 20] [--kind direct]
 
 PRED is the output of ``quotes extract`` on GOLD; without it the pipeline runs (no cache).
-Matching is the scorer's (quotes.evaluate.match); the table and examples come from
-quotes.name_errors. Exits cleanly when the data is absent.
+Matching is the scorer's (quotes.evaluate.scorer.match); the table and examples come from
+quotes.evaluate.name_errors. Exits cleanly when the data is absent.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data not found: {gold_path}; nothing to measure")
         return 0
 
-    from quotes.evaluate import match, trim_spans
-    from quotes.name_errors import NameCase, breakdown, format_breakdown
+    from quotes.evaluate.name_errors import NameCase, breakdown, format_breakdown
+    from quotes.evaluate.scorer import match, trim_spans
 
     gold = _lines(gold_path)
     predicted = _predicted(gold, Path(args.pred) if args.pred else None)

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
+from quotes.evaluate.name_errors import NameCase, breakdown, format_breakdown, mention_kind
+from quotes.rules.mentions import load_first_names, load_speaker_words
+from quotes.rules.yamlfile import RuleError
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
 from quotes.speakers.index import Recency
-from quotes.speakers.words import load_first_names, load_speaker_words
-from quotes.yamlfile import RuleError
+from quotes.text.names import names_match
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
