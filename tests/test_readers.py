@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from quotes.io.formats import input_format
 from quotes.io.manifest import ErrorRecord, Manifest
 from quotes.io.readers import (
-    SUPPORTED_SUFFIXES,
     BinaryInputError,
     InputError,
     decode_bytes,
@@ -480,7 +480,7 @@ def test_discover_folders_recursively_sorted(tmp_path: Path) -> None:
             "x.html",
         ]
     ]
-    assert all(os.path.splitext(p)[1].lower() in SUPPORTED_SUFFIXES for p in found)
+    assert all(input_format(p) is not None for p in found)
 
 
 def test_discover_explicit_paths_stdin_and_missing(tmp_path: Path) -> None:

@@ -267,6 +267,7 @@ def writes_in_place(output: str | None) -> bool:
 
 def report_inputs(inputs: Sequence[str]) -> list[str]:
     """The input paths; an InputError before anything is written for a missing path or no input."""
+    from quotes.io.formats import suffix_list
     from quotes.io.readers import discover
     from quotes.records.errors import InputError
 
@@ -275,8 +276,7 @@ def report_inputs(inputs: Sequence[str]) -> list[str]:
             raise InputError("no such file or folder", path=given)
     paths = list(discover(inputs))
     if not paths:
-        looked = ".txt, .md, .html, .jsonl, .csv"
-        raise InputError(f"no input files found in {', '.join(inputs)} (looked for {looked})")
+        raise InputError(f"no input files found in {', '.join(inputs)} (looked for {suffix_list()})")
     return paths
 
 

@@ -18,9 +18,8 @@ from typing import TextIO
 
 from quotes.io.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.io.decoding import decode_bytes, decoded_lines
-from quotes.io.html import extract
+from quotes.io.formats import PLAIN_TEXT, InputFormat, input_format, is_records
 from quotes.io.manifest import Manifest
-from quotes.io.markdown import front_matter, markdown_title, markdown_to_text
 from quotes.io.tabular import (
     ASCII_SPACE,
     METADATA,
@@ -35,9 +34,6 @@ from quotes.io.tabular import (
 from quotes.records import Article
 from quotes.records.errors import InputError as InputError  # re-exported
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
 STDIN = "-"
 STDIN_ID = "stdin"
 
@@ -85,7 +81,7 @@ def _walk(folder: str, visited: set[str]) -> Iterator[str]:
         path = os.path.join(folder, entry.name)
         if _is_dir(entry):
             yield from _walk(path, visited)
-        elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
+        elif input_format(entry.name) is not None:
             yield path
 
 
@@ -115,7 +111,7 @@ def read_input(path: str, manifest: Manifest, *, stdin: TextIO | None = None) ->
 def read_texts(path: str, manifest: Manifest) -> Iterator[Article]:
     """Texts to score: the records of a ``.jsonl`` or ``.csv`` input (or JSONL on stdin), else one
     text per non-blank line with the id ``{file stem}:{line}``; problems go to ``manifest``."""
-    if path == STDIN or os.path.splitext(path)[1].lower() in (".jsonl", ".csv"):
+    if path == STDIN or is_records(path):
         yield from read_input(path, manifest)
         return
     manifest.start(path)
@@ -148,15 +144,16 @@ def _accounted(path: str, articles: Iterator[Article], manifest: Manifest) -> It
 def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
     if os.path.isdir(path):
         raise InputError(_folder_problem(path))
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in (".jsonl", ".csv"):
+    found = input_format(path)
+    if found is not None and found.records:
         yield from _articles(read_records(path, manifest), manifest)
         return
     with open(path, "rb") as stream:
         data = stream.read()
-    if suffix not in SUPPORTED_SUFFIXES:  # only once the file could be read
+    if found is None:  # only once the file could be read
+        suffix = os.path.splitext(path)[1].lower()
         manifest.warning(path, f"unknown suffix {suffix or '(none)'!r}: read as plain text")
-    yield _document(path, data, suffix, manifest)
+    yield _document(path, data, found or PLAIN_TEXT, manifest)
 
 
 def _folder_problem(path: str) -> str:
@@ -193,10 +190,10 @@ def _sniff(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
     return None, iter(consumed)
 
 
-# -- whole documents: text, Markdown, HTML ---------------------------------------------------------
+# -- whole documents: text, Markdown, HTML, e-mail --------------------------------------------------
 
 
-def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Article:
+def _document(path: str, data: bytes, form: InputFormat, manifest: Manifest) -> Article:
     if not data.strip():
         raise InputError("empty file")
     text, warning = decode_bytes(data, path)
@@ -204,27 +201,18 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
         manifest.warning(path, warning)
     if not text.strip():
         raise InputError("empty file")
-    title: str | None = None
-    meta: dict[str, str | None] = {}
-    if suffix in HTML_SUFFIXES:
-        page = extract(clean_text(text))
-        text, title = page.text, page.title
-        meta = {"date": page.date, "outlet": page.outlet, "url": page.url}
-    elif suffix in MARKDOWN_SUFFIXES:
-        text = clean_text(text)
-        meta, text = front_matter(text)
-        title = meta.get("title") or markdown_title(text)
-        text = markdown_to_text(text)
-    text = clean_text(text)
+    assert form.parse is not None  # (a document format)
+    page = form.parse(clean_text(text))
+    text = clean_text(page.text)
     if not text.strip():
         raise InputError("no article text found")
     return Article(
         id=path,
         text=text,
-        title=clean_field(title),
-        date=clean_field(meta.get("date")),
-        outlet=clean_field(meta.get("outlet")),
-        url=clean_field(meta.get("url")),
+        title=clean_field(page.title),
+        date=clean_field(page.date),
+        outlet=clean_field(page.outlet),
+        url=clean_field(page.url),
         source=path,
     )
 
