@@ -9,6 +9,7 @@ earlier mentions. Datelines (``WASHINGTON —``) are no entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -69,6 +70,32 @@ def _without_verb(ent: Span, rules: CueRules, first_line_end: int) -> Span | Non
     return ent
 
 
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _without_places(
+    named: list[tuple[Span, str]], doc: Doc, affiliations: dict[str, tuple[str, str]]
+) -> list[tuple[Span, str]]:
+    """Names that are places, never people or organisations: a name the model calls a place at
+    least as often as it calls it a person or organisation in the article ("Clarkston", a town, tagged
+    a person once), and a name followed by a state or province ("Moncton, N.B.")."""
+    places = Counter(e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS)
+    names = Counter(name.lower() for _, name in named)
+
+    def place(ent: Span, name: str) -> bool:
+        if places[name.lower()] >= names[name.lower()] and places[name.lower()]:
+            return True
+        after = doc[ent.end : ent.end + 3]
+        return (
+            len(after) >= 2
+            and after[0].text == ","
+            and after[1].text[:1].isupper()
+            and affiliations.get(after[1].text.lower(), ("", ""))[0] == "state"
+        )
+
+    return [(ent, name) for ent, name in named if not place(ent, name)]
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
@@ -102,6 +129,7 @@ class ArticleEntities:
             and not self.datelines.contains(ent.start_char)
             and (name := self.titles.clean_name(ent.text))
         ]
+        named = _without_places(named, doc, self.words.affiliations)
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
         spoken: set[str] = set()  # surnames of names that look like a person's, whatever the label

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from quotes.rules.mentions import Pronoun
 from quotes.speakers.article_state import fake_candidate
@@ -115,16 +115,19 @@ class PronounResolver:
         last_paragraph = self.state.paragraph(last) if last is not None else -1
 
         subjects = self.entities.subjects.before(token.idx) + self.entities.role_subjects.before(token.idx)
+        previous = self._previous_sentence(token)
         why = "the last compatible speaker"
         ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]
         ranked += [
             (
-                self._main_rank(p, p + (bonus if self.state.paragraph(p) > last_paragraph else 0), fits),
+                self._main_rank(p, p + (bonus if salient else 0), fits),
                 e,
-                "the last compatible subject",
+                "the subject of the sentence before" if lead else "the last compatible subject",
             )
             for p, e in subjects
             if not any(s <= p < e for s, e in content)
+            for lead in [previous is not None and self._leads(p, previous)]
+            for salient in [lead or self.state.paragraph(p) > last_paragraph]
         ]
         for _, entity, why in sorted(ranked, key=lambda item: -item[0]):
             if fits(entity):
@@ -133,6 +136,29 @@ class PronounResolver:
             if _compatible(entity, gender, plural):
                 return entity, "the nearest compatible name before"
         return None
+
+    @staticmethod
+    def _previous_sentence(token: Token) -> Span | None:
+        """The sentence before the one holding ``token``, if any."""
+        start = token.sent.start
+        return token.doc[start - 1].sent if start > 0 else None
+
+    def _leads(self, position: int, sentence: Span) -> bool:
+        """Whether the mention at ``position`` is the subject of ``sentence``'s main verb ("Sorensen
+        stopped 31 shots."): a person just introduced there is as salient as the last speaker, for a
+        pronoun in the next sentence ("He said the team would regroup")."""
+        if not sentence.start_char <= position < sentence.end_char:
+            return False
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        word = span[0]
+        while word.dep_ in ("compound", "flat") and word.head is not word:
+            word = word.head
+        verb = word.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return word.dep_ in ("nsubj", "nsubjpass") and verb == sentence.root
 
     def _main_rank(self, position: int, rank: int, fits) -> int:
         """``rank`` of a mention at ``position``, or, for the subject of a clause inside a sentence
