@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
+from quotes.nlp.abbreviations import add_abbreviations
 from quotes.nlp.model import is_long, load_model, model_id, model_id_for, parse_long
 from quotes.records import Article, ArticleResult, Quotation
 
@@ -116,6 +117,7 @@ class Analyzer:
 
         self.rules = rules if rules is not None else shared_rules()
         self.nlp = nlp if nlp is not None else shared_model(model)
+        add_abbreviations(self.nlp, self.rules.mentions.abbreviations())
         self.extractor = Extractor(self.rules, score=score)
 
     def analyze(self, text: str) -> tuple[Quotation, ...]:

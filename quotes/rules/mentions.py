@@ -70,6 +70,11 @@ class MentionRules:
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.pronouns)), tuple(sorted(self.title_groups)), hash(self.words)))
 
+    def abbreviations(self) -> frozenset[str]:
+        """Honorifics and title abbreviations written with a full stop ("sen.", "coun.")."""
+        words = set(self.honorifics) | set(self.words.title_abbreviations)
+        return frozenset(w for w in words if w.endswith("."))
+
 
 def _word_list(path: Path, data: dict, key: str) -> list[tuple[int | None, str]]:
     value = data.get(key, [])
