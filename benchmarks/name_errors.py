@@ -1,12 +1,12 @@
 """Speaker-name errors by the kind of gold mention (name, pronoun, description, none), then by
-cause (no cue, document, form, wrong mention, pronoun, description; quotes.name_errors).
+cause (no cue, document, form, wrong mention, pronoun, description; quotes.evaluate.name_errors).
 
     python benchmarks/name_errors.py                              # polnear-train-named, pipeline run
     python benchmarks/name_errors.py GOLD.jsonl [PRED.jsonl] [--examples 20] [--kind direct]
 
 PRED is the output of ``quotes extract`` on GOLD; without it the pipeline runs (no cache).
-Matching is the scorer's (quotes.evaluate.match); the tables and examples come from
-quotes.name_errors. Exits cleanly when the data is absent.
+Matching is the scorer's (quotes.evaluate.scorer.match); the tables and examples come from
+quotes.evaluate.name_errors. Exits cleanly when the data is absent.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _lines(path: Path) -> list[dict]:
 
 def _predicted(gold_path: Path, pred_path: Path | None) -> dict[str, tuple]:
     """Article id -> predicted quotations (records), read from PRED or found by the pipeline."""
-    from quotes.deserialize import result_from_dict
+    from quotes.io.deserialize import result_from_dict
 
     if pred_path is not None:
         results = (result_from_dict(record) for record in _lines(pred_path))
@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data not found: {gold_path}; nothing to measure")
         return 0
 
-    from quotes.evaluate import name_cases, read_gold
-    from quotes.name_errors import breakdown, by_cause, format_breakdown, format_causes
+    from quotes.evaluate.name_errors import breakdown, by_cause, format_breakdown, format_causes
+    from quotes.evaluate.scorer import name_cases, read_gold
 
     predicted = _predicted(gold_path, Path(args.pred) if args.pred else None)
     cases = [c for c in name_cases(read_gold(str(gold_path)), predicted) if c.kind == (args.kind or c.kind)]

@@ -15,7 +15,7 @@ one, write the two files with each quotation's ``content_text`` (a list of piece
 
 Scores come from the shared scorer (``../shared/bench/score.py``, or ``--scorer``) by mention and
 by name: names right (all/direct/mixed/indirect), end-to-end F1, detection precision and recall;
-then the name errors by cause (quotes.name_errors). Without the scorer the scores are skipped
+then the name errors by cause (quotes.evaluate.name_errors). Without the scorer the scores are skipped
 with a message; the causes are still printed.
 """
 
@@ -243,8 +243,8 @@ def show(cases: Path, name: str) -> str:
 
 def _predict(gold: list[dict]) -> list[dict]:
     from quotes.execution.analyzers import Analyzer
+    from quotes.io.serialize import result_to_dict
     from quotes.records import Article
-    from quotes.serialize import result_to_dict
 
     analyzer = Analyzer(score=False)
     return [result_to_dict(r) for r in analyzer.run(Article(id=a["id"], text=a["text"]) for a in gold)]
@@ -277,9 +277,9 @@ def _summary(by_mention: dict, by_name: dict) -> str:
 
 
 def _causes(gold_path: Path, predictions: list[dict], examples: int) -> str:
-    from quotes.deserialize import result_from_dict
-    from quotes.evaluate import name_cases, read_gold
-    from quotes.name_errors import by_cause, format_causes
+    from quotes.evaluate.name_errors import by_cause, format_causes
+    from quotes.evaluate.scorer import name_cases, read_gold
+    from quotes.io.deserialize import result_from_dict
 
     gold = read_gold(str(gold_path))
     results = (result_from_dict(p) for p in predictions)

@@ -20,7 +20,7 @@ class QuotesComponent:
 
     def __init__(self, nlp: Language, name: str, rules_dir: str | None, score: bool) -> None:
         from quotes.execution.analyzers import shared_rules
-        from quotes.pipeline import Extractor
+        from quotes.pipeline.extractor import Extractor
 
         self.name = name
         self.extractor = Extractor(shared_rules(rules_dir), score=score)

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotes.cache import ResultCache
 from quotes.cli import cli
-from quotes.deserialize import quotation_from_dict
+from quotes.io.cache import ResultCache
+from quotes.io.deserialize import quotation_from_dict
+from quotes.io.serialize import quotation_row, quotation_to_dict
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report import write_reports
 from quotes.report.exports import CSV_FIELDS
-from quotes.serialize import quotation_row, quotation_to_dict
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.identity import count_speakers
 
 from .conftest import SHARED_BENCH
@@ -66,7 +66,7 @@ def test_speaker_names_round_trip_through_dicts_rows_and_the_cache(tmp_path: Pat
 
 
 def test_the_pipeline_records_each_speaker(nlp, rules) -> None:
-    from quotes.pipeline import Extractor
+    from quotes.pipeline.extractor import Extractor
 
     text = 'Ana Torres and Jo Bloggs said on Monday that the plan would fail.'
     found = Extractor(rules, score=False).extract_doc(text, nlp(text))

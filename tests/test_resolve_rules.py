@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.name_errors import (
+from quotes.evaluate.name_errors import (
     CAUSE_HELP,
     CAUSES,
     NameCase,
@@ -19,13 +19,13 @@ from quotes.name_errors import (
     format_breakdown,
     format_causes,
     mention_kind,
-    names_match,
     other_form,
 )
+from quotes.rules.mentions import load_first_names, load_speaker_words
+from quotes.rules.yamlfile import RuleError
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
 from quotes.speakers.index import Recency
-from quotes.speakers.words import load_first_names, load_speaker_words
-from quotes.yamlfile import RuleError
+from quotes.text.names import names_match
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

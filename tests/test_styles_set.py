@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.errors import GoldError
-from quotes.evaluate import read_gold
+from quotes.evaluate.scorer import read_gold
+from quotes.records.errors import GoldError
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLES = ROOT / "benchmarks" / "styles.py"

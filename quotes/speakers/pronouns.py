@@ -1,27 +1,26 @@
 """Pronouns and relative pronouns: agreement (gender, number, animacy) and salience.
 
-:class:`PronounRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves
-"he", "she", "it", "they", "who" and the writer's "I"/"we": to the nearest compatible recent
+:class:`PronounResolver`, a part of :class:`quotes.speakers.resolver.Resolver`, resolves "he",
+"she", "it", "they", "who" and the writer's "I"/"we": to the nearest compatible recent
 speaker or subject (a speaker outranks a subject named up to :data:`SPEAKER_BONUS` characters
 after it, unless the subject opens a later paragraph), else the nearest compatible name.
 """
 
 from __future__ import annotations
 
-import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from quotes.attribution import Candidate
+from quotes.rules.mentions import Pronoun
+from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.author import article_author
-from quotes.speakers.entities import Entity
-from quotes.speakers.resolution import Resolution, unknown
+from quotes.speakers.records import Entity, Resolution, unknown
 
 if TYPE_CHECKING:
-    from quotes.speakers.entities import ArticleEntities
-    from quotes.speakers.index import Recency
+    from quotes.speakers.article_state import ArticleState, TokenResolver
+
 
 SINGULAR_FIRST_PERSON = ("i", "me", "my", "myself")
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
@@ -29,13 +28,15 @@ QUOTE_MARKS = ('"', "“", "”", "‘", "'")
 SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 
 
-class PronounRules:
-    """Pronoun resolution over the resolver's article state (its entities and recent speakers)."""
+class PronounResolver:
+    """Pronouns to the speaker or subject they take up, over the article's state."""
 
-    doc: Doc
-    entities: ArticleEntities
-    speakers: Recency[Entity]
-    _breaks: list[int]
+    def __init__(self, state: ArticleState, resolve: TokenResolver) -> None:
+        self.state = state
+        self.doc = state.doc
+        self.entities = state.entities
+        self.speakers = state.speakers
+        self._resolve_token = resolve
 
     @cached_property
     def _writer(self) -> Resolution | None:
@@ -63,10 +64,11 @@ class PronounRules:
             return None
         return Resolution(entity.name, "person", f"the writer, named before the headline's colon as '{name}'")
 
-    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
-        raise NotImplementedError
-
-    def _pronoun(self, token: Token, pronoun, content: tuple[tuple[int, int], ...] = ()) -> Resolution:
+    def resolve(
+        self, token: Token, pronoun: Pronoun | None, content: tuple[tuple[int, int], ...] = ()
+    ) -> Resolution:
+        """The speaker a pronoun (or relative pronoun) at ``token`` takes up; ``content`` is its
+        quotation's, where a person named is what is said, not who says it."""
         if pronoun is not None and pronoun.first_person:
             if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
                 if token.lower_ in SINGULAR_FIRST_PERSON and self._writer is not None:
@@ -110,14 +112,14 @@ class PronounRules:
         # ... but not a subject that opens a paragraph after the last compatible speaker's ("Lew said. ¶
         # Kleinbard agreed ... ¶ he said"; a man quoted in her paragraph is no speaker for "she")
         last = next((p for p, e in speakers if fits(e)), None)
-        last_paragraph = self._paragraph(last) if last is not None else -1
+        last_paragraph = self.state.paragraph(last) if last is not None else -1
 
         subjects = self.entities.subjects.before(token.idx) + self.entities.role_subjects.before(token.idx)
         why = "the last compatible speaker"
         ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]
         ranked += [
             (
-                self._main_rank(p, p + (bonus if self._paragraph(p) > last_paragraph else 0), fits),
+                self._main_rank(p, p + (bonus if self.state.paragraph(p) > last_paragraph else 0), fits),
                 e,
                 "the last compatible subject",
             )
@@ -161,18 +163,6 @@ class PronounRules:
             return None  # (a named subject only: not "much of the debate was so subdued that Trump ...")
         return main.left_edge.idx
 
-    def _paragraph(self, position: int) -> int:
-        """The number of the paragraph holding ``position`` (line breaks before it)."""
-        return bisect.bisect_right(self._breaks, position)
-
-    def _protagonist(self, token: Token) -> Entity | None:
-        """The person named most often before ``token`` (the nearest on a tie)."""
-        mentions = self.entities.mentions
-        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
-        return max(
-            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
-        )[1]
-
     @staticmethod
     def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
         """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
@@ -201,10 +191,3 @@ def left_noun(token: Token) -> Token | None:
         i -= 1
     previous = token.doc[i] if i >= 0 else None
     return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
-
-
-def fake_candidate(token: Token) -> Candidate:
-    """A bare candidate whose speaker is ``token`` (to resolve an antecedent or a conjunct)."""
-    return Candidate(
-        [], "", [], "", "", "", speaker_token=token, speaker=(token.idx, token.idx + len(token.text))
-    )
