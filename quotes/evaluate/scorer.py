@@ -7,7 +7,8 @@ ends of every content span, their overlap covers at least half of each; matches 
 one, largest overlap first. A speaker is right when the mention spans overlap (or, by name,
 when the canonical names agree as the benchmark's scorer compares them:
 :func:`quotes.text.names.names_match`). By name, the report also breaks the name errors down
-by the kind of gold mention (name, pronoun, description, none; :mod:`quotes.evaluate.name_errors`).
+by the kind of gold mention (name, pronoun, description, none) and by cause (no cue, document,
+form, wrong mention, pronoun, description; :mod:`quotes.evaluate.name_errors`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from quotes.evaluate.name_errors import KindErrors, NameCase, breakdown, format_breakdown
+from quotes.evaluate.name_errors import (
+    CauseErrors,
+    KindErrors,
+    NameCase,
+    breakdown,
+    by_cause,
+    error_cause,
+    format_breakdown,
+    format_causes,
+)
 from quotes.io.manifest import Manifest
 from quotes.io.tabular import read_records
 from quotes.records import Quotation, Span
@@ -33,6 +43,7 @@ class GoldQuote:
     content: tuple[Span, ...]
     speaker: tuple[Span, ...]
     speaker_name: str | None
+    cue: tuple[Span, ...] | None = None  # None when the gold gives no cue
 
 
 @dataclass(frozen=True)
@@ -42,12 +53,26 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
 
 
-def _spans(value: object, where: str, field: str) -> tuple[Span, ...]:
+def _spans(value: object, where: str, field: str, text: str) -> tuple[Span, ...]:
+    """The spans of one field, each inside the text; its ``FIELD_text``, when the gold gives one,
+    must be the text at the spans, pieces joined by a space (the benchmark's convention)."""
     if not isinstance(value, list) or not all(
-        isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s) for s in value
+        isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in value
     ):
         raise GoldError(f"{where}: '{field}' must be a list of [start, end] pairs")
+    for start, end in value:
+        if not 0 <= start <= end <= len(text):
+            raise GoldError(f"{where}: '{field}' span [{start}, {end}] is outside the text (0-{len(text)})")
     return tuple((s[0], s[1]) for s in value)
+
+
+def _check_text(
+    raw: Mapping[str, object], field: str, spans: tuple[Span, ...], text: str, where: str
+) -> None:
+    """A ``FIELD_text`` the gold gives must be the text at the field's spans."""
+    written, at = raw.get(f"{field}_text"), " ".join(text[s:e] for s, e in spans)
+    if written is not None and written != at:
+        raise GoldError(f"{where}: '{field}_text' {written!r} is not the text at its spans ({at!r})")
 
 
 def read_gold(path: str) -> list[GoldArticle]:
@@ -72,10 +97,10 @@ def read_gold(path: str) -> list[GoldArticle]:
     if not any(isinstance(r.fields.get("quotes"), list) for r in records):
         raise GoldError(f"{path}: no gold annotations (no line has a 'quotes' list); "
                         "the format is described in docs/gold-format.md")  # fmt: skip
-    return [GoldArticle(r.id, r.text, _gold_quotes(r.fields, f"{path}:{r.line}")) for r in records]
+    return [GoldArticle(r.id, r.text, _gold_quotes(r.fields, r.text, f"{path}:{r.line}")) for r in records]
 
 
-def _gold_quotes(fields: Mapping[str, object], where: str) -> tuple[GoldQuote, ...]:
+def _gold_quotes(fields: Mapping[str, object], text: str, where: str) -> tuple[GoldQuote, ...]:
     raw_quotes = fields.get("quotes", [])
     if not isinstance(raw_quotes, list):
         raise GoldError(f"{where}: 'quotes' must be a list")
@@ -86,14 +111,14 @@ def _gold_quotes(fields: Mapping[str, object], where: str) -> tuple[GoldQuote, .
         name = raw.get("speaker_name")
         if name is not None and not isinstance(name, str):
             raise GoldError(f"{where}: 'speaker_name' must be a string or null")
-        quotes.append(
-            GoldQuote(
-                raw["kind"],
-                _spans(raw.get("content"), where, "content"),
-                _spans(raw.get("speaker", []), where, "speaker"),
-                name,
-            )
-        )
+        spans = {
+            field: _spans(raw.get(field, []), where, field, text)
+            for field in ("content", "speaker", "cue")
+            if field in raw or field != "cue"
+        }
+        for field, found in spans.items():
+            _check_text(raw, field, found, text, where)
+        quotes.append(GoldQuote(raw["kind"], spans["content"], spans["speaker"], name, spans.get("cue")))
     return tuple(quotes)
 
 
@@ -167,9 +192,7 @@ def evaluate(
         for g, p in matches.items():
             gold_quote, quote = article.quotes[g], predicted[p]
             right = speaker_right(gold_quote, quote, speaker_by)
-            mention = " ".join(article.text[s:e] for s, e in gold_quote.speaker)
-            cases.append(NameCase(article.id, gold_quote.kind, mention, gold_quote.speaker_name,
-                                  quote.speaker_name))  # fmt: skip
+            cases.append(name_case(article, gold_quote, quote))
             per_rule[quote.rule]["true_positive" if right else "wrong_speaker"] += 1
             for key in (gold_quote.kind, "all"):
                 counts[key]["pred"] += 1
@@ -190,7 +213,54 @@ def evaluate(
     report = {"articles": len(gold), "speaker_by": speaker_by, "kinds": kinds, "rules": rules}
     if speaker_by == "name":
         report["name_errors"] = [_kind_errors(row) for row in breakdown(cases)]
+        report["name_error_causes"] = [_cause_errors(row) for row in by_cause(cases)]
     return report
+
+
+def name_cases(gold: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Quotation]]) -> list[NameCase]:
+    """Every matched quotation as a :class:`NameCase` (for the name-error tables)."""
+    cases = []
+    for article in gold:
+        predicted = list(predictions.get(article.id, ()))
+        matches = match(
+            [trim_spans(article.text, q.content) for q in article.quotes],
+            [trim_spans(article.text, q.content) for q in predicted],
+        )
+        cases += [name_case(article, article.quotes[g], predicted[p]) for g, p in sorted(matches.items())]
+    return cases
+
+
+def name_case(article: GoldArticle, gold: GoldQuote, predicted: Quotation) -> NameCase:
+    """One matched quotation for the name-error tables, with the cause of a wrong name."""
+    text = article.text
+    cause = error_cause(
+        text,
+        content=gold.content,
+        speaker=gold.speaker,
+        cue=gold.cue,
+        gold_name=gold.speaker_name,
+        predicted_name=predicted.speaker_name,
+        predicted_speaker=predicted.speaker,
+        predicted_content=predicted.content,
+    )
+    mention = " ".join(text[s:e] for s, e in gold.speaker)
+    predicted_mention = " ".join(text[s:e] for s, e in predicted.speaker)
+    return NameCase(article.id, gold.kind, mention, gold.speaker_name, predicted.speaker_name, cause,
+                    predicted_mention)  # fmt: skip
+
+
+def _case(case: NameCase) -> dict:
+    return {
+        "article_id": case.article_id, "kind": case.kind, "mention": case.mention,
+        "gold_name": case.gold_name, "predicted_name": case.predicted_name, "cause": case.cause,
+        "predicted_mention": case.predicted_mention,
+    }  # fmt: skip
+
+
+def _cause_errors(row: CauseErrors) -> dict:
+    """One row of the name errors by cause as JSON-ready values."""
+    return {"cause": row.cause, "wrong": row.wrong, **dict(row.by_kind),
+            "examples": [_case(c) for c in row.examples]}  # fmt: skip
 
 
 def _kind_errors(row: KindErrors) -> dict:
@@ -200,12 +270,8 @@ def _kind_errors(row: KindErrors) -> dict:
         "matched": row.total,
         "wrong": row.wrong,
         "accuracy": 1 - row.wrong / row.total if row.total else None,
-        "examples": [
-            {"article_id": c.article_id, "kind": c.kind, "mention": c.mention, "gold_name": c.gold_name,
-             "predicted_name": c.predicted_name}
-            for c in row.examples
-        ],
-    }  # fmt: skip
+        "examples": [_case(c) for c in row.examples],
+    }
 
 
 def format_report(report: dict) -> str:
@@ -239,4 +305,11 @@ def format_report(report: dict) -> str:
         ]  # fmt: skip
         title = "name errors by gold mention (matched quotations with a gold name):"
         lines += ["", title, format_breakdown(rows)]
+    if "name_error_causes" in report:
+        causes = [
+            CauseErrors(r["cause"], r["wrong"], tuple((k, r[k]) for k in KINDS),
+                        tuple(NameCase(**example) for example in r["examples"]))
+            for r in report["name_error_causes"]
+        ]  # fmt: skip
+        lines += ["", "name errors by cause:", format_causes(causes)]
     return "\n".join(lines)
