@@ -97,6 +97,36 @@ class PronounResolver:
             return unknown(f"pronoun '{token.text}' with no compatible antecedent")
         return self._tie(token, found[0], gender, found[1])
 
+    def chain_subjects(self, speakers: set[int]) -> list[Token]:
+        """"he" and "she" outside quotation marks as the subject of a sentence's main verb, other than
+        the speaker mentions (token indices in ``speakers``), in text order."""
+        found = []
+        for token in self.doc:
+            pronoun = self.state.mentions.pronouns.get(token.lower_)
+            if (
+                pronoun is None
+                or pronoun.gender not in ("male", "female")
+                or pronoun.number != "singular"
+                or token.i in speakers
+                or token.dep_ not in ("nsubj", "nsubjpass")
+                or self.entities.quoted.contains(token.idx)
+            ):
+                continue
+            verb = token.head
+            while verb.dep_ == "conj" and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ == "ROOT":
+                found.append(token)
+        return found
+
+    def antecedent(self, token: Token) -> Entity | None:
+        """The person a "he" or "she" that speaks no quotation takes up, by the same salience."""
+        pronoun = self.state.mentions.pronouns[token.lower_]
+        found = self._salient(token, pronoun.gender, plural=False)
+        if found is None or found[0].kind != "person":
+            return None
+        return found[0]  # (no gender tied: the evidence of a pronoun no quotation depends on is weaker)
+
     def _salient(
         self, token: Token, gender: str, plural: bool, content: tuple[tuple[int, int], ...] = ()
     ) -> tuple[Entity, str] | None:
@@ -129,6 +159,10 @@ class PronounResolver:
             for lead in [previous is not None and self._leads(p, previous)]
             for salient in [lead or self.state.paragraph(p) > last_paragraph]
         ]
+        if previous is not None and not any(lead for lead in self._subject_leads(previous, fits)):
+            topic = self._topic(previous, fits)  # ("For Nakamura, the waiting is the hardest part.")
+            if topic is not None:
+                ranked.append((topic[0] + bonus, topic[1], "the person the sentence before is about"))
         for _, entity, why in sorted(ranked, key=lambda item: -item[0]):
             if fits(entity):
                 return entity, why
@@ -142,6 +176,21 @@ class PronounResolver:
         """The sentence before the one holding ``token``, if any."""
         start = token.sent.start
         return token.doc[start - 1].sent if start > 0 else None
+
+    def _subject_leads(self, sentence: Span, fits) -> list[bool]:
+        """For each subject mention in ``sentence`` that ``fits``: whether it leads the sentence."""
+        subjects = self.entities.subjects.before(sentence.end_char)
+        return [self._leads(p, sentence) for p, e in subjects if p >= sentence.start_char and fits(e)]
+
+    def _topic(self, sentence: Span, fits) -> tuple[int, Entity] | None:
+        """A person that fits, named in ``sentence`` before its main verb and outside quotation
+        marks, when no person leads it: what the sentence is about ("For Nakamura, the waiting ...")."""
+        root = sentence.root.idx
+        for position, entity in sorted(self.entities.mentions.before(root), key=lambda pe: pe[0]):
+            inside = sentence.start_char <= position < root and not self.entities.quoted.contains(position)
+            if inside and entity.kind == "person" and fits(entity):
+                return position, entity
+        return None
 
     def _leads(self, position: int, sentence: Span) -> bool:
         """Whether the mention at ``position`` is the subject of ``sentence``'s main verb ("Sorensen

@@ -58,6 +58,8 @@ class Resolver:
         )
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
         self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
+        self._chain: list[Token] = []  # "she" and "he" as subjects of no cue, in text order
+        self._followed = 0  # how many of them have been followed
 
     @property
     def entities(self) -> ArticleEntities:
@@ -85,6 +87,19 @@ class Resolver:
                 if any(self.entities.title_group(t.lower_) is not None for t in words):
                     continue  # ("Wells Fargo CEO")
                 self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
+        speakers = {c.speaker_token.i for c in candidates if c.speaker_token is not None}
+        self._chain = self.pronouns.chain_subjects(speakers)
+
+    def _follow_pronouns(self, until: int) -> None:
+        """Follow "he" and "she" that are the subjects of no cue up to ``until``, so the person each
+        takes up is the subject there for the pronouns after it ("For Nakamura, the waiting is the
+        hardest part. She has started a list ... 'I'm at 212 items,' she says")."""
+        while self._followed < len(self._chain) and self._chain[self._followed].idx < until:
+            token = self._chain[self._followed]
+            self._followed += 1
+            entity = self.pronouns.antecedent(token)
+            if entity is not None:
+                self.entities.subjects.add(token.idx, entity)
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
@@ -92,6 +107,7 @@ class Resolver:
             return self._inherited(candidate)
         if token is None or candidate.speaker is None:
             return _unknown("no speaker mention")
+        self._follow_pronouns(token.idx)
         resolution = self._with_conjuncts(token, candidate)
         if resolution.title is None and resolution.kind == "person":
             person = self.entities.lookup(resolution.name) if resolution.name else None
