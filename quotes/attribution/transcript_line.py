@@ -32,7 +32,23 @@ MIN_SPEAKERS = 2
 MAX_LABEL_WORDS = 4
 MIN_CONTENT_WORDS = 3
 NAME_ENTITIES = ("PERSON", "ORG", "NORP")  # not "Iowa: Tim Albrecht, ..." (lists by place)
-_TURN = re.compile(r"(?m)^[ \t]*[\"“]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\u00a0]+(?=\S)")
+_WORDS = r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
+# a turn's label: "TAPPER:", "CARA DELGADO, ANCHOR:", "KAYLA BRENNAN (LIVE):", "ANCHOR (DAVID LUM):",
+# "BEN OKAFOR, CORRESPONDENT (voice-over):", "(SOT — MARK ODEGAARD, PARENT):"
+_TURN = re.compile(
+    r"(?m)^[ \t]*[\"“]?[ \t]*(?P<clip>\([ \t]*[A-Z]{2,4}[ \t]*[—–-][ \t]*)?"
+    rf"(?P<label>{_WORDS})(?:,[ \t]*(?P<role>{_WORDS}))?"
+    r"(?:[ \t]*\((?P<aside>[^()\n]{1,40})\))?(?(clip)[ \t]*\)):[ \t\u00a0]+(?=\S)"
+)
+
+
+def label_name(match: re.Match[str]) -> tuple[int, int]:
+    """Where a turn's speaker is named in its label: the label itself, or a name in capitals in
+    the aside after a role ("ANCHOR (DAVID LUM)")."""
+    aside = match.group("aside")
+    if aside and aside.isupper() and len(aside.split()) >= 2 and not match.group("role"):
+        return match.span("aside")
+    return match.span("label")
 
 
 def labelled_lines(context: ArticleContext) -> Iterator[Candidate]:
@@ -48,23 +64,32 @@ def labelled_lines(context: ArticleContext) -> Iterator[Candidate]:
 def transcript_turns(context: ArticleContext) -> Iterator[Candidate]:
     """One candidate for each turn of a transcript in the article."""
     text = context.text
-    turns = [m for m in _TURN.finditer(text) if any(ch.isalpha() for ch in m.group(1))]
-    labels = Counter(m.group(1) for m in turns)
-    speakers = {label for label, count in labels.items() if count >= 2 or _written_as_name(text, label)}
+    turns = [m for m in _TURN.finditer(text) if any(ch.isalpha() for ch in m.group("label"))]
+    labels = Counter(_speaker(text, m) for m in turns)
+    speakers = {
+        label.casefold() for label, count in labels.items()
+        if count >= 2 or _written_as_name(text, label) or len(label.split()) >= 2
+    }
     if len(speakers) < MIN_SPEAKERS:
         return
     for match in turns:
-        if match.group(1) not in speakers:
+        if _speaker(text, match).casefold() not in speakers:
             continue
         candidate = _turn(context, match)
         if candidate is not None:
             yield candidate
 
 
+def _speaker(text: str, match: re.Match[str]) -> str:
+    start, end = label_name(match)
+    return text[start:end]
+
+
 def _written_as_name(text: str, label: str) -> bool:
     """``FALLIN`` and ``Governor Mary Fallin``: the label's last word written as a name elsewhere."""
     word = label.split()[-1].strip(".'’-")
-    return len(word) > 1 and re.search(rf"\b{re.escape(word.title())}\b", text) is not None
+    found = re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) if len(word) > 1 else ()
+    return any(not m.group(0).isupper() for m in found)  # ("MacIsaac" for "MACISAAC")
 
 
 def _turn(context: ArticleContext, match: re.Match[str]) -> Candidate | None:
@@ -72,19 +97,24 @@ def _turn(context: ArticleContext, match: re.Match[str]) -> Candidate | None:
     content = trim_clause(context.text, start, end)
     if word_count(context.text, *content) < MIN_TURN_WORDS:
         return None
-    label_start, label_end = match.span(1)
-    tokens = context.tokens_between(label_start, label_end + 1)
-    if not tokens or tokens[-1].text != ":":
+    label_start = match.start("clip") if match.group("clip") else match.start("label")
+    colon_at = match.end() - len(match.group(0)) + match.group(0).rindex(":")
+    tokens = context.tokens_between(label_start, colon_at + 1)
+    if not tokens or not tokens[-1].text.endswith(":"):  # (the tokenizer reads "):" as one token)
         return None
     colon = tokens[-1]
-    cue = [(colon.idx, colon.idx + 1)]
+    cue = [(colon_at, colon_at + 1)]
     candidate = Candidate([content], "indirect", cue, "", "speech", "transcript-line")
     candidate.cue_token = colon
     # the quotation marks that open in this turn are the turn's (a transcript quoted whole opens
     # each paragraph with a mark and closes only the last)
     candidate.quote_groups = [g.index for g in context.groups if label_start - 2 <= g.start < content[1]]
-    candidate.speaker = (label_start, label_end)
-    candidate.speaker_token = tokens[-2] if len(tokens) > 1 else None
+    name_start, name_end = label_name(match)
+    candidate.speaker = (name_start, name_end)
+    named = context.tokens_between(name_start, name_end)
+    candidate.speaker_token = named[-1] if named else None
+    role = match.group("role") if label_name(match) == match.span("label") else match.group("label")
+    candidate.title = role.strip().lower() if role else None
     return candidate
 
 

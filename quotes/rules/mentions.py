@@ -50,6 +50,7 @@ class SpeakerWords:
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
     affiliations: dict[str, tuple[str, str]] = field(default_factory=dict)
     document_kinds: dict[str, frozenset[int]] = field(default_factory=dict)  # "clip" -> {audiovisual}
+    label_roles: dict[str, str] = field(default_factory=dict)  # transcript label -> role ("q" -> reporter)
 
     def __hash__(self) -> int:
         return hash((len(self.first_names), tuple(sorted(self.organisation_kinds)), self.platforms))
@@ -180,6 +181,22 @@ def _affiliations(path: Path, data: dict) -> dict[str, tuple[str, str]]:
     return table
 
 
+def _label_roles(path: Path, data: dict) -> dict[str, str]:
+    """``label_roles``: a list of roles (``presenter``) or ``label: role`` pairs (``question: reporter``)."""
+    table: dict[str, str] = {}
+    value = data.get("label_roles", [])
+    if not isinstance(value, list):
+        raise RuleError(path, line_of(value, line_of(data, 1)), "expected a list under 'label_roles'")
+    lines = getattr(value, "item_lines", [line_of(value)] * len(value))
+    for line, item in zip(lines, value, strict=True):
+        pairs = item.items() if isinstance(item, dict) else [(item, item)]
+        for label, role in pairs:
+            if not all(isinstance(w, str) and w.strip() for w in (label, role)):
+                raise RuleError(path, line, f"label_roles: a word or 'label: role' each, not {item!r}")
+            table[label.strip().lower()] = role.strip().lower()
+    return table
+
+
 def load_speaker_words(rules_dir: Path) -> SpeakerWords:
     """First names and the optional speaker sections of mentions.yaml, validated."""
     path = rules_dir / MENTIONS_FILE
@@ -201,6 +218,7 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),
         document_kinds=_multi_groups(path, data, "document_kinds"),
+        label_roles=_label_roles(path, data),
     )
 
 

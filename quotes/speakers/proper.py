@@ -73,6 +73,24 @@ class ProperNameResolver:
             kind = "description"  # "Republicans", "Democrats": a group, no one person
         return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")
 
+    def label(self, span: tuple[int, int]) -> Resolution:
+        """A transcript turn's label (``DR. KWAME ASANTE``, ``MOREAU``, ``PRESENTER``): the article's
+        person it names, else the name written in capitals as a name ("Rob Ketteridge"); a role
+        of the broadcast alone is an unnamed source (``PRESENTER`` -> presenter)."""
+        written = self.doc.text[span[0] : span[1]]
+        name = self.entities.titles.clean_name(written)
+        if not name:
+            return _unknown(f"label '{written}' names no one")
+        role = self.words.label_roles.get(name.lower())
+        if role is not None:
+            return Resolution(role, "description", f"transcript label '{written}': the {role}")
+        entity = self.entities.lookup(name)
+        if entity is not None:
+            shown = _unshouted(entity.name)
+            return Resolution(shown, entity.kind, f"transcript label '{written}' -> {shown}")
+        shown = self.entities.aliases.canonical(_unshouted(name))
+        return Resolution(shown, "person", f"transcript label '{written}'")
+
     def past_dateline(self, token: Token) -> Resolution:
         """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""
         for child in token.children:
@@ -94,6 +112,11 @@ class ProperNameResolver:
             if previous.pos_ == "PROPN" and previous.i in self.entities.entity_at:
                 return self._resolve_token(previous, _fake(previous))
         return _unknown(f"platform '{token.text}'")
+
+
+def _unshouted(name: str) -> str:
+    """A name written in capitals as a name is written: ``ROB KETTERIDGE`` -> ``Rob Ketteridge``."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
 def _hyphenated(token: Token) -> str | None:

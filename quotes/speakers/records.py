@@ -25,11 +25,12 @@ class Entity:
 
     def add_form(self, form: str) -> None:
         """Count a written form; the canonical name is the most frequent of the fullest forms
-        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton")."""
+        (so a one-off "Crooked Hillary Clinton" does not displace "Hillary Clinton"), written as a
+        name rather than in capitals ("Kayla Brennan", not a transcript's "KAYLA BRENNAN")."""
         self.forms[form] += 1
         fullest = max(min(len(f.split()), 2) for f in self.forms)
         candidates = [f for f in self.forms if min(len(f.split()), 2) == fullest]
-        self.name = max(candidates, key=lambda f: (self.forms[f], -len(f.split()), f))
+        self.name = max(candidates, key=lambda f: (not f.isupper(), self.forms[f], -len(f.split()), f))
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from quotes.speakers.titles import quotation_role
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+LABEL_RULES = ("transcript-line", "colon-line")  # a speaker's label in capitals: a name, or a role of the broadcast
 
 
 class Resolver:
@@ -176,6 +177,8 @@ class Resolver:
         return Resolution(" and ".join(names), first.kind, f"{first.how}, with others", None, tuple(names))
 
     def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:
+        if candidate.rule in LABEL_RULES and candidate.speaker is not None:
+            return self.proper.label(candidate.speaker)
         lower = token.lower_
         pronoun = self.state.mentions.pronouns.get(lower)
         if (pronoun is not None and token.pos_ == "PRON") or token.tag_ in ("WP", "WDT"):
