@@ -1,7 +1,7 @@
 """Who is who across a corpus: the one decision of which quotations share a speaker.
 
 A quotation's speaker is :func:`speaker_key` of its name: the alias table's canonical form,
-compared by :func:`~quotes.speakers.aliases.name_key`, so case, dots and spacing do not matter.
+compared by :func:`~quotes.rules.speakers.name_key`, so case, dots and spacing do not matter.
 When the whole corpus has been read, :func:`surname_folds` folds a speaker known by one word
 ("Trump") into the single person of the corpus whose full name ends with it ("Donald Trump");
 when several full names could be meant ("Hillary Clinton", "Bill Clinton") it stays apart.
@@ -18,9 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quotes.name_errors import PRONOUNS
 from quotes.records import ArticleResult, Quotation
-from quotes.speakers.aliases import AliasTable, name_key
+from quotes.rules.speakers import AliasTable, name_key
+from quotes.text.names import PRONOUNS
 
 FOLDABLE_TYPES = ("person", "unknown")
 """Types a one-word speaker may have and still fold into a full name."""

@@ -1,0 +1,270 @@
+"""Quotations with no cue of their own: they continue a speaker introduced just before them
+(continuation) or stand with no speaker (unattributed).
+
+A full quoted statement (it opens its paragraph or a sentence, and closes its sentence) that no
+cue claimed takes, in this order (:func:`_source_before`):
+
+- the speaker of the nearest attributed quotation before it in its own or the previous
+  paragraph (``... says the clinic's director, Ruth Amsel.`` / ``"We run out by noon."``);
+- the subject of a speech verb in the sentence right before it (``Amsel spoke to reporters
+  on Tuesday. "We run out by noon."``);
+
+unless another person is named in between, and never from a cue after it (``... he said. While
+some residents say ...`` does not give the quotation to the residents). Otherwise a long
+statement stands with no speaker (unattributed).
+
+(A ``previous-sentence`` rule once gave such a paragraph to any person named in the sentence
+before it; on polnear-train its speaker was right 4 times of 22: a name is no speaker unless it
+is the subject of a speech verb or of an attributed quotation.)"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span as SentSpan
+from spacy.tokens import Token
+
+from quotes.attribution.candidate import Candidate, QuoteGroup
+from quotes.attribution.context import ArticleContext
+from quotes.attribution.syntax import is_mention, mention_span, subject
+from quotes.text.spans import inner_span, word_count
+
+RULE_IDS = ("continuation", "unattributed")
+MIN_UNATTRIBUTED_WORDS = 8
+MIN_QUOTATION_WORDS = 3
+MAX_SIGNATURE_WORDS = 5
+SENTENCE_ENDS = ".!?"
+PERSON_ENTITY = "PERSON"
+TITLE_WORD_CHARS = 3
+TITLE_SHARE = 0.6
+SIGNED_RULES = ("dash-quote",)  # a list of reactions, each signed by its own name
+_SIGNATURE = re.compile(r"\s*\n[ \t]*[-—–―]+[ \t]*([^,.\n]+)")
+_MARKS = "\"'“”‘’«»"
+
+
+def orphan_candidates(
+    context: ArticleContext, claimed: set[int], found: list[Candidate]
+) -> Iterator[Candidate]:
+    """A candidate for each unclaimed quoted statement; ``found`` are the candidates so far."""
+    text = context.text
+    turns = [span for c in found if c.rule == "transcript-line" for span in c.content]
+    attributed = sorted((c for c in found if c.content), key=_end)
+    single_style = _single_style(context)
+    for group in context.groups:
+        if group.index in claimed or any(s < group.end and group.start < e for s, e in turns):
+            continue  # (a transcript's turns are quotations of their own)
+        words = word_count(text, *inner_span(text, group.start, group.end))
+        if words < MIN_QUOTATION_WORDS or not _is_statement(context, group, single_style):
+            continue  # scare quotes, titles and quoted phrases inside a sentence
+        candidate = _orphan(context, group, attributed, words)
+        if candidate is None:
+            continue
+        if candidate.quote_groups[0] != group.index:  # joined to a quotation before it
+            attributed.sort(key=_end)
+            continue
+        attributed.append(candidate)
+        attributed.sort(key=_end)
+        yield candidate
+
+
+def _end(candidate: Candidate) -> int:
+    return max(e for _, e in candidate.content)
+
+
+def _is_statement(context: ArticleContext, group: QuoteGroup, single_style: bool) -> bool:
+    """A quotation that stands as a statement: it opens its paragraph, or a sentence after a full
+    stop, and nothing of its sentence follows it. A single-quoted one must open its paragraph
+    (British style quotes with single marks; elsewhere they mark titles and phrases)."""
+    text = context.text
+    before = text[context.paragraph_start(group.start) : group.start].strip()
+    if group.pieces[0].single and (before or not single_style):
+        return False
+    if before and before.rstrip(_MARKS)[-1:] not in SENTENCE_ENDS:
+        return False
+    inside = text[group.start : group.end].rstrip().rstrip(_MARKS).rstrip()
+    if _title_case(inside):
+        return False  # "'All Bets Are Off.'", "“DIVISIVE, STUPID AND WRONG”": a subhead or a title
+    after = text[group.end : context.paragraph_end(group.end)].lstrip()
+    return not after or inside[-1:] in SENTENCE_ENDS or after[:1] in SENTENCE_ENDS
+
+
+def _single_style(context: ArticleContext) -> bool:
+    """Whether the article quotes with single marks (British style): most of its quotations of
+    :data:`MIN_QUOTATION_WORDS` words or more are single-quoted. Elsewhere a single-quoted line is
+    a subhead or a title (``'A Really Tough Decision.'`` in The New York Times)."""
+    text = context.text
+    pieces = [g.pieces[0] for g in context.groups]
+    single = [q.single for q in pieces if word_count(text, q.start, q.end) >= MIN_QUOTATION_WORDS]
+    return sum(single) * 2 > len(single)
+
+
+def _title_case(words: str) -> bool:
+    """Whether most words of four letters or more are capitalised (a title or a subhead)."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > TITLE_WORD_CHARS]
+    return bool(long) and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
+
+
+def _orphan(
+    context: ArticleContext, group: QuoteGroup, attributed: list[Candidate], words: int
+) -> Candidate | None:
+    signed = _signature_line(context, group)
+    if signed is not None:
+        return signed
+    # ('"...," Bennett shot back': words after it in its sentence name its own speaker)
+    source = None if _words_after(context, group) else _source_before(context, group, attributed)
+    if source is not None:
+        return source
+    if words >= MIN_UNATTRIBUTED_WORDS and context.starts_clause(group.start):
+        return Candidate(
+            group.spans(), "direct", [], "", "speech", "unattributed", quote_groups=[group.index]
+        )
+    return None
+
+
+def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """A quotation paragraph signed on the next line after a dash (``"..."`` / ``- Sanders.``,
+    ``-Michelle Marks, Philadelphia.``): the name up to the first comma or full stop."""
+    text = context.text
+    end = context.paragraph_end(group.end)
+    if text[group.end : end].strip():
+        return None
+    line = _SIGNATURE.match(text, end)
+    if line is None:
+        return None
+    words = [t for t in context.tokens_between(*line.span(1)) if not (t.is_punct or t.is_space)]
+    if not 0 < len(words) <= MAX_SIGNATURE_WORDS or not all(t.pos_ == "PROPN" for t in words):
+        return None
+    candidate = context.quoted_candidate(group, words[-1], "speech", "dash-quote", words[-1])
+    candidate.speaker = (max(words[0].idx, line.start(1)), words[-1].idx + len(words[-1].text))
+    candidate.cue, candidate.cue_lemma = [], ""
+    candidate.quote_groups = [group.index]
+    return candidate
+
+
+def _words_after(context: ArticleContext, group: QuoteGroup) -> bool:
+    """Whether words follow the quotation in its sentence (its own attribution, usually)."""
+    text = context.text
+    after = text[group.end : context.paragraph_end(group.end)]
+    inside = text[group.start : group.end].rstrip().rstrip(_MARKS).rstrip()
+    if inside[-1:] in SENTENCE_ENDS and after.lstrip()[:1].isupper():
+        return False  # '"We run out by noon." The clinic ...': the next sentence is not its cue
+    return word_count(text, group.end, context.paragraph_end(group.end)) > 0
+
+
+def _source_before(
+    context: ArticleContext, group: QuoteGroup, attributed: list[Candidate]
+) -> Candidate | None:
+    """The quotation's speaker from before it: the nearest attributed quotation in its own or the
+    previous paragraph, else the subject of a speech verb in the sentence before it; None when
+    another person is named in between."""
+    scope = _previous_paragraph_start(context, group.start)
+    previous = None
+    for candidate in reversed(attributed):
+        end = _end(candidate)
+        if end > group.start:
+            continue
+        if end < scope:
+            break
+        if candidate.rule in SIGNED_RULES:
+            break  # (the next reaction of the list is signed by its own name)
+        if candidate.speaker is not None and candidate.speaker_token is not None and not candidate.negated:
+            previous = candidate
+            break
+    if previous is not None:
+        after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
+        if _names_another(context, after, group.start, previous.speaker_token):
+            return None
+        if _joins(context, previous, group):
+            previous.content.extend(group.spans())
+            previous.quote_groups.append(group.index)
+            return previous
+        return replace(
+            previous,
+            content=group.spans(),
+            quote_groups=[group.index],
+            rule="continuation",
+            kind="direct",
+            inherited=True,
+        )
+    return _speech_subject_before(context, group)
+
+
+def _joins(context: ArticleContext, previous: Candidate, group: QuoteGroup) -> bool:
+    """``"A," Woolson said. They also lie in a dead zone. "B."``: a quotation of the same
+    speaker's in the paragraph of a direct one is part of it (one quotation, as a quotation split
+    by its attribution is; PolNeAR annotates it so). In the next paragraph it is one of its own
+    (joining those too leaves polnear-train end-to-end F1 as it is)."""
+    if previous.kind != "direct" or previous.inherited:
+        return False
+    return context.paragraph_start(_end(previous)) == context.paragraph_start(group.start)
+
+
+def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
+    """The start of the non-blank paragraph before the one at ``position`` (or of its own)."""
+    text = context.text
+    start = context.paragraph_start(position)
+    end = start - 1
+    while end > 0:
+        previous = context.paragraph_start(end - 1) if end > 0 else 0
+        if text[previous:end].strip():
+            return previous
+        end = previous - 1
+    return start
+
+
+def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``Amsel spoke to reporters on Tuesday. "We run out by noon."``: the subject of a speech
+    verb in the sentence right before the quotation, when no one else is named after it."""
+    sentence = _sentence_before(context, group.start)
+    if sentence is None:
+        return None
+    for token in reversed(sentence):
+        if context.quoted.contains(token.idx) or not context.is_speech_verb(token):
+            continue
+        source = subject(token)
+        if source is None or not is_mention(source) or source.i > token.i or source.tag_ in ("WP", "WDT"):
+            continue
+        if _names_another(context, source.idx + len(source.text), group.start, source):
+            return None
+        candidate = Candidate(
+            group.spans(), "direct", [context.cue_span(token)], context.cue_verb(token) or "",
+            "speech", "continuation", speaker_token=source, cue_token=token,
+            inherited=True, quote_groups=[group.index],
+        )  # fmt: skip
+        candidate.speaker, candidate.title = mention_span(source)
+        return candidate
+    return None
+
+
+def _sentence_before(context: ArticleContext, position: int) -> SentSpan | None:
+    """The sentence that ends right before ``position`` (across a paragraph break)."""
+    text = context.text
+    at = position - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    if at < 0:
+        return None
+    span = context.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    return sentence if not context.quoted.contains(sentence.start_char) or sentence.end_char > at else None
+
+
+def _names_another(context: ArticleContext, start: int, end: int, speaker: Token | None) -> bool:
+    """Whether a person other than ``speaker`` is named between ``start`` and ``end`` (outside
+    quotation marks): then the quotation may be theirs."""
+    if end <= start:
+        return False
+    own = {t.lower_ for t in speaker.subtree if t.pos_ == "PROPN"} if speaker is not None else set()
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    for ent in span.ents:
+        if ent.label_ != PERSON_ENTITY or context.quoted.contains(ent.start_char):
+            continue
+        if not own & {t.lower_ for t in ent}:
+            return True
+    return False
