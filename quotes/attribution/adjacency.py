@@ -25,6 +25,7 @@ MAX_NAME_LINE_WORDS = 6
 COLON_PRONOUNS = ("he", "she", "they", "i", "we")
 DASHES = ("—", "―", "–", "--")
 HEADLINE_DASHES = ("-", *DASHES)
+RESPONSE_VERBS = ("be", "come")  # '"No," was the reply of X', '"No," came the reply from X'
 
 
 def adjacent_candidates(context: ArticleContext, claimed: set[int]) -> Iterator[Candidate]:
@@ -113,7 +114,27 @@ def _attribute_after(context: ArticleContext, group: QuoteGroup) -> Candidate | 
             )
             absorb_split(context, candidate, group.end, token)
             return candidate
-    return _name_then_cue_form(context, group, window)
+    return _name_then_cue_form(context, group, window) or _response_noun(context, group, window)
+
+
+def _response_noun(context: ArticleContext, group: QuoteGroup, window: list[Token]) -> Candidate | None:
+    """``"Not a chance," was the response of the team's captain``, ``"No," came the reply from
+    the minister``, ``"...," was his verdict``: a copula (or ``came``) and a noun for an answer
+    (``cues.yaml: words.response_nouns``) right after the closing mark; the speaker is the noun's
+    possessor or the object of its ``of``/``from``."""
+    words = [t for t in window if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or words[0].lemma_.lower() not in RESPONSE_VERBS:
+        return None
+    noun = next((t for t in words[1:4] if t.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in context.words.response_nouns:
+        return None
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if source is None:
+        return None
+    return context.quoted_candidate(group, noun, "speech", "cue-quote-after", source)
 
 
 def _name_then_cue_form(context: ArticleContext, group: QuoteGroup, window: list[Token]) -> Candidate | None:

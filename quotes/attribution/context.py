@@ -72,6 +72,19 @@ def _after_so_called(text: str, start: int) -> bool:
     return text[max(0, start - 12) : start].rstrip().lower().endswith("so-called")
 
 
+def particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb (``back`` in ``shot back``, which the parser may take for
+    an adverb), if any."""
+    found = next((c for c in verb.children if _is_particle(verb, c)), None)
+    return found.lower_ if found is not None else None
+
+
+def _is_particle(verb: Token, child: Token) -> bool:
+    return child.dep_ == "prt" or (
+        child.dep_ == "advmod" and child.i == verb.i + 1 and child.pos_ in ("ADV", "ADP")
+    )
+
+
 class ArticleContext:
     """One parsed article as the attribution rules see it (one instance per article)."""
 
@@ -133,7 +146,7 @@ class ArticleContext:
         """The cue lemma of a verb token, or None when the token is no cue verb."""
         if token.pos_ not in VERBAL:
             return None
-        return self.rules.verb_lemma(token.lemma_, token.text)
+        return self.rules.verb_lemma(token.lemma_, token.text, particle(token))
 
     def verb(self, lemma: str) -> VerbCue:
         return self.rules.verbs[lemma]
@@ -215,6 +228,8 @@ class ArticleContext:
     def cue_span(self, cue: Token) -> Span:
         """The cue as written, with its particle (``pointed out``) when it has one."""
         tokens = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+        if " " in (self.cue_verb(cue) or ""):
+            tokens += [c for c in cue.children if _is_particle(cue, c)]  # "shot back"
         span = token_span(tokens)
         assert span is not None
         return span

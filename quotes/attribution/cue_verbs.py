@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from quotes.attribution.according_to import opens_according_to
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.context import VERBAL, ArticleContext, particle
 from quotes.attribution.extent import without_trailer
 from quotes.attribution.objects import message_object, short_answer
 from quotes.attribution.syntax import (
@@ -35,7 +35,7 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
     for word in context.reporter_words:
         if word.pos not in VERBAL:
             continue
-        lemma = verb_lemma(word.lemma, word.token.text)
+        lemma = verb_lemma(word.lemma, word.token.text, particle(word.token))
         if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
         token = word.token
@@ -56,6 +56,9 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     cue = context.verb(lemma)
     if _reported_by_another(verb):
         return None
+    closing = _closing_report(context, verb, cue)
+    if closing is not None:
+        return closing
     content_head = None
     rule = "cue-clause"
     # of two clauses ("Writing for a panel that agreed X won, Y noted that Z"), the one after the
@@ -207,6 +210,32 @@ def _parenthetical(context: ArticleContext, verb: Token, cue: VerbCue) -> Candid
         return None
     source = source_of(verb)
     if source is None:
+        return None
+    pieces = context.host_clause(verb, 3)
+    if not pieces:
+        return None
+    return context.candidate(pieces, verb, cue.cue_class, "cue-parenthetical", source)
+
+
+def _closing_report(context: ArticleContext, verb: Token, cue: VerbCue) -> Candidate | None:
+    """``Police have arrested a man near the base, reported the BBC.``: a report verb
+    (``cues.yaml: words.inverted_report_verbs``) closing its sentence after a comma, its source
+    after it and no subject before it, which the parser hangs on the clause it reports as a
+    coordinated verb with an object; the content is that clause (cue-parenthetical)."""
+    if verb.lemma_.lower() not in context.words.inverted_report_verbs or "ccomp" not in cue.takes:
+        return None
+    doc = verb.doc
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i > verb.i or doc[verb.i - 1].text != ",":
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or context.quoted.contains(verb.head.idx):
+        return None  # (not "..., telling reporters ...", nor a quotation's own clause)
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    source = inverted_subject(verb)
+    if source is None or source.left_edge.i != verb.i + 1:
+        return None  # the source right after the verb, and nothing but it
+    after = doc[source.right_edge.i + 1 : verb.sent.end]
+    if not all(t.is_punct or t.is_space for t in after):
         return None
     pieces = context.host_clause(verb, 3)
     if not pieces:

@@ -17,6 +17,7 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp", "advmod")  #
 INHERIT_THROUGH_PREPOSITION = ("prep",)
 # "prompting them to focus on": a cause's object does the cue; not a request's ("ask them to support":
 # polnear-train gives those words to the one who asks)
+QUOTING_VERBS = ("quote", "cite")  # "X quoted Y as saying ...": Y says it
 CAUSATIVE_VERBS = ("lead", "prompt", "force", "leave", "spur", "cause", "compel", "drive", "inspire")
 ACL_SOURCE_POS = ("NOUN", "PROPN")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -73,6 +74,8 @@ def subject(verb: Token) -> Token | None:
             if not any(c.dep_ == "nsubj" for c in current.children):
                 return None  # (an nsubj beside a passive auxiliary: "He's been careful not to ...")
         controller = _object_controller(current) if via == "xcomp" else None
+        if controller is None and via == "prep":
+            controller = _quoted_object(current)
         if controller is not None:
             return controller  # "forcing candidates to address ...": the candidates address
         found = _nearest_subject(current)
@@ -116,6 +119,14 @@ def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's ``by`` phrase (``asked by a reporter``), if any."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _quoted_object(verb: Token) -> Token | None:
+    """``The BBC quoted police officials as saying ...``, ``cited aides as saying ...``: the one
+    quoted says it, not the one who quotes."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _object_controller(verb: Token) -> Token | None:

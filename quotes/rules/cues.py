@@ -60,6 +60,8 @@ class AttributionWords:
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
     refusal_verbs: frozenset[str] = frozenset()  # "declined to say whether ...": a negated report
     deferral_verbs: frozenset[str] = frozenset()  # "said it would comment later": no message
+    response_nouns: frozenset[str] = frozenset()  # '"No," was the response of X': an answer
+    inverted_report_verbs: frozenset[str] = frozenset()  # "..., reported the BBC": the source after
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,13 @@ class CueRules:
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.verbs)), tuple(sorted(self.nouns)), self.phrases))
 
-    def verb_lemma(self, lemma: str, surface: str) -> str | None:
+    def verb_lemma(self, lemma: str, surface: str, particle: str | None = None) -> str | None:
         """The cue lemma of a verb token, from its lemma or, where the lemmatizer slipped
-        (``hoping`` -> ``hop``), from its written form; None when it is no cue."""
+        (``hoping`` -> ``hop``), from its written form; with its particle, a phrasal cue
+        (``shot back``: ``shoot back``); None when it is no cue."""
         lemma = lemma.lower()
+        if particle is not None and f"{lemma} {particle.lower()}" in self.verbs:
+            return f"{lemma} {particle.lower()}"
         if lemma in self.verbs:
             return lemma
         return self.verb_forms.get(surface.lower())
@@ -100,6 +105,8 @@ def _verb_forms(verbs: dict[str, VerbCue]) -> dict[str, str]:
     """Surface form -> cue lemma for every regular inflection of every cue verb."""
     forms: dict[str, str] = {}
     for lemma in sorted(verbs):
+        if " " in lemma:
+            continue  # (a phrasal cue is found by its verb and particle)
         for form in inflections(lemma):
             forms.setdefault(form, lemma)
     return forms
@@ -134,6 +141,8 @@ _WORD_LISTS = {
     "topic_verbs": word_list,
     "refusal_verbs": word_list,
     "deferral_verbs": word_list,
+    "response_nouns": word_list,
+    "inverted_report_verbs": word_list,
 }
 
 
