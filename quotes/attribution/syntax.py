@@ -80,7 +80,7 @@ def subject(verb: Token) -> Token | None:
             return controller  # "forcing candidates to address ...": the candidates address
         found = _nearest_subject(current)
         if found is not None:
-            return _labelled_speaker(found) or _after_dash(found)
+            return _labelled_speaker(found) or _after_label(found, current) or _after_dash(found)
         if current.dep_ == "acl" and _can_carry_words(current.head):
             return _vehicle_owner(current.head) or current.head  # "a statement praising the deal"
         if current.pos_ == "NOUN" and via == "prep":  # "their strategy of attacking him"
@@ -229,6 +229,17 @@ def _nearest_subject(verb: Token) -> Token | None:
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and is_mention(c)]
     before = [c for c in found if c.i < verb.i]
     return before[-1] if before else (found[0] if found else None)
+
+
+def _after_label(token: Token, verb: Token) -> Token | None:
+    """``KAYLA BRENNAN (LIVE): David, the district says ...``: a transcript's turn label parsed as
+    the subject, the real one an apposition after its colon (the last: ``David`` is addressed)."""
+    colon = next((t for t in token.subtree if t.text.endswith(":") and t.is_punct and t.i < verb.i), None)
+    if colon is None:
+        return None
+    after = [t for t in token.subtree if colon.i < t.i < verb.i and t.dep_ in ("appos", "conj")]
+    after = [t for t in after if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return after[-1] if after else None
 
 
 def _after_dash(token: Token) -> Token:
