@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report.filters import ResultFilter, filter_results
 from quotes.rules.speakers import AliasTable
@@ -28,3 +30,12 @@ def test_a_speaker_of_several_is_kept() -> None:
 def test_middle_initials_and_surnames_pick_the_person() -> None:
     quotations = (_quotation("Donald J. Trump"), _quotation("Melania Trump"), _quotation("Trump"))
     assert _kept(quotations, "Donald Trump") == ["Donald J. Trump", "Trump"]
+
+
+def test_a_chosen_class_keeps_no_negated_report() -> None:
+    said, denied = _quotation("Ana Diaz"), dataclasses.replace(_quotation("Ana Diaz"), negated=True)
+    result = ArticleResult(Article("a", "text"), (said, denied))
+    [every] = filter_results([result], ResultFilter(), AliasTable())
+    [speech] = filter_results([result], ResultFilter(cues=("speech",)), AliasTable())
+    assert every.quotations == (said, denied)  # --cues all: every attribution, marked
+    assert speech.quotations == (said,)  # --cues speech: what was said

@@ -228,7 +228,7 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Which quotations count, by the class of their cue: 'all', or a comma-separated "
                           "list of speech (said), cognition (believes, thinks), evidence (according to, "
                           "showed), e.g. speech or speech,evidence. Quotations without a cue count as "
-                          "speech."),
+                          "speech; a negated report ('has not said') counts under no class."),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         command = decorator(command)

@@ -6,7 +6,8 @@ alias table, so "Trump" picks "Donald Trump"). Articles without a date are dropp
 range is given; without an outlet when outlets are. With cue classes chosen (``--cues``), each
 article keeps only the quotations whose ``cue_class`` is one of them: ``speech`` (said, told),
 ``cognition`` (believes, thinks) or ``evidence`` (according to, showed). A quotation without a
-known class (no cue: an unattributed or carried-over quotation) counts as speech.
+known class (no cue: an unattributed or carried-over quotation) counts as speech; a negated report
+("X has not said ...") is what its source did not say, so a chosen class never keeps it.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def filter_results(
             result = dataclasses.replace(result, quotations=kept)
         if not selection.all_cues:
             classes = set(selection.cues)
-            kept = tuple(q for q in result.quotations if cue_class_of(q) in classes)
+            kept = tuple(q for q in result.quotations if cue_class_of(q) in classes and not q.negated)
             result = dataclasses.replace(result, quotations=kept)
         yield result
 
