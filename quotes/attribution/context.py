@@ -79,6 +79,19 @@ def particle(verb: Token) -> str | None:
     return found.lower_ if found is not None else None
 
 
+def names_noun(verb: Token) -> bool:
+    """``a website called "Cape Breton If Trump Wins"``, ``a destination known for its canyon``:
+    a past participle with no auxiliary that modifies a noun names or describes it; no one
+    speaks (polnear-train: such 'called' quotations were none of them annotated)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.i > 0
+        and not verb.doc[verb.i - 1].is_punct  # ("X, the nominee, tweeted": a finite verb misread)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
+    )
+
+
 def _is_particle(verb: Token, child: Token) -> bool:
     return child.dep_ == "prt" or (
         child.dep_ == "advmod" and child.i == verb.i + 1 and child.pos_ in ("ADV", "ADP")
@@ -144,7 +157,7 @@ class ArticleContext:
 
     def cue_verb(self, token: Token) -> str | None:
         """The cue lemma of a verb token, or None when the token is no cue verb."""
-        if token.pos_ not in VERBAL:
+        if token.pos_ not in VERBAL or names_noun(token):
             return None
         return self.rules.verb_lemma(token.lemma_, token.text, particle(token))
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from quotes.attribution.according_to import opens_according_to
 from quotes.attribution.candidate import Candidate
-from quotes.attribution.context import VERBAL, ArticleContext, particle
+from quotes.attribution.context import VERBAL, ArticleContext, names_noun, particle
 from quotes.attribution.extent import without_trailer
 from quotes.attribution.objects import message_object, short_answer
 from quotes.attribution.syntax import (
@@ -38,6 +38,8 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
         lemma = verb_lemma(word.lemma, word.token.text, particle(word.token))
         if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
+        if names_noun(word.token):
+            continue  # "a show called 'Sons of Trump'": a name, not a report
         token = word.token
         candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
         if candidate is not None:
