@@ -251,7 +251,10 @@ def _colon_cue(context: ArticleContext, group: QuoteGroup, tokens: list[Token]) 
         head = head.head
     if _is_byline(head):
         return None
-    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", _clause_subject(head) or head)
+    source = _clause_subject(head)
+    if source is None and head.ent_type_ in context.words.place_time_entities:
+        return None  # ('Sunday: "Movies in the Park" returns ...': a listing, not a speaker)
+    candidate = context.quoted_candidate(group, colon, "speech", "colon-quote", source or head)
     candidate.cue_lemma = ":"
     return candidate
 

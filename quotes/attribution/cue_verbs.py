@@ -27,6 +27,7 @@ from quotes.text.spans import trim_clause, word_count
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
 MESSAGE_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd")  # what a reported clause's verb says
 FUTURE_AUXILIARIES = ("will", "would", "shall")  # "said it would comment later"
+ANONYMITY = "anonymity"  # "requested anonymity to discuss ...": a condition, not a message
 
 
 def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
@@ -92,6 +93,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
     if rule == "cue-clause" and _defers_speech(context, content_head):
         return None  # "said it would comment later": a report with no message
+    if _withholds_name(context, verb, content_head):
+        return None  # "asking not to be identified": a condition of the interview, no message
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
     addressee = next(
         (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < content_head.i), None
@@ -143,6 +146,30 @@ def _defers_speech(context: ArticleContext, head: Token) -> bool:
         return False
     topics = context.words.message_prepositions  # "respond to the claims", not "in due course"
     return not any(c.dep_ in MESSAGE_DEPS or (c.dep_ == "prep" and c.lower_ in topics) for c in children)
+
+
+def _withholds_name(context: ArticleContext, verb: Token, head: Token) -> bool:
+    """``asking not to be identified``, ``declined to be named``, ``asked that her name not be
+    used``: a source's request for anonymity (a passive of ``cues.yaml: words.identity_verbs``,
+    negated or refused) is the reporter's condition of the interview, not a message."""
+    if _asks_anonymity(verb) or _asks_anonymity(verb.head):
+        return True  # "requested anonymity to discuss the plan"
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    named = head.lemma_.lower() in context.words.identity_verbs or any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() == "name" and _own(c) for c in head.children
+    )
+    refusal = verb.lemma_.lower() in context.words.refusal_verbs
+    return named and (refusal or any(c.dep_ == "neg" for c in head.children))
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == ANONYMITY for c in verb.children)
+
+
+def _own(noun: Token) -> bool:
+    """``her name``, ``their names``: a name owned by a pronoun (the source's own)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _reported_by_another(verb: Token) -> bool:

@@ -68,8 +68,8 @@ def headline_colons(context: ArticleContext) -> Iterator[Candidate]:
 def _is_source_label(context: ArticleContext, label: list[Token]) -> bool:
     """A name or a short noun phrase, not a kicker such as ``The Latest`` or ``Breaking``."""
     words = [t for t in label if not t.is_punct]
-    if not 0 < len(words) <= MAX_LABEL_WORDS or words[0].pos_ == "DET":
-        return False
+    if not 0 < len(words) <= MAX_LABEL_WORDS or words[0].pos_ in ("DET", "ADP"):
+        return False  # ("The Latest:", "In pictures:")
     if any(t.pos_ not in LABEL_POS for t in label) or label[-1].pos_ not in ("PROPN", "NOUN"):
         return False
     if len(words) == 1:
@@ -81,7 +81,18 @@ def _is_source_label(context: ArticleContext, label: list[Token]) -> bool:
             or word.tag_ in ("NNS", "NNPS")
             or word.lemma_.lower() in context.rules.evidence_subjects
         )
-    return True
+    return any(_names_source(context, t) for t in words)  # not "Heat advisory:", "Delegate update:"
+
+
+def _names_source(context: ArticleContext, word: Token) -> bool:
+    """A word that can name who speaks: a proper noun, a plural (``Health officials``) or a poll
+    or report."""
+    return (
+        word.pos_ == "PROPN"
+        or word.ent_type_ in NAME_ENTITIES
+        or word.tag_ in ("NNS", "NNPS")
+        or word.lemma_.lower() in context.rules.evidence_subjects
+    )
 
 
 def _source_words(label: list[Token]) -> list[Token]:

@@ -62,6 +62,7 @@ class AttributionWords:
     deferral_verbs: frozenset[str] = frozenset()  # "said it would comment later": no message
     response_nouns: frozenset[str] = frozenset()  # '"No," was the response of X': an answer
     inverted_report_verbs: frozenset[str] = frozenset()  # "..., reported the BBC": the source after
+    identity_verbs: frozenset[str] = frozenset()  # "asking not to be identified": no message
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ _WORD_LISTS = {
     "deferral_verbs": word_list,
     "response_nouns": word_list,
     "inverted_report_verbs": word_list,
+    "identity_verbs": word_list,
 }
 
 
