@@ -65,6 +65,12 @@ DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]{2,}?(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]+[ \t]*"
 )
 HEADLINE_MAX_WORDS = 15
+# a caption closed by a photo credit: "(Jacques Boivin/CBC)", "THE CANADIAN PRESS/Kelly Clark",
+# "(Photo: Jane Doe/Reuters)"
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}\)"
+    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z])\s*$"
+)
 
 
 def _after_so_called(text: str, start: int) -> bool:
@@ -137,12 +143,14 @@ class ArticleContext:
                 yield candidate
 
     def _teaser_lines(self) -> set[int]:
-        """Starts of the lines that link elsewhere (``READ MORE: ...``): no cue there is the article's."""
+        """Starts of the lines that link elsewhere (``READ MORE: ...``) or caption a photo
+        (``Image caption ...``, a line closed by a credit: ``... (Jacques Boivin/CBC)``,
+        ``... THE CANADIAN PRESS/Kelly Clark``): no cue there is the article's."""
         prefixes = tuple(self.words.teaser_prefixes)
         starts = set()
         position = 0
         for line in self.text.split("\n"):
-            if prefixes and line.lstrip().lower().startswith(prefixes):
+            if (prefixes and line.lstrip().lower().startswith(prefixes)) or PHOTO_CREDIT.search(line):
                 starts.add(position)
             position += len(line) + 1
         return starts
