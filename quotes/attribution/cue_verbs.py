@@ -39,14 +39,26 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
         lemma = verb_lemma(word.lemma, word.token.text, particle(word.token))
         if lemma is None or opens_according_to(word.token) or _is_markup(context.text, word.token):
             continue
-        if names_noun(word.token):
-            continue  # "a show called 'Sons of Trump'": a name, not a report
+        if names_noun(word.token) or _is_imperative(word.token):
+            continue  # "a show called 'Sons of Trump'": a name; "Compare my case to ...": an order
         token = word.token
         candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
         if candidate is not None:
             yield candidate
 
 
+
+
+def _is_imperative(verb: Token) -> bool:
+    """``Compare my case to that of ...``, ``Call the traffic unit at ...``, ``Thank you``: a bare
+    verb opening its sentence with no subject addresses the reader or the listener; no one's
+    report (the writer's own order, or a courtesy)."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and verb.i == verb.sent.start
+        and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children)
+    )
 
 
 def _is_markup(text: str, token: Token) -> bool:
