@@ -54,9 +54,9 @@ def _is_imperative(verb: Token) -> bool:
     verb opening its sentence with no subject addresses the reader or the listener; no one's
     report (the writer's own order, or a courtesy)."""
     return (
-        verb.tag_ == "VB"
+        verb.tag_ in ("VB", "VBP")
         and verb.dep_ == "ROOT"
-        and verb.i == verb.sent.start
+        and all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : verb.i])
         and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children)
     )
 
