@@ -51,7 +51,7 @@ def orphan_candidates(
     text = context.text
     turns = [span for c in found if c.rule == "transcript-line" for span in c.content]
     attributed = sorted((c for c in found if c.content), key=_end)
-    single_style = _single_style(context)
+    single_style = _single_style(context, found)
     for group in context.groups:
         if group.index in claimed or any(s < group.end and group.start < e for s, e in turns):
             continue  # (a transcript's turns are quotations of their own)
@@ -90,13 +90,12 @@ def _is_statement(context: ArticleContext, group: QuoteGroup, single_style: bool
     return not after or inside[-1:] in SENTENCE_ENDS or after[:1] in SENTENCE_ENDS
 
 
-def _single_style(context: ArticleContext) -> bool:
-    """Whether the article quotes with single marks (British style): most of its quotations of
-    :data:`MIN_QUOTATION_WORDS` words or more are single-quoted. Elsewhere a single-quoted line is
-    a subhead or a title (``'A Really Tough Decision.'`` in The New York Times)."""
-    text = context.text
-    pieces = [g.pieces[0] for g in context.groups]
-    single = [q.single for q in pieces if word_count(text, q.start, q.end) >= MIN_QUOTATION_WORDS]
+def _single_style(context: ArticleContext, found: list[Candidate]) -> bool:
+    """Whether the article quotes with single marks (British style): most of the quotations its
+    cues attribute are single-quoted. Elsewhere a single-quoted line is a subhead or a title
+    (``'A Really Tough Decision.'`` in The New York Times)."""
+    claimed = {g for c in found for g in c.quote_groups}
+    single = [context.groups[g].pieces[0].single for g in claimed]
     return sum(single) * 2 > len(single)
 
 
