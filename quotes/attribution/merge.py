@@ -116,11 +116,16 @@ def clashes(candidate: Candidate, other: Candidate) -> bool:
     """Whether two candidates claim the same content or quotation marks. An attribution reported
     inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
     only 19% of such nested cue clauses were annotated on their own; but a cue clause inside an
-    ``according to`` clause stands beside it."""
+    ``according to`` clause stands beside it, and so does any attribution a transcript turn reports
+    (``IMOGEN THORPE: The Environment Agency says it has a legal duty ...``)."""
     if {candidate.rule, other.rule} == {"according-to", "cue-clause"}:
         inner, outer = (candidate, other) if candidate.rule == "cue-clause" else (other, candidate)
         if any(s <= inner.cue[0][0] < e for s, e in outer.content):
             return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
+    if "transcript-line" in (candidate.rule, other.rule) and candidate.rule != other.rule:
+        inner, outer = (other, candidate) if candidate.rule == "transcript-line" else (candidate, other)
+        if inner.cue and any(s <= inner.cue[0][0] < e for s, e in outer.content):
+            return False  # (the turn is the speaker's; what it reports is its source's)
     length = sum(e - s for s, e in candidate.content)
     shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
     return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))

@@ -40,7 +40,7 @@ from quotes.speakers.titles import quotation_role
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
-LABEL_RULES = ("transcript-line", "colon-line")  # a speaker's label in capitals: a name, or a role of the broadcast
+LABEL_RULES = ("transcript-line", "colon-line")  # a label in capitals: a name, or a broadcast role
 
 
 class Resolver:
