@@ -112,6 +112,19 @@ def _blocks(candidate: Candidate) -> range:
     return range(start // DEDUP_BLOCK_CHARS, end // DEDUP_BLOCK_CHARS + 1)
 
 
+_SPEAKING_PERSONS = frozenset({"i", "me", "we", "us", "you"})
+
+
+def _reports(candidate: Candidate) -> bool:
+    """Whether a cue inside someone's words reports a third party, not the speaker's own view or a
+    question to the listener ("I think ...", "Do you think ...?")."""
+    token = candidate.speaker_token
+    if token is not None and token.lower_ in _SPEAKING_PERSONS:
+        return False
+    cue = candidate.cue_token
+    return cue is None or not cue.sent.text.rstrip().rstrip("\"”'’").endswith("?")
+
+
 def clashes(candidate: Candidate, other: Candidate) -> bool:
     """Whether two candidates claim the same content or quotation marks. An attribution reported
     inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
@@ -124,7 +137,7 @@ def clashes(candidate: Candidate, other: Candidate) -> bool:
             return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
     if "transcript-line" in (candidate.rule, other.rule) and candidate.rule != other.rule:
         inner, outer = (other, candidate) if candidate.rule == "transcript-line" else (candidate, other)
-        if inner.cue and any(s <= inner.cue[0][0] < e for s, e in outer.content):
+        if inner.cue and any(s <= inner.cue[0][0] < e for s, e in outer.content) and _reports(inner):
             return False  # (the turn is the speaker's; what it reports is its source's)
     length = sum(e - s for s, e in candidate.content)
     shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
