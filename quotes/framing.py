@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ OTHER = "other"
 UNKNOWN_STANCE = "other"
 CUE_WEIGHT = 1.0
 WEAK_CUE_WEIGHT = 0.5
+FAINT_CUE_WEIGHT = 0.25
+CUE_TIERS = (("cues", CUE_WEIGHT), ("weak_cues", WEAK_CUE_WEIGHT), ("faint_cues", FAINT_CUE_WEIGHT))
+DOMAIN_MATCHES = 2  # default: article matches of a domain's cues for its frames to apply
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,18 @@ class FrameInfo:
     codebook_parent: str
     label: str
     definition: str
+    domain: str = ""  # the domain gate its file declares; "" applies everywhere
+
+
+@dataclass(frozen=True)
+class DomainGate:
+    """A subject domain (technology, ...) whose frames apply only to texts about it: the article
+    holds ``min_matches`` of its cues, or the quotation itself holds one."""
+
+    id: str
+    label: str
+    cues: PhraseLexicon
+    min_matches: int = DOMAIN_MATCHES
 
 
 @dataclass(frozen=True)
@@ -56,10 +72,14 @@ class FrameRules:
     cues: PhraseLexicon  # entry.key = frame id
     stances: tuple[tuple[str, str], ...]  # (verb lemma, stance), sorted
     tie_order: tuple[str, ...] = ()  # codebook frame ids, most often primary first
+    domains: tuple[DomainGate, ...] = ()
     stance_table: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def info(self, frame_id: str) -> FrameInfo:
         return next(f for f in self.frames if f.id == frame_id)
+
+    def domain(self, domain_id: str) -> DomainGate:
+        return next(d for d in self.domains if d.id == domain_id)
 
 
 def load_frame_rules(rules_dir: Path) -> FrameRules:
@@ -68,6 +88,7 @@ def load_frame_rules(rules_dir: Path) -> FrameRules:
     frames: list[FrameInfo] = []
     items: list[tuple[PhraseEntry, list[str], bool]] = []
     tie_order: tuple[str, ...] = ()
+    domains: list[DomainGate] = []
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         data = read_yaml(path)
         family = require(path, line_of(data, 1), data, "family", str)
@@ -75,14 +96,38 @@ def load_frame_rules(rules_dir: Path) -> FrameRules:
             raise RuleError(path, line_of(data, 1), f"'family' must be one of {', '.join(FAMILIES)}")
         if "tie_order" in data:
             tie_order = _tie_order(path, data, tie_order)
+        domain = ""
+        if "domain" in data:
+            gate = _domain_gate(path, data["domain"], line_of(data, 1))
+            if any(d.id == gate.id for d in domains):
+                raise RuleError(path, line_of(data["domain"], 1), f"duplicate domain {gate.id!r}")
+            domains.append(gate)
+            domain = gate.id
         for line, item in entries(path, data, "frames"):
-            info = _frame_info(path, line, item, family)
+            info = _frame_info(path, line, item, family, domain)
             if any(f.id == info.id for f in frames):
                 raise RuleError(path, line, f"duplicate frame id {info.id!r}")
             frames.append(info)
             items.extend(_frame_cues(path, line, item, info))
     stances = _load_stances(Path(rules_dir) / STANCE_FILE)
-    return FrameRules(tuple(frames), compile_lexicon(items), stances, tie_order, dict(stances))
+    return FrameRules(tuple(frames), compile_lexicon(items), stances, tie_order, tuple(domains),
+                      dict(stances))
+
+
+def _domain_gate(path: Path, data: Any, line: int | None) -> DomainGate:
+    """A file's ``domain``: id, label, cues (and patterns), min_matches."""
+    line = line_of(data, line)
+    if not isinstance(data, dict):
+        raise RuleError(path, line, "'domain' must be a mapping with id, label and cues")
+    gate_id = require(path, line, data, "id", str)
+    label = require(path, line, data, "label", str)
+    matches = data.get("min_matches", DOMAIN_MATCHES)
+    if not isinstance(matches, int) or isinstance(matches, bool) or matches < 1:
+        raise RuleError(path, line, "'min_matches' must be a positive integer")
+    entry = PhraseEntry(f"{FRAMES_DIR}/domain:{gate_id}", "", 0.0, f"{label}: the text is about this domain",
+                        gate_id)
+    cues = compile_lexicon(lexicon_items(path, line, data, entry, "cues"))
+    return DomainGate(gate_id, label, cues, matches)
 
 
 def _tie_order(path: Path, data: Any, before: tuple[str, ...]) -> tuple[str, ...]:
@@ -98,7 +143,7 @@ def _tie_order(path: Path, data: Any, before: tuple[str, ...]) -> tuple[str, ...
     return tuple(order)
 
 
-def _frame_info(path: Path, line: int | None, item: Any, family: str) -> FrameInfo:
+def _frame_info(path: Path, line: int | None, item: Any, family: str, domain: str = "") -> FrameInfo:
     frame_id = require(path, line, item, "id", str)
     if not re.fullmatch(r"[a-z][a-z0-9_]*", frame_id):
         raise RuleError(path, line, f"frame id {frame_id!r} must be lower_snake_case")
@@ -114,14 +159,14 @@ def _frame_info(path: Path, line: int | None, item: Any, family: str) -> FrameIn
             raise RuleError(path, line, f"codebook_parent {parent!r} is not a Policy Frames Codebook frame")
     label = require(path, line, item, "label", str)
     definition = require(path, line, item, "definition", str)
-    return FrameInfo(frame_id, family, parent, label, definition)
+    return FrameInfo(frame_id, family, parent, label, definition, domain)
 
 
 def _frame_cues(path: Path, line: int | None, item: Any,
                 info: FrameInfo) -> list[tuple[PhraseEntry, list[str], bool]]:
     source = f"{FRAMES_DIR}/{info.id}"
     out = []
-    for name, weight in (("cues", CUE_WEIGHT), ("weak_cues", WEAK_CUE_WEIGHT)):
+    for name, weight in CUE_TIERS:
         if not item.get(name) and not (name == "cues" and item.get("patterns")):
             continue
         group = {name: item.get(name, []), "case_sensitive": item.get("case_sensitive", False)}
@@ -190,12 +235,24 @@ def _lemma_guesses(word: str) -> list[str]:
 
 def score_frames(text: str, spans: Sequence[Span], rules: FrameRules) -> tuple[tuple[Frame, ...], str]:
     """Content frames of ``text`` inside ``spans`` (sorted by weight, descending) and the primary
-    codebook frame."""
+    codebook frame.
+
+    A frame of a gated domain counts only when the domain applies (:func:`domain_evidence`: the
+    whole ``text``, the article for a quotation, is about it); its frames then carry the domain's
+    matches as evidence of weight 0."""
+    pieces = clean_spans(text, spans)
     hits: dict[str, list[Evidence]] = defaultdict(list)
-    for start, end in clean_spans(text, spans):
+    for start, end in pieces:
         for entry, s, e in rules.cues.finditer(text, start, end):
             evidence = Evidence(entry.source, entry.entry, (s, e), text[s:e], entry.weight, entry.note)
             hits[entry.key].append(evidence)
+    gates: dict[str, tuple[Evidence, ...]] = {}
+    for frame_id in list(hits):
+        domain = rules.info(frame_id).domain
+        if domain and domain not in gates:
+            gates[domain] = domain_evidence(text, pieces, rules.domain(domain))
+        if domain and not gates[domain]:
+            del hits[frame_id]
     total = sum(ev.weight for evs in hits.values() for ev in evs)
     if not total:
         return (), OTHER
@@ -207,10 +264,29 @@ def score_frames(text: str, spans: Sequence[Span], rules: FrameRules) -> tuple[t
         weight = sum(ev.weight for ev in evidence)
         by_parent[info.codebook_parent] += weight
         frames.append(Frame(frame_id, info.family, info.codebook_parent,  # type: ignore[arg-type]
-                            round(weight / total, 4), tuple(evidence)))
+                            round(weight / total, 4), (*gates.get(info.domain, ()), *evidence)))
     frames.sort(key=lambda f: (-f.weight, order[f.id]))
     primary = _primary(by_parent, rules, order)
     return tuple(frames), primary
+
+
+def domain_evidence(text: str, pieces: Sequence[Span], gate: DomainGate,
+                    shown: int = 3) -> tuple[Evidence, ...]:
+    """The matches of ``gate``'s cues that make ``text`` about its domain (up to ``shown``), or ()
+    when it is not: fewer than ``gate.min_matches`` in the whole text and none inside ``pieces``."""
+    found = _domain_matches(text, gate)
+    inside = [m for m in found if any(s <= m[1] and m[2] <= e for s, e in pieces)]
+    if not inside and len(found) < gate.min_matches:
+        return ()
+    note = f"domain {gate.id}: {len(found)} match(es) in the text, {len(inside)} in the quotation"
+    return tuple(Evidence(entry.source, entry.entry, (s, e), text[s:e], 0.0, note)
+                 for entry, s, e in (inside or found)[:shown])
+
+
+@lru_cache(maxsize=16)
+def _domain_matches(text: str, gate: DomainGate) -> list[tuple[PhraseEntry, int, int]]:
+    """Every match of the gate's cues in ``text`` (memoised: an article's quotations share it)."""
+    return list(gate.cues.finditer(text))
 
 
 def _primary(by_parent: dict[str, float], rules: FrameRules, order: dict[str, int]) -> str:
