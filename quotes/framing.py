@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +65,17 @@ class DomainGate:
 
 
 @dataclass(frozen=True)
+class StanceSense:
+    """A sense of a reporting verb with its own stance, told by a word the verb governs or that
+    follows it ("called for" is a demand, "called it a turning point" a description)."""
+
+    verbs: tuple[str, ...]  # lemma keys
+    stance: str
+    words: frozenset[str]  # any one of them beside the verb selects the sense
+    reason: str
+
+
+@dataclass(frozen=True)
 class FrameRules:
     """Compiled frame lexicons and the stance table."""
 
@@ -73,6 +84,7 @@ class FrameRules:
     stances: tuple[tuple[str, str], ...]  # (verb lemma, stance), sorted
     tie_order: tuple[str, ...] = ()  # codebook frame ids, most often primary first
     domains: tuple[DomainGate, ...] = ()
+    senses: tuple[StanceSense, ...] = ()
     stance_table: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def info(self, frame_id: str) -> FrameInfo:
@@ -109,9 +121,9 @@ def load_frame_rules(rules_dir: Path) -> FrameRules:
                 raise RuleError(path, line, f"duplicate frame id {info.id!r}")
             frames.append(info)
             items.extend(_frame_cues(path, line, item, info))
-    stances = _load_stances(Path(rules_dir) / STANCE_FILE)
+    stances, senses = _load_stances(Path(rules_dir) / STANCE_FILE)
     return FrameRules(tuple(frames), compile_lexicon(items), stances, tie_order, tuple(domains),
-                      dict(stances))
+                      senses, dict(stances))
 
 
 def _domain_gate(path: Path, data: Any, line: int | None) -> DomainGate:
@@ -179,22 +191,39 @@ def _frame_cues(path: Path, line: int | None, item: Any,
     return out
 
 
-def _load_stances(path: Path) -> tuple[tuple[str, str], ...]:
+def _load_stances(path: Path) -> tuple[tuple[tuple[str, str], ...], tuple[StanceSense, ...]]:
+    """The verb table (``stances``: each verb once) and the context senses (``senses``)."""
     if not path.exists():
-        return ()
+        return (), ()
+    data = read_yaml(path)
     table: dict[str, str] = {}
-    for line, item in entries(path, read_yaml(path), "stances"):
+    for line, item in entries(path, data, "stances"):
         stance = require(path, line, item, "stance", str)
         require(path, line, item, "reason", str)
-        verbs = require(path, line, item, "verbs", list)
-        for verb in verbs:
-            if not isinstance(verb, str) or not verb.strip():
-                raise RuleError(path, line, "'verbs' must be a list of non-empty strings")
-            key = lemma_key(verb)
+        for key in _verb_keys(path, line, item):
             if key in table:
-                raise RuleError(path, line, f"verb {verb!r} is already {table[key]!r}")
+                raise RuleError(path, line, f"verb {key!r} is already {table[key]!r}")
             table[key] = stance
-    return tuple(sorted(table.items()))
+    senses = []
+    for line, item in entries(path, data, "senses") if "senses" in data else ():
+        stance = require(path, line, item, "stance", str)
+        reason = require(path, line, item, "reason", str)
+        verbs = _verb_keys(path, line, item)
+        unknown = [v for v in verbs if v not in table]
+        if unknown:
+            raise RuleError(path, line, f"sense of {unknown[0]!r}, a verb the stances table lacks")
+        words = require(path, line, item, "words", list)
+        if not words or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in words):
+            raise RuleError(path, line, "'words' must be a list of single words")
+        senses.append(StanceSense(verbs, stance, frozenset(w.strip().casefold() for w in words), reason))
+    return tuple(sorted(table.items())), tuple(senses)
+
+
+def _verb_keys(path: Path, line: int | None, item: Any) -> tuple[str, ...]:
+    verbs = require(path, line, item, "verbs", list)
+    if not verbs or not all(isinstance(v, str) and v.strip() for v in verbs):
+        raise RuleError(path, line, "'verbs' must be a list of non-empty strings")
+    return tuple(lemma_key(v) for v in verbs)
 
 
 def lemma_key(lemma: str) -> str:
@@ -202,20 +231,38 @@ def lemma_key(lemma: str) -> str:
     return " ".join(lemma.casefold().split())
 
 
-def stance_of(lemma: str, rules: FrameRules) -> str:
+def stance_of(lemma: str, rules: FrameRules, context: Iterable[str] = ()) -> str:
     """The reporter's stance conveyed by a cue verb lemma ("other" when the table lacks it).
 
-    Inflected forms are tolerated ("claimed", "insists", "pointed out" -> their lemma)."""
-    table = rules.stance_table
+    ``context`` holds the words the verb governs or that follow it; a sense in ``rules.senses``
+    whose verb this is and that has one of these words decides first ("called for" is
+    directive, "called it a turning point" neutral). Inflected forms are tolerated ("claimed",
+    "insists", "pointed out" -> their lemma)."""
+    return stance_sense(lemma, rules, context)[0]
+
+
+def stance_sense(lemma: str, rules: FrameRules, context: Iterable[str] = ()) -> tuple[str, str]:
+    """(stance, why): the stance of :func:`stance_of` and the reason its table row or sense gives."""
+    key = _table_key(lemma, rules.stance_table)
+    if key is None:
+        return UNKNOWN_STANCE, "the verb is not in stance.yaml"
+    words = {w.casefold() for w in context}
+    for sense in rules.senses:
+        if key in sense.verbs and not sense.words.isdisjoint(words):
+            return sense.stance, sense.reason
+    return rules.stance_table[key], ""
+
+
+def _table_key(lemma: str, table: dict[str, str]) -> str | None:
     key = lemma_key(lemma)
     if key in table:
-        return table[key]
+        return key
     head, _, rest = key.partition(" ")
     for base in _lemma_guesses(head):
         candidate = f"{base} {rest}".strip()
         if candidate in table:
-            return table[candidate]
-    return UNKNOWN_STANCE
+            return candidate
+    return None
 
 
 def _lemma_guesses(word: str) -> list[str]:
