@@ -73,6 +73,7 @@ class StanceSense:
     stance: str
     words: frozenset[str]  # any one of them beside the verb selects the sense
     reason: str
+    next_only: bool = False  # the word must come right after the verb ("called for", not "called X ... for")
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,11 @@ def _load_stances(path: Path) -> tuple[tuple[tuple[str, str], ...], tuple[Stance
         words = require(path, line, item, "words", list)
         if not words or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in words):
             raise RuleError(path, line, "'words' must be a list of single words")
-        senses.append(StanceSense(verbs, stance, frozenset(w.strip().casefold() for w in words), reason))
+        next_only = item.get("next", False)
+        if not isinstance(next_only, bool):
+            raise RuleError(path, line, "'next' must be true or false")
+        senses.append(StanceSense(verbs, stance, frozenset(w.strip().casefold() for w in words), reason,
+                                  next_only))
     return tuple(sorted(table.items())), tuple(senses)
 
 
@@ -231,23 +236,28 @@ def lemma_key(lemma: str) -> str:
     return " ".join(lemma.casefold().split())
 
 
-def stance_of(lemma: str, rules: FrameRules, context: Iterable[str] = ()) -> str:
+def stance_of(lemma: str, rules: FrameRules, context: Iterable[str] = (),
+              following: Sequence[str] = ()) -> str:
     """The reporter's stance conveyed by a cue verb lemma ("other" when the table lacks it).
 
-    ``context`` holds the words the verb governs or that follow it; a sense in ``rules.senses``
-    whose verb this is and that has one of these words decides first ("called for" is
-    directive, "called it a turning point" neutral). Inflected forms are tolerated ("claimed",
-    "insists", "pointed out" -> their lemma)."""
-    return stance_sense(lemma, rules, context)[0]
+    ``context`` holds the words the verb governs, ``following`` the words right after it; a sense
+    in ``rules.senses`` whose verb this is and that has one of these words decides first
+    ("called for" is directive, "called it a turning point" neutral). Inflected forms are
+    tolerated ("claimed", "insists", "pointed out" -> their lemma)."""
+    return stance_sense(lemma, rules, context, following)[0]
 
 
-def stance_sense(lemma: str, rules: FrameRules, context: Iterable[str] = ()) -> tuple[str, str]:
-    """(stance, why): the stance of :func:`stance_of` and the reason its table row or sense gives."""
+def stance_sense(lemma: str, rules: FrameRules, context: Iterable[str] = (),
+                 following: Sequence[str] = ()) -> tuple[str, str]:
+    """(stance, why): the stance of :func:`stance_of` and the reason its sense gives ("" for the
+    verb's table row)."""
     key = _table_key(lemma, rules.stance_table)
     if key is None:
         return UNKNOWN_STANCE, "the verb is not in stance.yaml"
-    words = {w.casefold() for w in context}
+    after = [w.casefold() for w in following]
+    near = {w.casefold() for w in context} | set(after[:3])
     for sense in rules.senses:
+        words = set(after[:1]) if sense.next_only else near
         if key in sense.verbs and not sense.words.isdisjoint(words):
             return sense.stance, sense.reason
     return rules.stance_table[key], ""

@@ -60,7 +60,7 @@ class Extractor:
             speaker_name=resolution.name,
             speaker_names=resolution.names or ((resolution.name,) if resolution.name else ()),
             speaker_type=resolution.kind,
-            stance=(stance_of(candidate.cue_lemma, self.rules.frames, stance_context(text, candidate))
+            stance=(stance_of(candidate.cue_lemma, self.rules.frames, *stance_context(text, candidate))
                     if candidate.cue_lemma else "none"),
             confidence=round(confidence, 3),
             explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
@@ -69,18 +69,16 @@ class Extractor:
         )
 
 
-def stance_context(text: str, candidate: Candidate, following: int = 3) -> tuple[str, ...]:
+def stance_context(text: str, candidate: Candidate,
+                   following: int = 3) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words that tell a cue verb's sense (rules/stance.yaml ``senses``): its dependents after
-    it in the parse ("called *for*", "claimed *responsibility*", "pleaded *guilty*") and the next
-    ``following`` words of the text."""
-    words: list[str] = []
+    it in the parse ("claimed *responsibility*", "pleaded *guilty*") and the next ``following``
+    words of the text ("called *for*")."""
     token = candidate.cue_token
-    if token is not None:
-        words.extend(c.lower_ for c in token.children if c.i > token.i and not c.is_punct)
-    if candidate.cue:
-        end = max(e for _, e in candidate.cue)
-        words.extend(_WORD.findall(text[end:end + 60].lower())[:following])
-    return tuple(words)
+    governed = tuple(c.lower_ for c in token.children if c.i > token.i and not c.is_punct) if token else ()
+    end = max((e for _, e in candidate.cue), default=None)
+    after = tuple(_WORD.findall(text[end:end + 60].lower())[:following]) if end is not None else ()
+    return governed, after
 
 
 def _speaker_note(text: str, candidate: Candidate, resolution: Resolution) -> str:

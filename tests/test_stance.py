@@ -57,13 +57,19 @@ def test_stance_golden_case(case: Path, analyzer, update_golden: bool) -> None:
     ],
 )
 def test_stance_senses(frame_rules: FrameRules, lemma: str, context: tuple[str, ...], stance: str) -> None:
-    assert stance_of(lemma, frame_rules, context) == stance
+    assert stance_of(lemma, frame_rules, (), context) == stance
+
+
+def test_call_for_must_follow_the_verb(frame_rules: FrameRules) -> None:
+    # "was called a charlatan by physicians for promoting cures": "for" is governed, not next
+    assert stance_of("call", frame_rules, ("charlatan", "by", "for"), ("a", "charlatan", "by")) == "neutral"
+    assert stance_of("call", frame_rules, ("for",), ("for", "an", "audit")) == "directive"
 
 
 def test_a_sense_says_why(frame_rules: FrameRules) -> None:
-    stance, why = stance_sense("call", frame_rules, ("for",))
+    stance, why = stance_sense("call", frame_rules, (), ("for",))
     assert stance == "directive" and "demand" in why
-    assert stance_sense("frobnicate", frame_rules, ("for",))[0] == "other"
+    assert stance_sense("frobnicate", frame_rules, (), ("for",))[0] == "other"
 
 
 @pytest.mark.parametrize(
