@@ -7,6 +7,7 @@ over a stream of articles, is in :mod:`quotes.execution.analyzers`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -17,6 +18,8 @@ from quotes.rules.ruleset import RuleSet
 from quotes.scoring.scorer import score_text
 from quotes.scoring.stance import stance_of
 from quotes.speakers.resolver import Resolution, Resolver
+
+_WORD = re.compile(r"[\w']+")
 
 
 @dataclass(frozen=True)
@@ -57,12 +60,25 @@ class Extractor:
             speaker_name=resolution.name,
             speaker_names=resolution.names or ((resolution.name,) if resolution.name else ()),
             speaker_type=resolution.kind,
-            stance=stance_of(candidate.cue_lemma, self.rules.stance) if candidate.cue_lemma else "none",
+            stance=(stance_of(candidate.cue_lemma, self.rules.stance, *stance_context(text, candidate))
+                    if candidate.cue_lemma else "none"),
             confidence=round(confidence, 3),
             explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
             title=resolution.title,
             scores=scores,
         )
+
+
+def stance_context(text: str, candidate: Candidate,
+                   following: int = 3) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that tell a cue verb's sense (rules/stance.yaml ``senses``): its dependents after
+    it in the parse ("claimed *responsibility*", "pleaded *guilty*") and the next ``following``
+    words of the text ("called *for*")."""
+    token = candidate.cue_token
+    governed = tuple(c.lower_ for c in token.children if c.i > token.i and not c.is_punct) if token else ()
+    end = max((e for _, e in candidate.cue), default=None)
+    after = tuple(_WORD.findall(text[end:end + 60].lower())[:following]) if end is not None else ()
+    return governed, after
 
 
 def _speaker_note(text: str, candidate: Candidate, resolution: Resolution) -> str:
