@@ -77,11 +77,12 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
     if not path.is_dir():
         raise RuleError(path, None, "not a folder of rule files")
+    cues = load_cue_rules(path, attribution_rule_ids())
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),
-        cues=load_cue_rules(path, attribution_rule_ids()),
-        aliases=load_aliases(path),
+        cues=cues,
+        aliases=load_aliases(path, cues.honorifics, cues.speakers.first_names),
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),
     )
