@@ -156,3 +156,111 @@ def test_a_lone_surname_typed_organisation_joins_the_full_name_of_its_article(tm
     assert counted(corpus) == expected == reported(corpus, tmp_path, AliasTable())
     elsewhere = [person, quoted("Trump", article_id="a2", kind="organisation")]
     assert len(count_speakers(elsewhere, AliasTable())) == 2  # no tie in its own article: stays apart
+
+
+# ------------------------------------------------------------------ evidence across articles (issue 19)
+
+WORDS = AliasTable(
+    honorifics={"mr.": "male", "mr": "male", "ms.": "female", "dr.": "any", "president": "any"},
+    first_names={"jane": "female", "kim": "female", "ana": "female", "carlos": "male", "james": "male"},
+)
+
+
+def names(results: list[ArticleResult], aliases: AliasTable = WORDS) -> dict[str, int]:
+    """Each speaker's quotations (a name kept apart in several articles is listed once per article)."""
+    found: dict[str, int] = {}
+    for count in count_speakers(results, aliases):
+        key = count.name if count.name not in found else f"{count.name} ({len(found)})"
+        found[key] = count.quotes
+    return found
+
+
+def test_surname_kim_in_three_unrelated_articles_stays_three_people() -> None:
+    corpus = [
+        quoted("Jane Kim", "Kim", article_id="food-bank",
+               text="Jane Kim, a spokeswoman for the food bank, said donations fell. Kim said so."),
+        quoted("Kim Jong Un", "Kim", article_id="summit",
+               text="North Korean leader Kim Jong Un said talks would resume. Kim said the door was open."),
+        quoted("Kim", article_id="clinic", text="Dr. Kim, who runs the clinic, said the line was long."),
+    ]  # fmt: skip
+    assert names(corpus) == {"Jane Kim": 2, "Kim Jong Un": 2, "Kim": 1}
+
+
+def test_a_first_name_equal_to_another_persons_surname_never_joins() -> None:
+    corpus = [
+        quoted("Jane Kim", "Jane Kim", article_id="food-bank", text="Jane Kim said donations fell."),
+        quoted("Kim", article_id="adoption", text='"We had given up hope," said Kim, who adopted two boys.'),
+    ]
+    assert names(corpus) == {"Jane Kim": 2, "Kim": 1}
+    assert names(corpus, AliasTable()) == {"Jane Kim": 3}  # without the first-name list: the only Kim
+
+
+def test_a_lone_surname_joins_the_full_name_its_article_writes() -> None:
+    corpus = [
+        quoted("Ana Torres", article_id="budget", text='"The budget is a disaster," said Ana Torres.'),
+        quoted("Torres", article_id="council",
+               text='Council member Ana Torres has pushed for the plan. "We cannot wait," Torres said.'),
+        quoted("Carlos Torres", article_id="match", text="Carlos Torres scored twice."),
+    ]  # fmt: skip
+    counts = count_speakers(corpus, WORDS)
+    assert [(c.name, c.quotes, c.articles) for c in counts] == [("Ana Torres", 2, 2), ("Carlos Torres", 1, 1)]
+    assert counts[0].evidence == "Torres (1 in council): its article writes the full name Ana Torres"
+
+
+def test_a_lone_surname_in_its_own_article_takes_the_full_name_it_quotes() -> None:
+    corpus = [quoted("Ana Torres", "Torres", article_id="budget", kind="person")]
+    counts = count_speakers(corpus, WORDS)
+    assert [(c.name, c.quotes) for c in counts] == [("Ana Torres", 2)]
+    assert counts[0].evidence == "Torres (1 in budget): its article quotes Ana Torres"
+
+
+def test_an_honorific_of_the_other_gender_rules_a_person_out() -> None:
+    corpus = [quoted("Jane Kim", article_id="bank"), quoted("Kim", article_id="clinic", text="Mr. Kim said.")]
+    assert names(corpus) == {"Jane Kim": 1, "Kim": 1}
+    corpus[1] = quoted("Kim", article_id="clinic", text="Ms. Kim said.")
+    assert names(corpus) == {"Jane Kim": 2}
+
+
+def test_a_shared_title_picks_the_person_among_several() -> None:
+    corpus = [
+        quoted("Paul Ryan", article_id="a1", title="House Speaker"),
+        quoted("Rob Ryan", article_id="a2", title="defensive coordinator"),
+        quoted("Ryan", article_id="a3", title="the House speaker"),
+    ]
+    counts = count_speakers(corpus, WORDS)
+    assert [(c.name, c.quotes) for c in counts] == [("Paul Ryan", 2), ("Rob Ryan", 1)]
+    assert counts[0].evidence == "Ryan (1 in a3): shares the title 'house speaker' with Paul Ryan"
+
+
+def test_a_title_case_headline_names_no_one() -> None:
+    text = "Obama Says Museum Tells a Story Long Ignored\n\nThe museum says it tells a story. Obama spoke."
+    corpus = [quoted("Barack Obama", article_id="a1"), quoted("Obama", article_id="a2", text=text)]
+    assert names(corpus) == {"Barack Obama": 2}  # "Obama Says Museum" is no name starting with "Obama"
+
+
+@pytest.mark.parametrize("source", ["officials", "Officials", "the author", "a spokesman"])
+def test_an_unnamed_source_is_its_articles_own(source: str, tmp_path: Path) -> None:
+    corpus = [quoted(source, article_id=f"a{n}", kind="description") for n in range(2)]
+    counts = count_speakers(corpus, WORDS)
+    assert [(c.quotes, c.articles) for c in counts] == [(1, 1), (1, 1)]
+    assert counts[0].evidence == "an unnamed source of article a0, joined to no other article"
+    assert counted(corpus) == reported(corpus, tmp_path, AliasTable())
+
+
+def test_an_alias_joins_and_says_so() -> None:
+    aliases = AliasTable({"bob fontaine": "Robert Fontaine", "robert fontaine": "Robert Fontaine"})
+    corpus = [quoted("Bob Fontaine", article_id="a1"), quoted("Robert Fontaine", article_id="a2")]
+    counts = count_speakers(corpus, aliases)
+    assert [(c.name, c.quotes, c.articles) for c in counts] == [("Robert Fontaine", 2, 2)]
+    assert "Bob Fontaine (1 in a1): an alias in rules/speakers.yaml" in counts[0].evidence
+
+
+def test_a_short_organisation_name_is_the_one_its_article_writes() -> None:
+    corpus = [
+        quoted("New York Times", article_id="a1", kind="organisation"),
+        quoted("Times", article_id="a2", kind="organisation", text="The New York Times said. Times said."),
+        quoted("Times", article_id="a3", kind="organisation", text="The Tampa Bay Times said. Times said."),
+        quoted("FBI", article_id="a4", kind="organisation"),
+        quoted("FBI", article_id="a5", kind="organisation"),
+    ]  # fmt: skip
+    assert names(corpus) == {"New York Times": 2, "FBI": 2, "Times": 1}

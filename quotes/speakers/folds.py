@@ -8,9 +8,12 @@ person of the corpus (:func:`decide_folds`), in this order:
 1. the article writes the person's full name ("Ana Torres" before "Torres", "Kim Jong Un"
    after "Kim"): that person, and only someone the article names;
 2. the article names someone else with the word (a listed first name before it): no one;
-3. a word that may be a first name (``rules/first_names.yaml``) with no honorific before it in
-   its article ("Kim" the adoptive mother): no one, since a first name is never a surname link;
-4. the corpus's only person with that surname (when no one's name starts with the word);
+3. a word that may be a first name (``rules/first_names.yaml``: "Kim", also "Clinton") or that
+   starts a name of the corpus ("Kim Jong Un"), with no honorific before it in its article:
+   no one, since a first name is never a surname link; after an honorific ("Mr. Kim") the
+   names starting with it count as candidates too (family name first), and a gendered
+   honorific rules out a candidate whose first name has the other gender ("Mr." and "Jane");
+4. the corpus's only person with that surname (the only candidate);
 5. the one candidate sharing a title with it ("House Speaker");
 6. the candidate holding :data:`DOMINANT_SHARE` of the quotations of people with that surname.
 
@@ -41,11 +44,6 @@ names him in full) folds into the person whose surname it is only when that pers
 share of the quotations of the word and of every full name ending with it: a corpus about
 Donald Trump folds it, one where Ford Motor is quoted a third as often as Doug Ford does not.
 Declaring the word's type in ``rules/speakers.yaml`` keeps it apart whatever the counts."""
-PROMINENT_ARTICLES = 3
-"""A word that may be a first name ("Kim", "Clinton") with no honorific before it joins a
-surname only of a person quoted in at least this many articles who holds
-:data:`DOMINANT_SHARE` of that surname's quotations: a figure the corpus keeps quoting, not a
-spokeswoman quoted once."""
 TITLE_CAP = 8
 """Distinct titles a speaker keeps for the shared-title evidence."""
 
@@ -177,13 +175,13 @@ def _lone_word(profile: Profile, corpus: _Corpus, first_names: Mapping[str, str]
         return None  # the article names someone else with this word
     candidates = list(corpus.by_last.get(word, []))
     if uses.surname:  # "Mr. Kim": a surname, written last or first ("Kim Jong Un")
-        candidates += [c for c in corpus.by_first.get(word, []) if c not in candidates]
         if len(uses.genders) == 1:  # "Mr. Kim" is not Jane Kim
             candidates = [c for c in candidates if first_names.get(c.split()[0]) in (None, *uses.genders)]
+        candidates += [c for c in corpus.by_first.get(word, []) if c not in candidates]
     elif corpus.by_first.get(word):
         return None  # someone's name starts with this word: it may be a first name here
     elif name_key(word) in first_names:
-        return _figure(word, candidates, corpus)
+        return None  # may be a first name ("Kim, who adopted two boys"): never a surname link
     name = word.title()
     if len(candidates) == 1:
         return Fold(candidates[0], f"the only person of the corpus named {name}")
@@ -196,18 +194,6 @@ def _lone_word(profile: Profile, corpus: _Corpus, first_names: Mapping[str, str]
         return None
     return Fold(top, f"{corpus.spelled(top)} holds {corpus.share(top, candidates)} of the quotations "
                      f"of people named {name}")  # fmt: skip
-
-
-def _figure(word: str, candidates: list[str], corpus: _Corpus) -> Fold | None:
-    """A word that may be a first name ("Kim", "Clinton"), with no honorific: the surname only
-    of a figure the corpus keeps quoting (:data:`PROMINENT_ARTICLES`, :data:`DOMINANT_SHARE`)."""
-    top = corpus.dominant(candidates)
-    if top is None or corpus.profiles[top].articles < PROMINENT_ARTICLES:
-        return None
-    name, person = word.title(), corpus.profiles[top]
-    return Fold(top, f"{name} may be a first name, but {_shown(person)} is quoted in {person.articles} "
-                     f"articles and holds {corpus.share(top, candidates)} of the quotations of people "
-                     f"named {name}")  # fmt: skip
 
 
 def _organisation(key: str, corpus: _Corpus) -> Fold | None:

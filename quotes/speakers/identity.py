@@ -75,7 +75,9 @@ class Named(NamedTuple):
 
 def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]:
     """Each named speaker of a quotation, once each ("X and Y said" counts for X and for Y; []
-    when no speaker is named), keyed by name only. A bare pronoun is no speaker."""
+    when no speaker is named), keyed by name only. A bare pronoun is no speaker. A name the
+    alias table gave (here, or in the article's own resolution: the mention is a variant) says
+    so in its evidence."""
     found: list[Named] = []
     for raw in quotation.speakers:
         named = speaker_key(raw, aliases)
@@ -83,10 +85,25 @@ def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]
             continue
         if all(named[0] != item.key for item in found):
             written = clean_name(raw)
-            aliased = name_key(named[1]) != name_key(written)
-            evidence = "an alias in rules/speakers.yaml" if aliased else None
-            found.append(Named(*named, aliases.speaker_type(written), evidence, written if aliased else None))
+            variant = _variant(written, named[1], quotation.speaker_text, aliases)
+            evidence = "an alias in rules/speakers.yaml" if variant else None
+            found.append(Named(*named, aliases.speaker_type(written), evidence, variant))
     return found
+
+
+def _variant(written: str, canonical: str, mention: str, aliases: AliasTable) -> str | None:
+    """The alias-table variant a speaker was written as ("Bob Fontaine" for Robert Fontaine),
+    in the name itself or in the quotation's mention; None when it was not an alias."""
+    target = name_key(canonical)
+    if name_key(written) != target:
+        return written
+    if target not in aliases.canonical_by_key:
+        return None
+    said = f" {name_key(mention)} "
+    for key, name in aliases.canonical_by_key.items():
+        if name == canonical and key != target and f" {key} " in said:
+            return clean_name(mention) if name_key(mention) == key else key.title()
+    return None
 
 
 def scoped(key: str, article_id: str) -> str:
