@@ -264,3 +264,15 @@ def test_a_short_organisation_name_is_the_one_its_article_writes() -> None:
         quoted("FBI", article_id="a5", kind="organisation"),
     ]  # fmt: skip
     assert names(corpus) == {"New York Times": 2, "FBI": 2, "Times": 1}
+
+
+def test_a_one_word_name_saying_the_same_quotation_in_several_articles_is_one_speaker() -> None:
+    def said(text: str, article_id: str) -> ArticleResult:
+        result = quoted("Ana", article_id=article_id)
+        return dataclasses.replace(result, quotations=(dataclasses.replace(result.quotations[0], text=text),))
+
+    reprint = '"The new bridge will carry ten thousand cars a day,"'
+    corpus = [said(reprint, "a1"), said(reprint, "a2"), said('"No."', "a3"), said('"No."', "a4")]
+    counts = count_speakers(corpus, WORDS)
+    assert sorted((c.quotes, c.articles) for c in counts) == [(1, 1), (1, 1), (2, 2)]
+    assert "Ana (1 in a2): says the same quotation as in article a1" in counts[0].evidence

@@ -22,6 +22,7 @@ Unnamed sources (descriptions: "officials", "the author") are never joined acros
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,11 @@ names him in full) folds into the person whose surname it is only when that pers
 share of the quotations of the word and of every full name ending with it: a corpus about
 Donald Trump folds it, one where Ford Motor is quoted a third as often as Doug Ford does not.
 Declaring the word's type in ``rules/speakers.yaml`` keeps it apart whatever the counts."""
+SAID_CAP = 20
+"""Quotations a one-word name keeps to find the same quotation in another article."""
+SAID_LENGTH = 20
+"""Characters (letters and digits, single-spaced) a quotation needs to count as the same one:
+a reprinted "It is a landmark deal," not a shared "No."."""
 TITLE_CAP = 8
 """Distinct titles a speaker keeps for the shared-title evidence."""
 
@@ -81,10 +87,15 @@ class Profile:
     titles: set[str] = field(default_factory=set)
     spellings: Counter[str] = field(default_factory=Counter)
     uses: NameUses | None = None
+    said: set[str] = field(default_factory=set)  # a one-word name's quotations, as compared
 
-    def add(self, spelling: str, kind: str, title: str | None, article: str) -> None:
+    def add(self, spelling: str, kind: str, title: str | None, article: str, text: str = "") -> None:
         """Count one quotation of this speaker, in ``article`` (articles come one at a time)."""
         self.quotes += 1
+        if self.scope is not None and " " not in self.word and len(self.said) < SAID_CAP:
+            said = " ".join(re.findall(r"\w+", text.casefold()))
+            if len(said) >= SAID_LENGTH:
+                self.said.add(said)
         if article != self.last_article:
             self.articles += 1
             self.last_article = article
@@ -131,6 +142,25 @@ def decide_folds(
             found = _lone_word(profile, people, first_names or {})
         if found:
             folds[key] = found
+    return _repeated(profiles, folds)
+
+
+def _repeated(profiles: Mapping[str, Profile], folds: dict[str, Fold]) -> dict[str, Fold]:
+    """One-word names of several articles that say the very same quotation (a reprinted wire
+    story) are one speaker: the person one of them joined, else the first of them."""
+    owners: dict[tuple[str, str], list[str]] = {}
+    for key, profile in profiles.items():
+        for said in sorted(profile.said):
+            owners.setdefault((profile.word, said), []).append(key)
+    for _, keys in sorted(owners.items()):
+        into = {folds[k].into for k in keys if k in folds}
+        if len(keys) < 2 or len(into) > 1:
+            continue
+        target = into.pop() if into else min(keys)
+        for key in keys:
+            if key != target and key not in folds:
+                first = min(k for k in keys if k != key)
+                folds[key] = Fold(target, f"says the same quotation as in article {profiles[first].scope}")
     return folds
 
 

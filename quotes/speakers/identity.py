@@ -227,7 +227,7 @@ class Ledger:
                     scope = item.key.split(SCOPE, 1)[1] if SCOPE in item.key else None
                     profile = self.profiles[item.key] = Profile(unscoped(item.key), item.declared, scope)
                     fresh.add(item.key)
-                profile.add(item.name, quotation.speaker_type, quotation.title, article)
+                profile.add(item.name, quotation.speaker_type, quotation.title, article, quotation.text)
                 if item.evidence:
                     joins = self.joins.setdefault(item.key, _Joins())
                     joins.add(item.written or item.name, item.evidence, [article])
@@ -259,14 +259,15 @@ class Ledger:
         full name Ana Torres"), or why an article's own speaker stays apart."""
         parts = []
         profile = self.profiles.get(key)
+        folds = self.folds()
         if profile is not None and profile.scope is not None:
             kind = "an unnamed source" if profile.kind == "description" else "a name of one word"
-            parts.append(f"{kind} of article {profile.scope}, joined to no other article")
+            alone = "" if self._into.get(key) else ", joined to no other article"
+            parts.append(f"{kind} of article {profile.scope}{alone}")
         elif profile is not None and profile.articles > 1:
             parts.append(f"the same name in {profile.articles} articles")
         joins = _Joins()
         joins.absorb(self.joins.get(key))
-        folds = self.folds()
         for short in self._into.get(key, []):
             gone = self.profiles[short]
             spelling = max(gone.spellings, key=lambda s: (gone.spellings[s], s))
