@@ -87,7 +87,7 @@ class Profile:
     titles: set[str] = field(default_factory=set)
     spellings: Counter[str] = field(default_factory=Counter)
     uses: NameUses | None = None
-    said: set[str] = field(default_factory=set)  # a one-word name's quotations, as compared
+    said: set[int] = field(default_factory=set)  # hashes of a one-word name's quotations, as compared
 
     def add(self, spelling: str, kind: str, title: str | None, article: str, text: str = "") -> None:
         """Count one quotation of this speaker, in ``article`` (articles come one at a time)."""
@@ -95,7 +95,7 @@ class Profile:
         if self.scope is not None and " " not in self.word and len(self.said) < SAID_CAP:
             said = " ".join(re.findall(r"\w+", text.casefold()))
             if len(said) >= SAID_LENGTH:
-                self.said.add(said)
+                self.said.add(hash(said))
         if article != self.last_article:
             self.articles += 1
             self.last_article = article
@@ -148,7 +148,7 @@ def decide_folds(
 def _repeated(profiles: Mapping[str, Profile], folds: dict[str, Fold]) -> dict[str, Fold]:
     """One-word names of several articles that say the very same quotation (a reprinted wire
     story) are one speaker: the person one of them joined, else the first of them."""
-    owners: dict[tuple[str, str], list[str]] = {}
+    owners: dict[tuple[str, int], list[str]] = {}
     for key, profile in profiles.items():
         for said in sorted(profile.said):
             owners.setdefault((profile.word, said), []).append(key)

@@ -139,11 +139,12 @@ def article_speakers(result: ArticleResult, aliases: AliasTable) -> list[list[Na
                 else:
                     full.setdefault(("organisation", words[-1]), set()).add(bare)
     tied = []
+    written: dict[str, bool] = {}  # one-word organisation -> its article writes a longer name ending with it
     for quotation, named in zip(result.quotations, speakers, strict=True):
         out: list[Named] = []
         for item in named:
             tie = _tie(item, quotation.speaker_type, full)
-            item = tie or _scope(item, quotation, result.article, aliases)
+            item = tie or _scope(item, quotation, result.article, aliases, written)
             if all(item.key != other.key for other in out):
                 out.append(item)
         tied.append(out)
@@ -167,7 +168,8 @@ def _tie(item: Named, kind: str, full: Mapping[tuple[str, str], set[Named]]) -> 
     return found._replace(evidence=why.format(found.name), written=item.name)
 
 
-def _scope(item: Named, quotation: Quotation, article: Article, aliases: AliasTable) -> Named:
+def _scope(item: Named, quotation: Quotation, article: Article, aliases: AliasTable,
+           written: dict[str, bool]) -> Named:  # fmt: skip
     """``item`` keyed to its article when it is an unnamed source, a one-word name, or a
     one-word organisation its article writes as the end of a longer name ("Times" after "The
     New York Times": the short form of that article's organisation, not of every "Times")."""
@@ -176,8 +178,11 @@ def _scope(item: Named, quotation: Quotation, article: Article, aliases: AliasTa
     kind = quotation.speaker_type
     if kind == "description" or (" " not in item.key and kind != "organisation"):
         return item._replace(key=scoped(item.key, article.id))
-    if " " not in item.key and name_uses(article.text, item.name, aliases.honorifics).before:
-        return item._replace(key=scoped(item.key, article.id))
+    if " " not in item.key:
+        if item.name not in written:
+            written[item.name] = bool(name_uses(article.text, item.name, aliases.honorifics).before)
+        if written[item.name]:
+            return item._replace(key=scoped(item.key, article.id))
     return item
 
 
