@@ -195,7 +195,8 @@ def test_speakers_table_exact(runner, corpus) -> None:
         "name          type    quotes  articles  evidence\n"
         "Donald Trump  person  3       2         "
         "Trump (1 in b-2): the only person of the corpus named Trump\n"
-        "Elena Ruiz    person  1       1\n"
+        "Elena Ruiz    person  1       1         "
+        "Mayor Elena Ruiz (1 in b-2): an alias in rules/speakers.yaml\n"
     )
 
 
