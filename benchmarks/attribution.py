@@ -3,7 +3,7 @@
     python benchmarks/attribution.py                 # seed and polnear-dev, by span
     python benchmarks/attribution.py GOLD.jsonl --speaker-by name
 
-Runs the library pipeline (no cache) and scores it with quotes.evaluate, which applies the
+Runs the library pipeline (no cache) and scores it with quotes.evaluate.scorer, which applies the
 same matching rules as ../shared/bench/score.py. Exits cleanly when the data is absent.
 """
 
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data not found: {', '.join(missing)}; nothing to measure")
         return 0
 
-    from quotes.evaluate import evaluate, format_report, read_gold
+    from quotes.evaluate.scorer import evaluate, format_report, read_gold
     from quotes.execution.analyzers import Analyzer
     from quotes.records import Article
 

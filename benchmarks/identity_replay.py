@@ -15,8 +15,8 @@ import argparse
 import json
 from pathlib import Path
 
-from quotes.deserialize import result_from_dict
-from quotes.ruleset import default_rules_dir, load_rules
+from quotes.io.deserialize import result_from_dict
+from quotes.rules.ruleset import default_rules_dir, load_rules
 from quotes.speakers.identity import Ledger
 
 _RESULT_FIELDS = ("id", "quotes", "error", "title", "date", "outlet", "url")

@@ -27,7 +27,7 @@ from pathlib import Path
 DEFAULT_SEED = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "seed.jsonl"
 BARE = """
 import sys
-from quotes.model import load_model, split_paragraphs
+from quotes.nlp.model import load_model, split_paragraphs
 text = open(sys.argv[1], encoding="utf-8").read()
 nlp = load_model(fast=False)
 print(sum(len(doc) for doc in nlp.pipe(split_paragraphs(text), batch_size=1)))

@@ -1,11 +1,12 @@
-"""Speaker-name errors by the kind of gold mention (name, pronoun, description, none).
+"""Speaker-name errors by the kind of gold mention (name, pronoun, description, none), then by
+cause (no cue, document, form, wrong mention, pronoun, description; quotes.evaluate.name_errors).
 
     python benchmarks/name_errors.py                              # polnear-train-named, pipeline run
     python benchmarks/name_errors.py GOLD.jsonl [PRED.jsonl] [--examples 20] [--kind direct]
 
 PRED is the output of ``quotes extract`` on GOLD; without it the pipeline runs (no cache).
-Matching is the scorer's (quotes.evaluate.match); the table and examples come from
-quotes.name_errors. Exits cleanly when the data is absent.
+Matching is the scorer's (quotes.evaluate.scorer.match); the tables and examples come from
+quotes.evaluate.name_errors. Exits cleanly when the data is absent.
 """
 
 from __future__ import annotations
@@ -24,19 +25,19 @@ def _lines(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def _predicted(gold: list[dict], pred_path: Path | None) -> dict[str, list[dict]]:
-    """Article id -> predicted quotations as dicts with ``content`` and ``speaker_name``."""
-    if pred_path is not None:
-        return {record["id"]: record.get("quotes", []) for record in _lines(pred_path)}
-    from quotes.execution.analyzers import Analyzer
-    from quotes.records import Article
+def _predicted(gold_path: Path, pred_path: Path | None) -> dict[str, tuple]:
+    """Article id -> predicted quotations (records), read from PRED or found by the pipeline."""
+    from quotes.io.deserialize import result_from_dict
 
-    analyzer = Analyzer(score=False)
-    results = analyzer.run(Article(id=a["id"], text=a["text"]) for a in gold)
-    return {
-        r.article.id: [{"content": q.content, "speaker_name": q.speaker_name} for q in r.quotations]
-        for r in results
-    }
+    if pred_path is not None:
+        results = (result_from_dict(record) for record in _lines(pred_path))
+    else:
+        from quotes.execution.analyzers import Analyzer
+        from quotes.records import Article
+
+        analyzer = Analyzer(score=False)
+        results = analyzer.run(Article(id=a["id"], text=a["text"]) for a in _lines(gold_path))
+    return {r.article.id: r.quotations for r in results}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,34 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark data not found: {gold_path}; nothing to measure")
         return 0
 
-    from quotes.evaluate import match, trim_spans
-    from quotes.name_errors import NameCase, breakdown, format_breakdown
+    from quotes.evaluate.name_errors import breakdown, by_cause, format_breakdown, format_causes
+    from quotes.evaluate.scorer import name_cases, read_gold
 
-    gold = _lines(gold_path)
-    predicted = _predicted(gold, Path(args.pred) if args.pred else None)
-    cases = []
-    for article in gold:
-        text, quotes = article["text"], article["quotes"]
-        preds = predicted.get(article["id"], [])
-        matches = match(
-            [trim_spans(text, map(tuple, q["content"])) for q in quotes],
-            [trim_spans(text, map(tuple, p["content"])) for p in preds],
-        )
-        for g, p in sorted(matches.items()):
-            quote = quotes[g]
-            mention = " ".join(text[s:e] for s, e in quote.get("speaker", []))
-            if args.kind and quote["kind"] != args.kind:
-                continue
-            cases.append(
-                NameCase(
-                    article["id"],
-                    quote["kind"],
-                    mention,
-                    quote.get("speaker_name"),
-                    preds[p].get("speaker_name"),
-                )
-            )
+    predicted = _predicted(gold_path, Path(args.pred) if args.pred else None)
+    cases = [c for c in name_cases(read_gold(str(gold_path)), predicted) if c.kind == (args.kind or c.kind)]
     print(format_breakdown(breakdown(cases, args.examples)))
+    print()
+    print("name errors by cause:")
+    print(format_causes(by_cause(cases, args.examples)))
     return 0
 
 

@@ -39,11 +39,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*)?\s*(?:\(\w+\))?\
 
 def audit(rows: list[dict], rules_dir: Path | None = None) -> dict[str, list[tuple[str, int, list[str]]]]:
     """Findings by kind: (speaker name, quotations, example mentions) for each flagged speaker."""
-    from quotes.name_errors import PRONOUNS
-    from quotes.ruleset import default_rules_dir, load_rules
+    from quotes.pipeline.rules import load_rules
+    from quotes.rules.ruleset import default_rules_dir
+    from quotes.text.names import PRONOUNS
 
     rules = load_rules(rules_dir or default_rules_dir())
-    words = rules.cues.speakers
+    words = rules.mentions.words
     inflected = {form for form, lemma in rules.cues.verb_forms.items() if form.endswith("s")}
     inflected |= {lemma + "s" for lemma in rules.cues.verbs}
     counts: Counter[tuple[str, str]] = Counter()

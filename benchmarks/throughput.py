@@ -47,7 +47,7 @@ def run_step(step: str, path: Path, scale: int, jobs: int, batch_size: int, cach
     from quotes.execution.analyzers import shared_model
     from quotes.execution.options import RunOptions
     from quotes.execution.runner import run_articles
-    from quotes.model import load_model
+    from quotes.nlp.model import load_model
 
     if step == "bare":
         nlp = load_model(fast=False)  # the stock pipeline, without quotescope's speed-ups

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from quotes.framing import load_frame_rules
-from quotes.scoring import score_text
-from quotes.tone_rules import load_tone_rules
+from quotes.rules.frames import load_frame_rules
+from quotes.rules.tone import load_tone_rules
+from quotes.scoring.scorer import score_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "bench" / "tone-nyt-dev.tsv"

@@ -15,10 +15,9 @@ and shared by all of these (:mod:`quotes.execution.analyzers`).
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
-
-from quotes.lazy import lazy_attributes
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("quotescope")
@@ -29,8 +28,9 @@ if TYPE_CHECKING:
     from quotes.execution.analyzers import Analyzer, analyze
     from quotes.execution.options import RunOptions
     from quotes.execution.runner import run_articles
+    from quotes.pipeline.rules import load_rules
     from quotes.records import Article, ArticleResult, Quotation
-    from quotes.ruleset import RuleSet, load_rules
+    from quotes.rules.ruleset import RuleSet
 
 __all__ = [
     "Analyzer",
@@ -53,9 +53,13 @@ _LAZY = {
     "Article": "quotes.records",
     "ArticleResult": "quotes.records",
     "Quotation": "quotes.records",
-    "RuleSet": "quotes.ruleset",
-    "load_rules": "quotes.ruleset",
+    "RuleSet": "quotes.rules.ruleset",
+    "load_rules": "quotes.pipeline.rules",
 }
 
 
-__getattr__ = lazy_attributes(__name__, _LAZY)
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, so importing the package stays cheap."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

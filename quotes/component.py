@@ -20,10 +20,13 @@ class QuotesComponent:
 
     def __init__(self, nlp: Language, name: str, rules_dir: str | None, score: bool) -> None:
         from quotes.execution.analyzers import shared_rules
-        from quotes.pipeline import Extractor
+        from quotes.nlp.abbreviations import add_abbreviations
+        from quotes.pipeline.extractor import Extractor
 
         self.name = name
-        self.extractor = Extractor(shared_rules(rules_dir), score=score)
+        rules = shared_rules(rules_dir)
+        add_abbreviations(nlp, rules.mentions.abbreviations())  # ("Coun. Jo Tan": no sentence end)
+        self.extractor = Extractor(rules, score=score)
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 

@@ -27,14 +27,14 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def rules():
-    from quotes.ruleset import load_rules
+    from quotes.pipeline.rules import load_rules
 
     return load_rules()
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from quotes.model import load_model
+    from quotes.nlp.model import load_model
 
     return load_model()
 

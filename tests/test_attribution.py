@@ -83,8 +83,8 @@ def test_records_explain_themselves(analyzer) -> None:
 
 def test_cue_verbs_match_their_regular_inflections() -> None:
     """A lemmatizer slip (``hoping`` -> ``hop``) still finds the cue by its written form."""
-    from quotes.inflect import inflections
-    from quotes.ruleset import load_rules
+    from quotes.pipeline.rules import load_rules
+    from quotes.text.inflect import inflections
 
     assert inflections("hope") == {"hopes", "hoped", "hoping"}
     assert {"quipped", "quipping"} <= inflections("quip")

@@ -16,7 +16,7 @@ FLOORS = {  # end-to-end F1, speakers judged by span
 
 
 def _scores(analyzer, name: str, speaker_by: str = "span") -> dict:
-    from quotes.evaluate import evaluate, read_gold
+    from quotes.evaluate.scorer import evaluate, read_gold
     from quotes.records import Article
 
     path = SHARED_BENCH / name

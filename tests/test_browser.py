@@ -17,8 +17,8 @@ import pytest
 
 from quotes.execution.options import RunOptions
 from quotes.execution.runner import run_articles
+from quotes.pipeline.rules import load_rules
 from quotes.report import write_reports
-from quotes.ruleset import load_rules
 
 pytestmark = pytest.mark.slow
 
@@ -31,8 +31,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A report of the bundled examples, written once."""
-    from quotes.manifest import Manifest
-    from quotes.readers import discover, read_input
+    from quotes.io.manifest import Manifest
+    from quotes.io.readers import discover, read_input
 
     out = tmp_path_factory.mktemp("browser") / "reports"
     manifest = Manifest()

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from quotes.cache import CacheWarning, ResultCache
-from quotes.deserialize import quotation_from_dict
 from quotes.execution import analyzers
 from quotes.execution.options import RunOptions
 from quotes.execution.runner import run_articles
+from quotes.io.cache import CacheWarning, ResultCache
+from quotes.io.deserialize import quotation_from_dict
+from quotes.io.serialize import quotation_to_dict, result_to_dict
 from quotes.records import Article
-from quotes.ruleset import default_rules_dir
-from quotes.serialize import quotation_to_dict, result_to_dict
+from quotes.rules.ruleset import default_rules_dir
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',
@@ -73,7 +73,7 @@ def test_no_cache_bypasses(tmp_path: Path) -> None:
 
 
 def test_default_path_respects_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quotes.cache import default_cache_path
+    from quotes.io.cache import default_cache_path
 
     monkeypatch.setenv("QUOTESCOPE_CACHE", str(tmp_path / "x.db"))
     assert default_cache_path() == tmp_path / "x.db"

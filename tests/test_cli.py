@@ -100,7 +100,7 @@ def test_score_command(runner, tmp_path) -> None:
 
 
 def test_rules_check_good_and_bad(runner, tmp_path) -> None:
-    from quotes.ruleset import default_rules_dir
+    from quotes.rules.ruleset import default_rules_dir
 
     assert invoke(runner, "rules", "check").exit_code == 0
     bad = tmp_path / "rules"
@@ -118,7 +118,7 @@ def test_rules_check_good_and_bad(runner, tmp_path) -> None:
 def test_bad_rules_fail_before_any_work(runner, tmp_path) -> None:
     import shutil
 
-    from quotes.ruleset import default_rules_dir
+    from quotes.rules.ruleset import default_rules_dir
 
     bad = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), bad)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import quotes
-from quotes.serialize import quotation_to_dict
+from quotes.io.serialize import quotation_to_dict
 
 
 def test_component_writes_doc_extension(nlp) -> None:
@@ -37,7 +37,7 @@ def test_every_entry_point_shares_one_model_and_one_rule_set(nlp, monkeypatch) -
         raise AssertionError("a second copy was loaded")
 
     monkeypatch.setattr(analyzers, "load_model", refuse)
-    monkeypatch.setattr("quotes.ruleset.load_rules", refuse)
+    monkeypatch.setattr("quotes.pipeline.rules.load_rules", refuse)
     text = '"Prices will fall," said Maria Lopez.'
     assert quotes.analyze(text)
     assert quotes.Analyzer().nlp is model and quotes.Analyzer().rules is rules

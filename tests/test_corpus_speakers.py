@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotes.cache import ResultCache
 from quotes.cli import cli
-from quotes.deserialize import quotation_from_dict
+from quotes.io.cache import ResultCache
+from quotes.io.deserialize import quotation_from_dict
+from quotes.io.serialize import quotation_row, quotation_to_dict
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report import write_reports
 from quotes.report.exports import CSV_FIELDS
-from quotes.serialize import quotation_row, quotation_to_dict
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.identity import count_speakers
 
 from .conftest import SHARED_BENCH
@@ -66,7 +66,7 @@ def test_speaker_names_round_trip_through_dicts_rows_and_the_cache(tmp_path: Pat
 
 
 def test_the_pipeline_records_each_speaker(nlp, rules) -> None:
-    from quotes.pipeline import Extractor
+    from quotes.pipeline.extractor import Extractor
 
     text = 'Ana Torres and Jo Bloggs said on Monday that the plan would fail.'
     found = Extractor(rules, score=False).extract_doc(text, nlp(text))
@@ -186,6 +186,54 @@ def test_eval_by_name_breaks_name_errors_down_by_gold_mention(tmp_path: Path) ->
     assert "name errors by gold mention" in printed and "pronoun" in printed and "'she'" in printed
     spans = json.loads(runner.invoke(cli, ["eval", str(gold), "--json", "--no-cache"]).stdout)
     assert "name_errors" not in spans
+
+
+CAUSES_TEXT = (
+    "Demand has doubled, says the director, Ruth Amsel.\n\n"
+    '"We run out by noon most days, and the line starts at seven."\n\n'
+    '"We will win," said Ana Torres. She added that the polls were wrong. "We lost," the coach said.\n\n'
+    "The report, released by the Halden Institute, found that rents rose by a third."
+)
+
+
+def _at(text: str, words: str, nth: int = 0) -> list[list[int]]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return [[start, start + len(words)]]
+
+
+def test_eval_by_name_prints_name_errors_by_cause(tmp_path: Path) -> None:
+    """Each gold name below is one the article cannot give, so each quotation's name is wrong
+    whatever the rules predict; the cause comes from the gold and the text."""
+    t = CAUSES_TEXT
+
+    def quote(kind: str, content: str, speaker: str, cue: str, name: str, nth: int = 0) -> dict:
+        return {"kind": kind, "content": _at(t, content), "speaker": _at(t, speaker) if speaker else [],
+                "cue": _at(t, cue, nth) if cue else [], "speaker_name": name}  # fmt: skip
+
+    quotes = [
+        quote("direct", '"We run out by noon most days, and the line starts at seven."', "", "", "Ro Kerr"),
+        quote("direct", '"We will win,"', "Ana Torres", "said", "Ana Torres Vidal"),
+        quote("indirect", "that the polls were wrong", "She", "added", "Jo Bloggs"),
+        quote("direct", '"We lost,"', "the coach", "said", "Ed Ames", nth=1),
+        quote("indirect", "that rents rose by a third", "The report, released by the Halden Institute,",
+              "found", "Halden Trust"),
+    ]  # fmt: skip
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": t, "quotes": quotes}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["eval", str(gold), "--speaker-by", "name", "--no-cache"]
+    report = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).stdout)
+    rows = {row["cause"]: row for row in report["name_error_causes"]}
+    assert list(rows)[:4] == ["no cue", "document", "form", "wrong mention"]
+    found = {cause: row["wrong"] for cause, row in rows.items() if row["wrong"]}
+    assert found == {"no cue": 1, "form": 1, "pronoun": 1, "description, named": 1, "document": 1}
+    assert rows["no cue"]["direct"] == 1 and rows["document"]["indirect"] == 1
+    assert rows["form"]["examples"][0]["gold_name"] == "Ana Torres Vidal"
+    assert rows["pronoun"]["examples"][0]["mention"] == "She"
+    printed = runner.invoke(cli, args, catch_exceptions=False).stdout
+    assert "name errors by cause" in printed and "no cue" in printed and "'Halden Trust'" in printed
 
 
 def test_report_speaker_fields_are_the_export_contract() -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from quotes.cli import cli
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report.filters import FilterError, ResultFilter, filter_results, parse_cues
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 
 STORY = """Mayor Ana Diaz said the bridge would open in May. "We are ready," Diaz said.
 

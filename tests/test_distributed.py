@@ -10,8 +10,8 @@ distributed = pytest.importorskip("distributed")
 from quotes.execution.dask import analyze_bag  # noqa: E402
 from quotes.execution.options import RunOptions  # noqa: E402
 from quotes.execution.runner import run_articles  # noqa: E402
+from quotes.io.serialize import result_to_dict  # noqa: E402
 from quotes.records import Article  # noqa: E402
-from quotes.serialize import result_to_dict  # noqa: E402
 
 TEXTS = [
     'Sam Altman, the chief executive of OpenAI, said the deal was "a landmark for the industry."',

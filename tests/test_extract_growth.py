@@ -30,8 +30,8 @@ welcomed the investment.
 
 
 def _calls(nlp, rules, repeats: int) -> tuple[int, int]:
-    from quotes.model import parse_long
-    from quotes.pipeline import Extractor
+    from quotes.nlp.model import parse_long
+    from quotes.pipeline.extractor import Extractor
 
     text = "\n\n".join([SEED] * repeats)
     doc = parse_long(nlp, text)

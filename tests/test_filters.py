@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report.filters import ResultFilter, filter_results
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 
 
 def _quotation(name: str, names: tuple[str, ...] = ()) -> Quotation:

@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.framing import CODEBOOK_IDS, FrameRules, load_frame_rules, score_frames, stance_of
-from quotes.yamlfile import RuleError
+from quotes.rules.frames import CODEBOOK_IDS, FrameRules, load_frame_rules
+from quotes.rules.stance import load_stance_rules
+from quotes.rules.yamlfile import RuleError
+from quotes.scoring.frames import score_frames
+from quotes.scoring.stance import stance_of
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -83,8 +86,8 @@ def test_word_boundaries(frame_rules: FrameRules) -> None:
      ("admit", "guilt"), ("admitted", "guilt"), ("deny", "guilt"), ("point out", "endorsing"),
      ("Insist", "distancing"), ("boast", "emotive"), ("lash out", "emotive"), ("frobnicate", "other")],
 )
-def test_stance(frame_rules: FrameRules, lemma: str, stance: str) -> None:
-    assert stance_of(lemma, frame_rules) == stance
+def test_stance(lemma: str, stance: str) -> None:
+    assert stance_of(lemma, load_stance_rules(RULES)) == stance
 
 
 @pytest.mark.parametrize(
@@ -105,7 +108,7 @@ def test_bad_rule_files_say_file_and_line(tmp_path: Path, name: str, content: st
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
     with pytest.raises(RuleError) as error:
-        load_frame_rules(tmp_path)
+        (load_stance_rules if name == "stance.yaml" else load_frame_rules)(tmp_path)
     assert str(error.value).startswith(f"{path}:")
     assert reason in str(error.value)
 

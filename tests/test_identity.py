@@ -10,7 +10,7 @@ import pytest
 
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report import write_reports
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.folds import Profile, decide_folds
 from quotes.speakers.identity import SpeakerCount, count_speakers, speaker_key
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotes.cli import cli
-from quotes.ruleset import default_rules_dir
+from quotes.rules.ruleset import default_rules_dir
 
 CASES = Path(__file__).parent / "cases" / "identity"
 CORPORA = sorted(p for p in CASES.glob("*.jsonl") if not p.name.endswith(".expected.jsonl"))

@@ -118,3 +118,64 @@ def test_the_checker_finds_cycles_lazy_and_relative(tmp_path: Path) -> None:
     graph = import_graph(root)
     assert graph["pkg.sub.b"] == {"pkg.c": 2}
     assert cycles(graph) == [["pkg.a", "pkg.c", "pkg.sub.b"]]
+
+
+LAYERS = (
+    "records",  # frozen records and the error family
+    "text",  # pure text helpers: spans, quotation marks, verb inflections
+    "rules",  # rule files read into frozen records, each with file:line errors
+    "nlp",  # the spaCy model and its exact speed-ups
+    "io",  # readers, serialisation, writers, the result cache, the manifest, safe files
+    "scoring",  # tone, frames and the cue's stance, from the rules
+    "attribution",  # quotations and their speaker mentions, from the parse
+    "speakers",  # mentions to names within an article, identity across a corpus
+    "pipeline",  # one parsed article to Quotation records
+    "evaluate",  # scoring against annotated gold
+    "execution",  # many articles: backends, the result cache, streaming
+    "report",  # per-speaker reports
+    "cli",  # the quotes command
+)
+"""The layers of ``quotes/``, lowest first: a module may import its own layer and those before it.
+The package's own ``__init__``, ``__main__`` and ``component`` (the spaCy entry point) stand above all."""
+
+
+def layer_of(module: str) -> int:
+    parts = module.split(".")
+    if len(parts) == 1 or parts[1] not in LAYERS:
+        return len(LAYERS)  # the package itself and its entry points
+    return LAYERS.index(parts[1])
+
+
+def upward_imports(graph: Graph) -> list[str]:
+    return [
+        f"{a} (layer {LAYERS[layer_of(a)] if layer_of(a) < len(LAYERS) else 'top'}) imports {b} "
+        f"(layer {LAYERS[layer_of(b)] if layer_of(b) < len(LAYERS) else 'top'}) at line {line}"
+        for a, edges in sorted(graph.items())
+        for b, line in edges.items()
+        if layer_of(b) > layer_of(a)
+    ]
+
+
+def test_every_module_sits_in_a_layer_package() -> None:
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert loose == ["__init__.py", "__main__.py", "component.py"]
+    packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+    assert packages == sorted(LAYERS)
+
+
+def test_no_module_imports_from_a_layer_above_it() -> None:
+    found = upward_imports(import_graph(PACKAGE))
+    assert not found, "\n".join(found)
+
+
+def test_the_layer_check_finds_a_planted_upward_import(tmp_path: Path) -> None:
+    root = tmp_path / "quotes"
+    for layer in ("records", "report"):
+        (root / layer).mkdir(parents=True)
+        (root / layer / "__init__.py").write_text("")
+    (root / "__init__.py").write_text("")
+    (root / "records" / "article.py").write_text("def f():\n    from quotes.report import pages\n")
+    (root / "report" / "pages.py").write_text("from quotes.records import article\n")
+    assert upward_imports(import_graph(root)) == [
+        "quotes.records.article (layer records) imports quotes.report.pages (layer report) at line 2"
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.manifest import ErrorRecord, InputRecord, Manifest
+from quotes.io.manifest import ErrorRecord, InputRecord, Manifest
 
 
 def test_start_is_idempotent_and_keeps_order() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.marks import MAX_QUOTE_CHARS, find_quoted, group_chains
+from quotes.text.marks import MAX_QUOTE_CHARS, find_quoted, group_chains
 
 MARKS = "\"“”„«»‘’'`"
 

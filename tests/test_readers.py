@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from quotes.manifest import ErrorRecord, Manifest
-from quotes.readers import (
-    SUPPORTED_SUFFIXES,
+from quotes.io.formats import input_format
+from quotes.io.manifest import ErrorRecord, Manifest
+from quotes.io.readers import (
     BinaryInputError,
     InputError,
     decode_bytes,
@@ -480,7 +480,7 @@ def test_discover_folders_recursively_sorted(tmp_path: Path) -> None:
             "x.html",
         ]
     ]
-    assert all(os.path.splitext(p)[1].lower() in SUPPORTED_SUFFIXES for p in found)
+    assert all(input_format(p) is not None for p in found)
 
 
 def test_discover_explicit_paths_stdin_and_missing(tmp_path: Path) -> None:
@@ -573,22 +573,22 @@ def test_corrupted_jsonl_never_raises_and_accounts_for_every_line(tmp_path: Path
     ],
 )
 def test_record_id_rule(given: dict, expected: str) -> None:
-    from quotes.tabular import record_id
+    from quotes.io.tabular import record_id
 
     assert record_id(given, "news", 3) == expected
 
 
 @pytest.mark.parametrize("bad", [True, 1.5, [1], {"a": 1}])
 def test_record_id_refuses_other_types(bad: object) -> None:
-    from quotes.tabular import _RecordError, record_id
+    from quotes.io.tabular import _RecordError, record_id
 
     with pytest.raises(_RecordError, match="'id' is not a string or an integer"):
         record_id({"id": bad}, "news", 3)
 
 
 def test_one_id_rule_for_articles_texts_and_gold(tmp_path: Path) -> None:
-    from quotes.evaluate import read_gold
-    from quotes.readers import read_texts
+    from quotes.evaluate.scorer import read_gold
+    from quotes.io.readers import read_texts
 
     lines = [{"id": "x", "text": "One."}, {"text": "Two."}, {"id": 7, "text": "Three."}]
     for suffix in (".jsonl", ".csv"):
@@ -613,7 +613,7 @@ def test_one_id_rule_for_articles_texts_and_gold(tmp_path: Path) -> None:
 
 def test_gold_keeps_the_text_as_written(tmp_path: Path) -> None:
     """Gold spans are offsets into the raw text: the reader must not clean it."""
-    from quotes.evaluate import read_gold
+    from quotes.evaluate.scorer import read_gold
 
     text = 'A\r\nB \x07"quoted," she said.'
     quote = {"kind": "direct", "content": [[6, 15]]}
@@ -624,8 +624,8 @@ def test_gold_keeps_the_text_as_written(tmp_path: Path) -> None:
 
 
 def test_gold_errors_name_file_and_line(tmp_path: Path) -> None:
-    from quotes.errors import GoldError, QuotesError
-    from quotes.evaluate import read_gold
+    from quotes.evaluate.scorer import read_gold
+    from quotes.records.errors import GoldError, QuotesError
 
     path = tmp_path / "gold.jsonl"
     path.write_text(jsonl({"id": "a", "text": "x"}, {"id": "a", "text": "y"}), encoding="utf-8")

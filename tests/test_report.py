@@ -16,7 +16,7 @@ from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, S
 from quotes.report import ReportIndex, chartkit, charts, write_reports
 from quotes.report.aggregate import Aggregator, Spool
 from quotes.report.render import md_escape, safe_url
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 
 PNG = b"\x89PNG\r\n\x1a\n"
 SPEAKER_FILES = ("report.md", "report.html", "tone.png", "frames.png", "cues.png")

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from quotes.cli import cli
+from quotes.pipeline.rules import load_rules
 from quotes.records import Article, ArticleResult
 from quotes.report import write_reports
-from quotes.report.labels import bare_quotation, cue_name, frame_label
-from quotes.ruleset import load_rules
-from quotes.speakers import AliasTable
+from quotes.report.display import bare_quotation, cue_name, frame_label
+from quotes.rules.speakers import AliasTable
 from tests.test_report import article, fast_charts, quote  # noqa: F401 (fast_charts is a fixture)
 
 STORY = '"We will rebuild the harbor," said Mayor Elena Ruiz. She added that work would start in May.\n'

@@ -46,12 +46,12 @@ def test_unnamed_sources_keep_their_description(analyzer) -> None:
 
 def test_resolution_lists_each_of_several_speakers(rules, nlp) -> None:
     from quotes.attribution import ArticleContext, attribute
-    from quotes.speakers.resolve import Resolver
+    from quotes.speakers.resolver import Resolver
 
     text = "Ana Diaz and Tom Ellis said the plan was sound."
     doc = nlp(text)
     context = ArticleContext(text, doc, rules.cues)
-    resolver = Resolver(doc, rules.cues, rules.aliases, context.quoted)
+    resolver = Resolver(doc, rules.cues, rules.mentions, rules.aliases, context.quoted)
     candidates = attribute(context)
     resolver.register(candidates)
     resolution = resolver.resolve(candidates[0])
@@ -108,11 +108,11 @@ def test_closing_quote_marks_are_no_part_of_a_name(rules, nlp) -> None:
     """NYT-style ``''`` quotes glued to a full name by the model: the name is still "Donald Trump"
     (so its surname joins it, not a new speaker typed by a stray vote)."""
     from quotes.attribution import SpanIndex
-    from quotes.speakers.entities import ArticleEntities
+    from quotes.speakers.article_entities import ArticleEntities
 
-    entities = ArticleEntities(nlp("A plan."), rules.cues, rules.aliases, SpanIndex([]))
-    assert entities.clean("Donald Trump ''") == "Donald Trump"
-    assert entities.clean("Mr. Trump's") == "Trump"
+    entities = ArticleEntities(nlp("A plan."), rules.cues, rules.mentions, rules.aliases, SpanIndex([]))
+    assert entities.titles.clean_name("Donald Trump ''") == "Donald Trump"
+    assert entities.titles.clean_name("Mr. Trump's") == "Trump"
 
 
 def test_a_verb_read_as_a_noun_leaves_the_name_before_it_speaking(analyzer) -> None:

@@ -25,12 +25,12 @@ she said. A senior administration official said the deal was under review.
 
 def _operations(nlp, rules, repeats: int) -> tuple[int, int]:
     from quotes.attribution import ArticleContext, attribute
-    from quotes.speakers.resolve import Resolver
+    from quotes.speakers.resolver import Resolver
 
     text = "\n\n".join([SEED] * repeats)
     doc = nlp(text)
     context = ArticleContext(text, doc, rules.cues)
-    resolver = Resolver(doc, rules.cues, rules.aliases, context.quoted)
+    resolver = Resolver(doc, rules.cues, rules.mentions, rules.aliases, context.quoted)
     candidates = attribute(context)
     resolver.register(candidates)
     names = [resolver.resolve(c).name for c in candidates]

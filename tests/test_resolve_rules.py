@@ -8,11 +8,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.name_errors import NameCase, breakdown, format_breakdown, mention_kind, names_match
+from quotes.evaluate.name_errors import (
+    CAUSE_HELP,
+    CAUSES,
+    NameCase,
+    breakdown,
+    by_cause,
+    document_mention,
+    error_cause,
+    format_breakdown,
+    format_causes,
+    mention_kind,
+    other_form,
+)
+from quotes.rules.mentions import load_first_names, load_speaker_words
+from quotes.rules.yamlfile import RuleError
 from quotes.speakers.descriptions import acronym, clean_title, is_acronym
 from quotes.speakers.index import Recency
-from quotes.speakers.words import load_first_names, load_speaker_words
-from quotes.yamlfile import RuleError
+from quotes.text.names import names_match
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -133,3 +146,78 @@ def test_breakdown_counts_and_examples() -> None:
     assert rows["none"].total == 0
     table = format_breakdown(rows.values())
     assert "pronoun" in table and "Satya Nadella" in table
+
+
+def _cause(text: str, content: str, speaker: str, cue: str | None, gold: str, predicted: str | None,
+           predicted_speaker: str = "") -> str:  # fmt: skip
+    def at(words: str) -> tuple[tuple[int, int], ...]:
+        return ((text.index(words), text.index(words) + len(words)),) if words else ()
+
+    return error_cause(text, content=at(content), speaker=at(speaker), cue=None if cue is None else at(cue),
+                       gold_name=gold, predicted_name=predicted, predicted_speaker=at(predicted_speaker),
+                       predicted_content=at(content))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "gold", "predicted", "predicted_speaker", "cause"),
+    [
+        # a paragraph-opening quotation with no cue of its own, and one after an indirect report
+        ('Amsel says demand doubled.\n\n"We run out by noon."', '"We run out by noon."', "", "",
+         "Ruth Amsel", None, "", "no cue"),
+        ('Amsel says demand doubled. "We run out by noon."', '"We run out by noon."', "", "",
+         "Ruth Amsel", "Amsel", "", ""),  # right: no cause
+        ('Amsel says demand doubled. "We run out by noon."', '"We run out by noon."', "", "",
+         "Ruth Amsel", None, "", "no cue"),
+        # a cue in the sentence: after a speaker with an abbreviation, or a colon and a new line
+        ('"We lost," Dr. Ana Ruiz said.', '"We lost,"', "Dr. Ana Ruiz", "said", "Ana Ruiz", "Ruiz Ana Maria",
+         "Dr. Ana Ruiz", "form"),
+        ('Ruiz said:\n\n"We lost."', '"We lost."', "Ruiz", "said", "Ana Ruiz", None, "Ruiz", "name"),
+        # no cue field in the gold: the speaker mention stands for it
+        ('"We lost," said Ruiz.', '"We lost,"', "Ruiz", None, "Ana Ruiz", "Ed Ames", "Ruiz", "name"),
+        ("The study found that X.", "that X", "The study", "found", "Halden Institute", "study",
+         "The study", "document"),
+        ("Figures released by the pantry show that X.", "that X", "Figures released by the pantry", "show",
+         "Pantry", "figures", "Figures", "document"),
+        ('"A," Priya said.', '"A,"', "Priya", "said", "Priya Raman", "Priya", "Priya", "form"),
+        ('"A," Kim said.', '"A,"', "Kim", "said", "Kim Soo-jin", "Kim", "Kim", "form"),
+        ('"A," said Ana\u200bTorres.', '"A,"', "Ana\u200bTorres", "said", "Ana Torres", "Ana\u200bTorres",
+         "Ana\u200bTorres", "form"),
+        ('"A," said Ana Tor\u200bres.', '"A,"', "Ana Tor\u200bres", "said", "Ana Torres", "Ana Tor\u200bres",
+         "Ana Tor\u200bres", "form"),
+        ('"A," the match report said, Ruiz added.', '"A,"', "Ruiz", "added", "Ana Ruiz", "match report",
+         "the match report", "wrong mention"),
+        ('"A," she said.', '"A,"', "she", "said", "Ana Ruiz", "Jo Bloggs", "she", "pronoun"),
+        ('"A," the coach said.', '"A,"', "the coach", "said", "Ed Ames", "coach", "the coach",
+         "description, named"),
+        ('"A," a spokeswoman said.', '"A,"', "a spokeswoman", "said", "spokeswoman for the city", None,
+         "", "description, unnamed"),
+        ('"A," said Melania Trump.', '"A,"', "Melania Trump", "said", "Melania Trump", "Donald Trump",
+         "Melania Trump", "name"),
+        ("It is expected that X.", "that X", "", "is expected", "Ana Ruiz", None, "", "no mention"),
+    ],
+)  # fmt: skip
+def test_error_cause(text, content, speaker, cue, gold, predicted, predicted_speaker, cause) -> None:
+    assert _cause(text, content, speaker, cue, gold, predicted, predicted_speaker) == cause
+
+
+def test_other_form_and_document_mentions() -> None:
+    assert other_form("Priya Raman", "Priya") and other_form("Ana Torres", "Ana Torres who")
+    assert not other_form("Melania Trump", "Donald Trump")
+    assert not other_form("City of Phoenix", "city")  # a lower-case word is no form of a name
+    assert document_mention("the recall notice posted on Health Canada's website")
+    assert document_mention("Data published by NHS England") and document_mention("The RTB report")
+    assert not document_mention("The Washington Post") and not document_mention("Health Canada")
+
+
+def test_by_cause_counts_by_kind_and_keeps_every_cause() -> None:
+    cases = [
+        NameCase("a", "direct", "", "Ruth Amsel", None, "no cue"),
+        NameCase("a", "indirect", "he", "Ed Ames", "Jo Bloggs", "pronoun"),
+        NameCase("a", "indirect", "he", "Ed Ames", "Ed Ames"),  # right: no cause
+    ]
+    rows = {row.cause: row for row in by_cause(cases)}
+    assert list(rows) == list(CAUSES)
+    assert rows["no cue"].wrong == 1 and dict(rows["pronoun"].by_kind)["indirect"] == 1
+    assert sum(row.wrong for row in rows.values()) == 2
+    table = format_causes(rows.values())
+    assert "no cue" in table and "'Jo Bloggs'" in table and CAUSE_HELP["form"] in table

@@ -55,7 +55,7 @@ def test_streams_without_reading_everything_first() -> None:
 
 
 def test_one_failing_article_does_not_stop_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
-    from quotes.pipeline import Extractor
+    from quotes.pipeline.extractor import Extractor
 
     original = Extractor.extract_doc
 
@@ -112,8 +112,8 @@ def test_five_megabyte_article() -> None:
     import spacy
 
     from quotes.execution.analyzers import Analyzer
-    from quotes.model import parse_long
-    from quotes.ruleset import load_rules
+    from quotes.nlp.model import parse_long
+    from quotes.pipeline.rules import load_rules
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -133,7 +133,7 @@ def test_five_megabyte_article() -> None:
 def test_accelerated_model_annotates_like_the_stock_one() -> None:
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
-    from quotes.model import load_model, model_id, model_id_for
+    from quotes.nlp.model import load_model, model_id, model_id_for
 
     stock, fast = load_model(fast=False), shared_model(None)
     texts = [*TEXTS, "Y'all gonna let's go, ain't it? C'mon, nothin' gets done.",
@@ -181,7 +181,7 @@ def test_extraction_time_grows_linearly_with_article_length(analyzer) -> None:
     """A long article (thousands of quotations) must not cost quadratic time after parsing."""
     import time
 
-    from quotes.model import parse_long
+    from quotes.nlp.model import parse_long
 
     paragraph = '"The budget will pass in the spring," said Maria Lopez. The council met on Monday.\n\n'
     timings = []

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.framing import FrameRules, load_frame_rules
-from quotes.manifest import Manifest
-from quotes.readers import read_texts
-from quotes.scoring import score_text
-from quotes.serialize import score_to_dict as score_record
-from quotes.tone_rules import ToneRules, load_tone_rules
+from quotes.io.manifest import Manifest
+from quotes.io.readers import read_texts
+from quotes.io.serialize import score_to_dict as score_record
+from quotes.rules.frames import FrameRules, load_frame_rules
+from quotes.rules.tone import ToneRules, load_tone_rules
+from quotes.scoring.scorer import score_text
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

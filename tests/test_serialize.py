@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.deserialize import quotation_from_dict, result_from_dict, scores_from_dict
-from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, Scores, Tone
-from quotes.serialize import (
+from quotes.io.deserialize import quotation_from_dict, result_from_dict, scores_from_dict
+from quotes.io.serialize import (
     QUOTATION_ROW_FIELDS,
     quotation_row,
     quotation_to_dict,
@@ -18,6 +17,7 @@ from quotes.serialize import (
     score_row,
     score_to_dict,
 )
+from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, Scores, Tone
 
 texts = st.text(max_size=20)
 numbers = st.floats(allow_nan=False, allow_infinity=False, width=64)

@@ -2,13 +2,13 @@
 
 import pytest
 
-from quotes.ruleset import load_rules
+from quotes.pipeline.rules import load_rules
 from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
 
 
 @pytest.fixture(scope="module")
 def words():
-    return load_rules().cues.speakers
+    return load_rules().mentions.words
 
 
 @pytest.mark.parametrize(

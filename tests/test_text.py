@@ -1,10 +1,10 @@
-"""Text helpers (quotes.text)."""
+"""Text helpers (quotes.text.spans)."""
 
 from __future__ import annotations
 
 import pytest
 
-from quotes.text import has_sentence_break, inner_span, overlap, trim_clause, trim_spans, word_count
+from quotes.text.spans import has_sentence_break, inner_span, overlap, trim_clause, trim_spans, word_count
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.lexicon import expand
 from quotes.records import Tone
-from quotes.tone import score_tone, sentences
-from quotes.tone_rules import ToneRules, load_tone_rules
-from quotes.yamlfile import RuleError
+from quotes.rules.lexicon import expand
+from quotes.rules.tone import ToneRules, load_tone_rules
+from quotes.rules.yamlfile import RuleError
+from quotes.scoring.tone import score_tone, sentences
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

@@ -2,11 +2,11 @@
 
 Two sources of quotations meet here: cue words found in the dependency parse (``X said
 that ...``, ``according to X``, ``X's claim that ...``) and quoted stretches found from the
-quotation marks alone (:mod:`quotes.marks`). A cue whose content lies inside a quoted stretch
+quotation marks alone (:mod:`quotes.text.marks`). A cue whose content lies inside a quoted stretch
 makes a direct quotation; one whose content holds a quoted fragment, a mixed one; the rest
 are indirect (:mod:`.merge`). Quoted stretches no cue claimed are attributed by adjacency
 (:mod:`.adjacency`), by continuation from the previous paragraph, or left unknown
-(:mod:`.orphans`). Names are resolved afterwards by :mod:`quotes.speakers.resolve`.
+(:mod:`.orphans`). Names are resolved afterwards by :mod:`quotes.speakers.resolver`.
 
 Each rule family is one module: a generator of candidates over an :class:`ArticleContext`, with
 the ids of the rules it produces in ``RULE_IDS``. Ids, descriptions, confidences and priorities
@@ -24,11 +24,11 @@ from types import ModuleType
 
 from spacy.tokens import Doc
 
-from quotes.attribution import adjacency, orphans
+from quotes.attribution import adjacency, continuation
 from quotes.attribution.candidate import Candidate, QuoteGroup, to_quotation
 from quotes.attribution.context import ArticleContext, SpanIndex
 from quotes.attribution.merge import deduplicate, merge_quotes
-from quotes.cues import CueRules
+from quotes.rules.cues import CueRules
 
 __all__ = [
     "CUE_FAMILIES",
@@ -73,7 +73,7 @@ def attribute(context: ArticleContext) -> list[Candidate]:
     adjacent = list(adjacency.adjacent_candidates(context, claimed))
     kept = deduplicate(cues + adjacent, priorities)
     claimed = {g for c in kept for g in c.quote_groups}
-    orphaned = list(orphans.orphan_candidates(context, claimed, kept))
+    orphaned = list(continuation.orphan_candidates(context, claimed, kept))
     return deduplicate(kept + orphaned, priorities)
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import source_of, subject_from, token_span
-from quotes.text import has_sentence_break, word_count
+from quotes.text.spans import has_sentence_break, word_count
 
 RULE_IDS = ("cue-quote-after", "cue-quote-before", "dash-quote", "colon-quote")
 ATTRIBUTION_WINDOW_TOKENS = 14

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from quotes.marks import Quoted
 from quotes.records import Quotation, Span, quotation_text
+from quotes.text.marks import Quoted
 
 
 @dataclass(frozen=True)

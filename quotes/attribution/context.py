@@ -1,7 +1,7 @@
 """The per-article context every attribution rule reads, built once per article.
 
 It holds the text and its parse, the quotation groups found from the marks alone
-(:mod:`quotes.marks`), an index of the quoted stretches (shared with speaker resolution, so
+(:mod:`quotes.text.marks`), an index of the quoted stretches (shared with speaker resolution, so
 the article's marks are scanned once) and the look-ups and candidate builders the rules share.
 """
 
@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.syntax import is_mention, mention_span, subtree_span, token_span
-from quotes.cues import CueRules, VerbCue
-from quotes.marks import find_quoted, group_chains
 from quotes.records import Span
-from quotes.text import trim_clause, word_count
+from quotes.rules.cues import CueRules, VerbCue
+from quotes.text.marks import find_quoted, group_chains
+from quotes.text.spans import trim_clause, word_count
 
 
 class SpanIndex:

@@ -22,9 +22,9 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import VERBAL, ArticleContext
 from quotes.attribution.syntax import SUBJECT_DEPS, subtree_span
-from quotes.cues import AttributionWords
 from quotes.records import Span
-from quotes.text import trim_clause
+from quotes.rules.cues import AttributionWords
+from quotes.text.spans import trim_clause
 
 JOINERS = frozenset({",", ";", "but", "yet", "while", "though", "although", "-", "--", "—", "–"})
 REASON_MARKS = frozenset({"because"})  # with cues.yaml words.contrast_conjunctions

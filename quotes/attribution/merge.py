@@ -14,7 +14,7 @@ from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.extent import extend_coordinated
 from quotes.records import Span
-from quotes.text import overlap, word_count
+from quotes.text.spans import overlap, word_count
 
 MAX_DIRECT_OUTSIDE_WORDS = 1  # "that" before a quotation still makes it direct
 DEDUP_BLOCK_CHARS = 2000

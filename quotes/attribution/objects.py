@@ -8,9 +8,9 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import is_message_prep, prepositional_object, source_of, subtree_span
-from quotes.cues import AttributionWords
 from quotes.records import Span
-from quotes.text import trim_clause
+from quotes.rules.cues import AttributionWords
+from quotes.text.spans import trim_clause
 
 ANSWER_DEPS = ("dobj", "intj", "advmod")
 ANSWER_PREPS = ("of", "to", "about")  # "said the same of Cruz", "said no to the war"

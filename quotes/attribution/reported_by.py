@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import subtree_span
-from quotes.text import trim_clause, word_count
+from quotes.text.spans import trim_clause, word_count
 
 RULE_IDS = ("reported-by",)
 LEMMAS = ("report",)

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from quotes.cues import AttributionWords
 from quotes.records import Span
+from quotes.rules.cues import AttributionWords
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 SUBJECT_CLIMB = 5  # heads climbed for a subject (3 -> 5: polnear-train end-to-end F1 .610 -> .612)

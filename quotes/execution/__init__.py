@@ -17,9 +17,8 @@ Names are imported lazily, so ``import quotes.execution`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from quotes.lazy import lazy_attributes
+import importlib
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from quotes.execution.analyzers import Analyzer, analyze
@@ -38,4 +37,8 @@ _LAZY = {
 }
 
 
-__getattr__ = lazy_attributes(__name__, _LAZY)
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, so importing the package stays cheap."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
-from quotes.model import is_long, load_model, model_id, model_id_for, parse_long
+from quotes.nlp.abbreviations import add_abbreviations
+from quotes.nlp.model import is_long, load_model, model_id, model_id_for, parse_long
 from quotes.records import Article, ArticleResult, Quotation
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from quotes.ruleset import RuleSet
+    from quotes.rules.ruleset import RuleSet
 
 PIPE_BATCH_SIZE = 32
 KEEP = 8
@@ -56,7 +57,8 @@ def shared_model(name: str | None = None) -> Language:
 
 def shared_rules(directory: str | Path | None = None) -> RuleSet:
     """The rules of ``directory`` (default: the bundled ones), loaded once per folder and content."""
-    from quotes.ruleset import default_rules_dir, fingerprint, load_rules
+    from quotes.pipeline.rules import load_rules
+    from quotes.rules.ruleset import default_rules_dir, fingerprint
 
     path = Path(directory) if directory is not None else default_rules_dir()
     key = (str(path.resolve()), fingerprint(path) if path.is_dir() else "")
@@ -111,10 +113,11 @@ class Analyzer:
 
     def __init__(self, rules: RuleSet | None = None, nlp: Language | None = None, *,
                  model: str | None = None, score: bool = True) -> None:
-        from quotes.pipeline import Extractor
+        from quotes.pipeline.extractor import Extractor
 
         self.rules = rules if rules is not None else shared_rules()
         self.nlp = nlp if nlp is not None else shared_model(model)
+        add_abbreviations(self.nlp, self.rules.mentions.abbreviations())
         self.extractor = Extractor(self.rules, score=score)
 
     def analyze(self, text: str) -> tuple[Quotation, ...]:

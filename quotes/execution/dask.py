@@ -6,7 +6,7 @@ Two ways in:
   sends batches of cache misses to the cluster through :class:`DaskBackend` (results come back
   in order; the cache is read and written by the calling process only);
 - :func:`analyze_bag` maps a ``dask.bag.Bag`` of articles (``Article`` records or dicts with
-  ``id`` and ``text``) to a Bag of result dicts (``quotes.serialize.result_to_dict``), no cache.
+  ``id`` and ``text``) to a Bag of result dicts (``quotes.io.serialize.result_to_dict``), no cache.
 
 Each worker process builds its analyzer once, in its analyzer cache, from the picklable
 :class:`WorkSpec`. The rules folder must be readable at the same path on the workers (the
@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from quotes.execution.analyzers import analyze_batch, analyzer_for
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
+from quotes.io.serialize import result_to_dict
 from quotes.records import Article, ArticleResult
-from quotes.serialize import result_to_dict
 
 if TYPE_CHECKING:
     import dask.bag

@@ -44,8 +44,8 @@ class WorkSpec:
 
 def work_spec(options: RunOptions) -> WorkSpec:
     """Resolve the rules folder, its fingerprint and the model id, without loading the model."""
-    from quotes.model import model_id_for
-    from quotes.ruleset import default_rules_dir, fingerprint
+    from quotes.nlp.model import model_id_for
+    from quotes.rules.ruleset import default_rules_dir, fingerprint
 
     rules_dir = Path(options.rules_dir) if options.rules_dir is not None else default_rules_dir()
     digest = fingerprint(rules_dir) if rules_dir.is_dir() else ""

@@ -1,7 +1,7 @@
 """The streaming runner: articles in, results out, in order, in constant memory.
 
 :func:`run_articles` reads the article stream in batches, answers what it can from the
-result cache (:mod:`quotes.cache`), and has a backend analyse the rest:
+result cache (:mod:`quotes.io.cache`), and has a backend analyse the rest:
 
 - in this process (``jobs=1``; :mod:`quotes.execution.local`);
 - in this process *and* ``jobs - 1`` worker processes (``jobs > 1``;
@@ -27,8 +27,8 @@ from quotes.execution.options import Backend, Handle, RunOptions, WorkSpec, work
 from quotes.records import Article, ArticleResult
 
 if TYPE_CHECKING:
-    from quotes.cache import ResultCache
     from quotes.execution.analyzers import Analyzer
+    from quotes.io.cache import ResultCache
 
 BATCH_CHARS = 25_000
 """A batch holds at most this many characters (and at most ``batch_size`` articles): work
@@ -60,7 +60,7 @@ def open_cache(options: RunOptions, spec: WorkSpec) -> ResultCache | None:
     """The result cache for this run, or None when the options bypass it."""
     if not options.use_cache:
         return None
-    from quotes.cache import ResultCache, cache_context, default_cache_path
+    from quotes.io.cache import ResultCache, cache_context, default_cache_path
 
     path = options.cache_path if options.cache_path is not None else default_cache_path()
     return ResultCache(path, cache_context(spec.rules_fingerprint, spec.model_id, score=spec.score))
@@ -141,7 +141,7 @@ class _Run:
         return batch.handle is None or batch.handle.done()
 
     def _lookup(self, articles: list[Article]) -> _Batch:
-        from quotes.cache import text_key
+        from quotes.io.cache import text_key
 
         keys = [text_key(a.text) for a in articles]
         hits = self.cache.get_many([a.text for a in articles]) if self.cache is not None else {}

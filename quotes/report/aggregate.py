@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from quotes.io.serialize import report_row
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.report.exports import export_row
 from quotes.report.speaker_stats import SpeakerStats, cue_class_of
 from quotes.report.spool import Spool
-from quotes.serialize import report_row
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.identity import Ledger
 
 

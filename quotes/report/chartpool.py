@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes.fsutil import atomic_write_bytes
+from quotes.io.files import atomic_write_bytes
 
 Chart = tuple[Path, Callable[..., bytes], tuple[Any, ...]]
 """Where the PNG goes, the function that draws it, and its arguments."""

@@ -8,16 +8,16 @@ from typing import Any
 
 from quotes.report import charts_views
 from quotes.report.aggregate import Aggregator
+from quotes.report.display import cue_classes_note, label_keys
 from quotes.report.facets import Facets
 from quotes.report.index_charts import draw_index_charts
-from quotes.report.labels import cue_classes_note, label_keys
 from quotes.report.pages import Pages
 from quotes.report.render import Md, render_compare, render_index
 from quotes.report.speaker_pages import MAX_LISTED
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
 from quotes.report.views import compare_view, corpus_view, resolve_names
-from quotes.speakers import AliasTable
+from quotes.rules.speakers import AliasTable
 
 COMPARE_DEFAULT = 3
 """Without named speakers, the comparison page sets the most quoted ones side by side."""

@@ -23,9 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from quotes.records import Article, Quotation
-from quotes.report.spool import Spool
-from quotes.serialize import (
+from quotes.io.serialize import (
     ARTICLE_COLUMNS,
     CUE_COLUMNS,
     SCORE_COLUMNS,
@@ -34,6 +32,8 @@ from quotes.serialize import (
     quotation_to_dict,
     tone_summary,
 )
+from quotes.records import Article, Quotation
+from quotes.report.spool import Spool
 
 JSONL = "quotations.jsonl"
 CSV = "quotations.csv"

@@ -15,12 +15,12 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from quotes.cues import CUE_CLASSES
-from quotes.errors import QuotesError
 from quotes.records import ArticleResult
+from quotes.records.errors import QuotesError
 from quotes.report.speaker_stats import cue_class_of
 from quotes.report.timeline import parse_date
-from quotes.speakers import AliasTable
+from quotes.rules.cues import CUE_CLASSES
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.identity import speaker_key
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from quotes.report import charts, charts_views
-from quotes.report.labels import label_keys
+from quotes.report.display import label_keys
 from quotes.report.render import Md
 
 PngWriter = Callable[..., None]

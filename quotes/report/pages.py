@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotes.cues import CUE_CLASSES
-from quotes.fsutil import atomic_write_text, inside
+from quotes.io.files import atomic_write_text, inside
 from quotes.report.bootstrap import CI_MIN_QUOTES
 from quotes.report.chartpool import Chart, ChartPool
-from quotes.report.labels import cue_class_name, cue_name, frame_label
-from quotes.report.outputs import Written
+from quotes.report.display import cue_class_name, cue_name, frame_label
+from quotes.report.written_files import Written
+from quotes.rules.cues import CUE_CLASSES
 
 MIN_QUOTES = CI_MIN_QUOTES
 """Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""

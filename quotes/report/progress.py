@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO, TypeVar
 
+from quotes.io.formats import is_records
+
 T = TypeVar("T")
 _EVERY = 0.2
 
@@ -20,12 +22,11 @@ def count_articles(paths: Iterable[str]) -> int:
     """About how many articles ``paths`` hold (stdin counts as 0: unknown)."""
     total = 0
     for path in paths:
-        suffix = os.path.splitext(path)[1].lower()
         try:
-            if suffix in (".jsonl", ".csv"):
+            if path != "-" and is_records(path):
                 with open(path, "rb") as stream:
                     lines = sum(1 for line in stream if line.strip())
-                total += max(0, lines - (suffix == ".csv"))
+                total += max(0, lines - path.lower().endswith(".csv"))  # (a CSV header)
             elif path != "-" and os.path.isfile(path):
                 total += 1
         except OSError:

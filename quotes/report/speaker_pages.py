@@ -8,8 +8,8 @@ from typing import Any
 
 from quotes.report import charts, charts_views
 from quotes.report.chartpool import Chart
+from quotes.report.display import cue_name, label_keys
 from quotes.report.facets import Facets
-from quotes.report.labels import cue_name, label_keys
 from quotes.report.pages import Pages
 from quotes.report.render import render_others, render_speaker
 from quotes.report.speaker_stats import SpeakerStats

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from quotes.cues import CUE_CLASSES
 from quotes.records import Article, Quotation
 from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
+from quotes.rules.cues import CUE_CLASSES
 from quotes.speakers.identity import clean_name, display_name, known_type
 
 MAX_DISTINCT = 200

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from quotes.report.labels import frame_label
+from quotes.report.display import frame_label
 from quotes.report.timeline import parse_date
 
 TONE_WORDS = (

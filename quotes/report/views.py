@@ -13,12 +13,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quotes.report.aggregate import Aggregator
+from quotes.report.display import bare_quotation, cue_name, frame_label
 from quotes.report.distinctive import Distinctive, log_odds, rest_of, words
 from quotes.report.facets import Facets
-from quotes.report.labels import bare_quotation, cue_name, frame_label
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.summary import paragraph
-from quotes.speakers import AliasTable, name_key
+from quotes.rules.speakers import AliasTable, name_key
 
 TOP_WORDS = 12
 WORD_EXAMPLES = 2

@@ -25,22 +25,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotes.cues import CUE_CLASSES
-from quotes.fsutil import slugify
+from quotes.io.files import slugify
 from quotes.records import ArticleResult
 from quotes.report.aggregate import Aggregator
 from quotes.report.chartpool import ChartPool, chart_jobs
 from quotes.report.corpus_pages import INDEX_FILES, compare_page, index_pages
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
-from quotes.report.outputs import Written
 from quotes.report.pages import MIN_QUOTES, Pages, Settings
 from quotes.report.progress import Progress
 from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
 from quotes.report.views import corpus_certainty
-from quotes.speakers import AliasTable
+from quotes.report.written_files import Written
+from quotes.rules.cues import CUE_CLASSES
+from quotes.rules.speakers import AliasTable
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,4 @@
-"""Speakers: names and aliases (:mod:`.aliases`), resolution of mentions within one article
-(:mod:`.resolve`, which needs spaCy and is imported on its own) and identity across a corpus
-(:mod:`.identity`)."""
-
-from quotes.speakers.aliases import ALIASES_FILE, AliasTable, load_aliases, name_key
-
-__all__ = ["ALIASES_FILE", "AliasTable", "load_aliases", "name_key"]
+"""Speakers: who each quotation's speaker mention is within one article
+(:mod:`.resolver`, with its parts: proper names, nominals, roles, pronouns, documents) and who is
+one speaker across a corpus (:mod:`.identity`). The alias table is a rule file
+(:mod:`quotes.rules.speakers`)."""

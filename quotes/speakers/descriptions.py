@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from quotes.attribution import SpanIndex
-from quotes.speakers.words import SpeakerWords
+from quotes.rules.mentions import SpeakerWords
 
 _KEEP_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "advmod", "quantmod", "case")
 _PARTITIVES = frozenset(
@@ -30,7 +30,7 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
     """The noun phrase up to its head, without determiners, quantifiers or possessive pronouns:
     ``some far-right commentators`` -> ``far-right commentators``, ``most of the Senate Republicans``
     -> ``Senate Republicans``; words of a dateline (``datelines``: the article's, from
-    :func:`quotes.speakers.entities.dateline_spans`) are left out; None when nothing is left."""
+    :func:`quotes.speakers.article_entities.dateline_spans`) are left out; None when nothing is left."""
     if token.lower_ in words.description_drop or token.like_num or token.lower_ in _PARTITIVES:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

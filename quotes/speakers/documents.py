@@ -5,13 +5,23 @@ said made it.
 noun with no owner of its own takes the owner of the nearest earlier document of the same kind
 (``rules/mentions.yaml`` ``document_kinds``) whose owner the article names: a possessive (``the
 Post's piece``), a name before it (``a Times article``), ``by``/``from`` a name, or the subject of
-the clause it is the object of (``The Washington Post ran a feature``). Pure functions over spaCy
-tokens: they find the owner's token; the resolver names it.
+the clause it is the object of (``The Washington Post ran a feature``). The functions find the
+owner's token; :class:`DocumentResolver`, a part of :class:`quotes.speakers.resolver.Resolver`,
+names it, and names the writer of a document written ``by``/``from`` someone (``a report by the
+Pew Research Center``).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
+
+from quotes.speakers.article_state import fake_candidate as _fake
+from quotes.speakers.records import Resolution
+
+if TYPE_CHECKING:
+    from quotes.speakers.article_state import ArticleState, TokenResolver
 
 WINDOW = 3000  # characters: how far back an earlier document of the same kind is looked for
 _DEFINITE = ("the", "this", "that")
@@ -82,3 +92,46 @@ def _by_phrase(token: Token) -> Token | None:
             if writer is not None and writer.pos_ in _OWNER_POS:
                 return writer
     return None
+
+
+class DocumentResolver:
+    """Documents to the person or organisation that made them, over the article's state."""
+
+    def __init__(self, state: ArticleState, resolve: TokenResolver) -> None:
+        self.entities = state.entities
+        self.words = state.words
+        self._resolve_token = resolve
+
+    def author(self, token: Token) -> Resolution | None:
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
+        Research Center analysis``: a document speaks for the named person or organisation that
+        wrote it (by or from, or a name written before it)."""
+        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if writer is None:
+            writer = next(
+                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
+                None,
+            )
+            if writer is not None and writer.i not in self.entities.entity_at:
+                return None  # ("the Senate vote": no named writer)
+        if writer is None or writer.pos_ != "PROPN":
+            return None
+        resolved = self._resolve_token(writer, _fake(writer))
+        if resolved.name is None or resolved.kind == "description":
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+
+    def earlier_document(self, token: Token) -> Resolution | None:
+        """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
+        of its kind (:func:`antecedent_owner`)."""
+        by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
+        if by or not is_definite(token):
+            return None
+        owner = antecedent_owner(token, self.words.document_kinds)
+        if owner is None:
+            return None
+        resolved = self._resolve_token(owner, _fake(owner))
+        if resolved.name is None or resolved.kind not in ("person", "organisation"):
+            return None
+        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from quotes.speakers.aliases import name_key
+from quotes.rules.speakers import name_key
 from quotes.speakers.name_forms import NameUses
 
 FOLDABLE_TYPES = ("person", "unknown", "description")

@@ -21,11 +21,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from quotes.name_errors import PRONOUNS
 from quotes.records import Article, ArticleResult, Quotation
-from quotes.speakers.aliases import AliasTable, name_key
+from quotes.rules.speakers import AliasTable, name_key
 from quotes.speakers.folds import Fold, Profile, decide_folds, identity_key
 from quotes.speakers.name_forms import name_uses
+from quotes.text.names import PRONOUNS
 
 __all__ = [
     "Ledger",

@@ -1,6 +1,6 @@
 """Common-noun mentions as speakers: roles, appositions, documents, organisation kinds, unnamed sources.
 
-:class:`NominalRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves a
+:class:`NominalResolver`, a part of :class:`quotes.speakers.resolver.Resolver`, resolves a
 mention headed by a common noun: an utterance's owner (``his statement``) or writer (``a report
 by the Pew Research Center``), an apposition that names the person (``the spokesman, Henri
 Dupont``), a role (:mod:`quotes.speakers.roles`), ``the bank``/``the company``/``the IMF`` to the
@@ -9,12 +9,11 @@ organisation named of that kind, or else the short description of an unnamed sou
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from quotes.attribution import Candidate
+from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import (
     clean_title,
     description_name,
@@ -23,34 +22,39 @@ from quotes.speakers.descriptions import (
     kind_groups,
     names_itself,
 )
-from quotes.speakers.documents import antecedent_owner, is_definite
-from quotes.speakers.entities import Entity
-from quotes.speakers.pronouns import fake_candidate as _fake
+from quotes.speakers.documents import DocumentResolver
 from quotes.speakers.pronouns import left_noun
-from quotes.speakers.resolution import Resolution
-from quotes.speakers.resolution import unknown as _unknown
+from quotes.speakers.records import Entity, Resolution
+from quotes.speakers.records import unknown as _unknown
+from quotes.speakers.roles import RoleResolver
 
 if TYPE_CHECKING:
-    from quotes.speakers.entities import ArticleEntities
-    from quotes.speakers.words import SpeakerWords
+    from quotes.speakers.article_state import ArticleState, TokenResolver
 
 
 NEARBY = 300  # characters: how far back "the bank" looks for an organisation with no kind word
 
 
-class NominalRules:
-    """Common-noun resolution over the resolver's article state (its entities and words)."""
+class NominalResolver:
+    """Common-noun mentions to who they name, or to an unnamed source, over the article's state."""
 
-    words: SpeakerWords
-    entities: ArticleEntities
+    def __init__(
+        self,
+        state: ArticleState,
+        resolve: TokenResolver,
+        with_conjuncts: TokenResolver,
+        roles: RoleResolver,
+        documents: DocumentResolver,
+    ) -> None:
+        self.cues = state.cues
+        self.words = state.words
+        self.entities = state.entities
+        self._resolve_token = resolve
+        self._with_conjuncts = with_conjuncts
+        self.roles = roles
+        self.documents = documents
 
-    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
-        raise NotImplementedError
-
-    _role: Callable[[Token, bool], Resolution | None]  # RoleRules._role
-    _with_conjuncts: Callable[[Token, Candidate], Resolution]  # Resolver._with_conjuncts
-
-    def _is_person_noun(self, token: Token) -> bool:
+    def is_person_noun(self, token: Token) -> bool:
         """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
         can be (a definite "the former first lady" is left to name someone)."""
         lower, words = token.lower_, self.words
@@ -59,16 +63,18 @@ class NominalRules:
         titled = self.entities.title_group(lower) is not None
         return lower in words.role_genders or lower in words.person_roles or titled
 
-    def _nominal(self, token: Token) -> Resolution:
+    def resolve(self, token: Token) -> Resolution:
+        """The person or organisation a common-noun mention names, or the unnamed source it describes."""
         owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
             resolved = self._resolve_token(owner, _fake(owner))
             if resolved.name is not None:
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
-        author = self._author(token) if owner is None and token.lower_ in self.words.utterances else None
+        utterance = owner is None and token.lower_ in self.words.utterances
+        author = self.documents.author(token) if utterance else None
         if author is not None:
             return author
-        earlier = self._earlier_document(token) if owner is None else None
+        earlier = self.documents.earlier_document(token) if owner is None else None
         if earlier is not None:
             return earlier
         for child in token.subtree:  # "the spokesman, Henri Dupont": the apposition names him
@@ -93,7 +99,7 @@ class NominalRules:
         if whom is not None:
             return whom
         definite = any(t.dep_ in ("det", "poss") for t in token.lefts)
-        role = self._role(token, definite)
+        role = self.roles.resolve(token, definite)
         if role is not None:
             return role
         organisation = self._organisation_of_kind(token) if definite else None
@@ -104,26 +110,6 @@ class NominalRules:
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
-
-    def _author(self, token: Token) -> Resolution | None:
-        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
-        Research Center analysis``: a document speaks for the named person or organisation that
-        wrote it (by or from, or a name written before it)."""
-        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if writer is None:
-            writer = next(
-                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
-                None,
-            )
-            if writer is not None and writer.i not in self.entities.entity_at:
-                return None  # ("the Senate vote": no named writer)
-        if writer is None or writer.pos_ != "PROPN":
-            return None
-        resolved = self._resolve_token(writer, _fake(writer))
-        if resolved.name is None or resolved.kind == "description":
-            return None
-        return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
 
     def _partitive_relative(self, token: Token) -> Resolution | None:
         """``retired generals and admirals, most of whom said ...``: a part of the group a relative
@@ -144,20 +130,6 @@ class NominalRules:
             return None
         how = f"'{token.text} of' a relative clause's antecedent -> {resolved.how}"
         return Resolution(resolved.name, resolved.kind, how, None, resolved.names)
-
-    def _earlier_document(self, token: Token) -> Resolution | None:
-        """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
-        of its kind (:mod:`quotes.speakers.documents`)."""
-        by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
-        if by or not is_definite(token):
-            return None
-        owner = antecedent_owner(token, self.words.document_kinds)
-        if owner is None:
-            return None
-        resolved = self._resolve_token(owner, _fake(owner))
-        if resolved.name is None or resolved.kind not in ("person", "organisation"):
-            return None
-        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
 
     def _organisation_of_kind(self, token: Token) -> Entity | None:
         """``the bank`` -> the nearest organisation named before with a bank word; ``the company``
@@ -190,11 +162,11 @@ class NominalRules:
                 return entity
         return None
 
-    def _name_before_verb(self, token: Token) -> Resolution | None:
+    def name_before_verb(self, token: Token) -> Resolution | None:
         """``Trump demands accountability and transparency from ...``: a cue verb the parser read as
         a plural noun (``demands``) heads no description; the name written before it speaks."""
         for verb in token.lefts:
-            if verb.dep_ != "compound" or verb.tag_ != "NNS" or verb.lower_ not in self.rules.verb_forms:
+            if verb.dep_ != "compound" or verb.tag_ != "NNS" or verb.lower_ not in self.cues.verb_forms:
                 continue
             name = verb.doc[verb.i - 1] if verb.i > 0 else None
             if name is None or name.pos_ not in ("PROPN", "NOUN") or name.i not in self.entities.entity_at:

@@ -1,49 +1,74 @@
 """Who a written name is among the article's people: surnames, first names, family names first.
 
-:class:`PeopleLookup` is the look-up half of :class:`quotes.speakers.entities.ArticleEntities`
-(which builds the clusters): the person a surname or full name can be ("Ms. Acosta" of "Melba
+:class:`People` holds the people and organisations of one article, clustered by name as
+:class:`quotes.speakers.article_entities.ArticleEntities` adds them, and answers who a name is: the
+person a surname or full name can be ("Ms. Acosta" of "Melba
 Acosta Febo", "Mr. Ban" of "Ban Ki-moon", but not "Melania Trump" for "Donald Trump"), and the
 entities named before or after a point of the article.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
+from quotes.rules.mentions import SpeakerWords
+from quotes.rules.speakers import AliasTable
 from quotes.speakers.descriptions import is_acronym
-from quotes.speakers.entity import Entity
 from quotes.speakers.index import Recency
-
-if TYPE_CHECKING:
-    from quotes.speakers import AliasTable
-    from quotes.speakers.words import SpeakerWords
+from quotes.speakers.records import Entity
+from quotes.speakers.titles import Titles
 
 ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
-NEAR = 1000  # characters: a surname alone this soon after a full name is that person (see _person)
+NEAR = 1000  # characters: a surname alone this soon after a full name is that person (People.person)
 
 _PARTICLES = frozenset(  # surname particles, no first names
     {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
 )
 
 
-class PeopleLookup:
-    """Look-ups over the clusters an :class:`~quotes.speakers.entities.ArticleEntities` built."""
+class People:
+    """The article's people and organisations, clustered by name, and where each was named."""
 
-    words: SpeakerWords
-    aliases: AliasTable
-    by_key: dict[str, Entity]
-    by_acronym: dict[str, Entity]
-    by_surname: dict[str, list[Entity]]
-    mentions: Recency[Entity]
-    _honorifics: set[str]
+    def __init__(self, words: SpeakerWords, aliases: AliasTable, titles: Titles) -> None:
+        self.words = words
+        self.aliases = aliases
+        self.titles = titles
+        self.by_key: dict[str, Entity] = {}  # surname or full key -> entity
+        self.by_acronym: dict[str, Entity] = {}
+        self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
+        self.mentions: Recency[Entity] = Recency()
 
-    clean: Callable[[str], str]  # ArticleEntities.clean
-    honorific_gender: Callable[[str], str | None]  # TitleRules.honorific_gender
-    title_group: Callable[[str], int | None]  # TitleRules.title_group
+    def add(self, name: str, kind: str, offset: int, gender: str | None = None) -> Entity:
+        """The entity ``name`` belongs to (a new one if none): organisations by their whole name,
+        people by surname unless the first names differ ("Melania Trump" is not "Donald Trump")."""
+        canonical = self.aliases.canonical(name)
+        words = canonical.split()
+        if kind == "organisation":
+            entity = self.by_key.get(canonical.lower())
+            if entity is None:
+                entity = self.by_key[canonical.lower()] = Entity(canonical, kind, offset)
+        else:
+            entity = self.person(words, gender, offset)
+            if entity is None:
+                entity = Entity(canonical, kind, offset, gender=gender)
+                self.by_surname.setdefault(words[-1].lower(), []).append(entity)
+                self.by_key.setdefault(words[-1].lower(), entity)
+            if len(words) > 1:
+                self.by_key.setdefault(canonical.lower(), entity)
+        if kind == entity.kind:
+            entity.add_form(canonical)
+        declared = self.aliases.speaker_type(canonical)
+        if declared:
+            entity.kind = declared
+        if entity.kind == "person" and len(words) > 2:  # "Ms. Acosta" of "Melba Acosta Febo"
+            for word in words[1:-1]:
+                if word[:1].isupper() and len(word.rstrip(".")) > 1:
+                    self.by_key.setdefault(word.lower(), entity)
+        if entity.kind == "person" and entity.gender is None:
+            first = self.words.first_names.get(words[0].lower()) if len(words) > 1 else None
+            entity.gender = gender or first
+        return entity
 
-    def _person(self, words: list[str], gender: str | None, offset: int | None = None) -> Entity | None:
+    def person(self, words: list[str], gender: str | None, offset: int | None = None) -> Entity | None:
         """The person already named with this surname that ``words`` can be: the same first name
         (or none written on either side) and no clash of gender; the most mentioned. A full name with a
         known first name is not taken for a surname already written alone :data:`ESTABLISHED`
@@ -103,19 +128,20 @@ class PeopleLookup:
             return False
         if a == b or a.startswith(b) or b.startswith(a):
             return False
+        titles = self.titles
         for word in (one, other):
-            if word.isupper() or self.title_group(word) is not None or word.lower() in self._honorifics:
+            if word.isupper() or titles.title_group(word) is not None or word.lower() in titles.honorifics:
                 return False
         return True
 
     def lookup(self, name: str) -> Entity | None:
-        cleaned = self.clean(name)
+        cleaned = self.titles.clean_name(name)
         if not cleaned:
             return None
         if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
             return self.by_acronym[cleaned.replace(".", "")]
         canonical = self.aliases.canonical(cleaned)
-        person = self._person(canonical.split(), self.honorific_gender(name))
+        person = self.person(canonical.split(), self.titles.honorific_gender(name))
         if person is not None:
             return person
         return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
@@ -130,7 +156,7 @@ class PeopleLookup:
 
     def by_title(self, words: list[str], offset: int) -> Entity | None:
         """The nearest entity before ``offset`` described by a title of the same group as ``words``."""
-        groups = {self.title_group(w) for w in words} - {None}
+        groups = {self.titles.title_group(w) for w in words} - {None}
         if not groups:
             return None
         return next((e for e in self.before(offset) if e.title_groups & groups), None)

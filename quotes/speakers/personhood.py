@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from quotes.cues import CueRules
+from quotes.rules.cues import CueRules
+from quotes.rules.mentions import MentionRules
 
 PERSONAL = ("he", "she")
 
 
-def looks_like_a_name(words: list[str], rules: CueRules) -> bool:
+def looks_like_a_name(words: list[str], mentions: MentionRules) -> bool:
     """Two capitalised alphabetic words, neither of them an organisation word."""
     return len(words) == 2 and all(
-        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in rules.organisation_words
+        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in mentions.organisation_words
         for w in words
     )
 

@@ -1,27 +1,26 @@
 """Pronouns and relative pronouns: agreement (gender, number, animacy) and salience.
 
-:class:`PronounRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves
-"he", "she", "it", "they", "who" and the writer's "I"/"we": to the nearest compatible recent
+:class:`PronounResolver`, a part of :class:`quotes.speakers.resolver.Resolver`, resolves "he",
+"she", "it", "they", "who" and the writer's "I"/"we": to the nearest compatible recent
 speaker or subject (a speaker outranks a subject named up to :data:`SPEAKER_BONUS` characters
 after it, unless the subject opens a later paragraph), else the nearest compatible name.
 """
 
 from __future__ import annotations
 
-import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 
-from quotes.attribution import Candidate
+from quotes.rules.mentions import Pronoun
+from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.author import article_author
-from quotes.speakers.entities import Entity
-from quotes.speakers.resolution import Resolution, unknown
+from quotes.speakers.records import Entity, Resolution, unknown
 
 if TYPE_CHECKING:
-    from quotes.speakers.entities import ArticleEntities
-    from quotes.speakers.index import Recency
+    from quotes.speakers.article_state import ArticleState, TokenResolver
+
 
 SINGULAR_FIRST_PERSON = ("i", "me", "my", "myself")
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
@@ -29,13 +28,15 @@ QUOTE_MARKS = ('"', "“", "”", "‘", "'")
 SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 
 
-class PronounRules:
-    """Pronoun resolution over the resolver's article state (its entities and recent speakers)."""
+class PronounResolver:
+    """Pronouns to the speaker or subject they take up, over the article's state."""
 
-    doc: Doc
-    entities: ArticleEntities
-    speakers: Recency[Entity]
-    _breaks: list[int]
+    def __init__(self, state: ArticleState, resolve: TokenResolver) -> None:
+        self.state = state
+        self.doc = state.doc
+        self.entities = state.entities
+        self.speakers = state.speakers
+        self._resolve_token = resolve
 
     @cached_property
     def _writer(self) -> Resolution | None:
@@ -63,10 +64,11 @@ class PronounRules:
             return None
         return Resolution(entity.name, "person", f"the writer, named before the headline's colon as '{name}'")
 
-    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
-        raise NotImplementedError
-
-    def _pronoun(self, token: Token, pronoun, content: tuple[tuple[int, int], ...] = ()) -> Resolution:
+    def resolve(
+        self, token: Token, pronoun: Pronoun | None, content: tuple[tuple[int, int], ...] = ()
+    ) -> Resolution:
+        """The speaker a pronoun (or relative pronoun) at ``token`` takes up; ``content`` is its
+        quotation's, where a person named is what is said, not who says it."""
         if pronoun is not None and pronoun.first_person:
             if not self.entities.quoted.contains(token.idx):  # the writer speaks, to the reader
                 if token.lower_ in SINGULAR_FIRST_PERSON and self._writer is not None:
@@ -95,6 +97,36 @@ class PronounRules:
             return unknown(f"pronoun '{token.text}' with no compatible antecedent")
         return self._tie(token, found[0], gender, found[1])
 
+    def chain_subjects(self, speakers: set[int]) -> list[Token]:
+        """"he" and "she" outside quotation marks as the subject of a sentence's main verb, other than
+        the speaker mentions (token indices in ``speakers``), in text order."""
+        found = []
+        for token in self.doc:
+            pronoun = self.state.mentions.pronouns.get(token.lower_)
+            if (
+                pronoun is None
+                or pronoun.gender not in ("male", "female")
+                or pronoun.number != "singular"
+                or token.i in speakers
+                or token.dep_ not in ("nsubj", "nsubjpass")
+                or self.entities.quoted.contains(token.idx)
+            ):
+                continue
+            verb = token.head
+            while verb.dep_ == "conj" and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ == "ROOT":
+                found.append(token)
+        return found
+
+    def antecedent(self, token: Token) -> Entity | None:
+        """The person a "he" or "she" that speaks no quotation takes up, by the same salience."""
+        pronoun = self.state.mentions.pronouns[token.lower_]
+        found = self._salient(token, pronoun.gender, plural=False)
+        if found is None or found[0].kind != "person":
+            return None
+        return found[0]  # (no gender tied: the evidence of a pronoun no quotation depends on is weaker)
+
     def _salient(
         self, token: Token, gender: str, plural: bool, content: tuple[tuple[int, int], ...] = ()
     ) -> tuple[Entity, str] | None:
@@ -110,20 +142,27 @@ class PronounRules:
         # ... but not a subject that opens a paragraph after the last compatible speaker's ("Lew said. ¶
         # Kleinbard agreed ... ¶ he said"; a man quoted in her paragraph is no speaker for "she")
         last = next((p for p, e in speakers if fits(e)), None)
-        last_paragraph = self._paragraph(last) if last is not None else -1
+        last_paragraph = self.state.paragraph(last) if last is not None else -1
 
         subjects = self.entities.subjects.before(token.idx) + self.entities.role_subjects.before(token.idx)
+        previous = self._previous_sentence(token)
         why = "the last compatible speaker"
         ranked = [(self._main_rank(p, p + bonus, fits), e, why) for p, e in speakers]
         ranked += [
             (
-                self._main_rank(p, p + (bonus if self._paragraph(p) > last_paragraph else 0), fits),
+                self._main_rank(p, p + (bonus if salient else 0), fits),
                 e,
-                "the last compatible subject",
+                "the subject of the sentence before" if lead else "the last compatible subject",
             )
             for p, e in subjects
             if not any(s <= p < e for s, e in content)
+            for lead in [previous is not None and self._leads(p, previous)]
+            for salient in [lead or self.state.paragraph(p) > last_paragraph]
         ]
+        if previous is not None and not any(lead for lead in self._subject_leads(previous, fits)):
+            topic = self._topic(previous, fits)  # ("For Nakamura, the waiting is the hardest part.")
+            if topic is not None:
+                ranked.append((topic[0] + bonus, topic[1], "the person the sentence before is about"))
         for _, entity, why in sorted(ranked, key=lambda item: -item[0]):
             if fits(entity):
                 return entity, why
@@ -131,6 +170,44 @@ class PronounRules:
             if _compatible(entity, gender, plural):
                 return entity, "the nearest compatible name before"
         return None
+
+    @staticmethod
+    def _previous_sentence(token: Token) -> Span | None:
+        """The sentence before the one holding ``token``, if any."""
+        start = token.sent.start
+        return token.doc[start - 1].sent if start > 0 else None
+
+    def _subject_leads(self, sentence: Span, fits) -> list[bool]:
+        """For each subject mention in ``sentence`` that ``fits``: whether it leads the sentence."""
+        subjects = self.entities.subjects.before(sentence.end_char)
+        return [self._leads(p, sentence) for p, e in subjects if p >= sentence.start_char and fits(e)]
+
+    def _topic(self, sentence: Span, fits) -> tuple[int, Entity] | None:
+        """A person that fits, named in ``sentence`` before its main verb and outside quotation
+        marks, when no person leads it: what the sentence is about ("For Nakamura, the waiting ...")."""
+        root = sentence.root.idx
+        for position, entity in sorted(self.entities.mentions.before(root), key=lambda pe: pe[0]):
+            inside = sentence.start_char <= position < root and not self.entities.quoted.contains(position)
+            if inside and entity.kind == "person" and fits(entity):
+                return position, entity
+        return None
+
+    def _leads(self, position: int, sentence: Span) -> bool:
+        """Whether the mention at ``position`` is the subject of ``sentence``'s main verb ("Sorensen
+        stopped 31 shots."): a person just introduced there is as salient as the last speaker, for a
+        pronoun in the next sentence ("He said the team would regroup")."""
+        if not sentence.start_char <= position < sentence.end_char:
+            return False
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        word = span[0]
+        while word.dep_ in ("compound", "flat") and word.head is not word:
+            word = word.head
+        verb = word.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return word.dep_ in ("nsubj", "nsubjpass") and verb == sentence.root
 
     def _main_rank(self, position: int, rank: int, fits) -> int:
         """``rank`` of a mention at ``position``, or, for the subject of a clause inside a sentence
@@ -161,18 +238,6 @@ class PronounRules:
             return None  # (a named subject only: not "much of the debate was so subdued that Trump ...")
         return main.left_edge.idx
 
-    def _paragraph(self, position: int) -> int:
-        """The number of the paragraph holding ``position`` (line breaks before it)."""
-        return bisect.bisect_right(self._breaks, position)
-
-    def _protagonist(self, token: Token) -> Entity | None:
-        """The person named most often before ``token`` (the nearest on a tie)."""
-        mentions = self.entities.mentions
-        people = [(p, e) for p, e in mentions.before(token.idx) if e.kind == "person"]
-        return max(
-            people, key=lambda pe: (mentions.count_before(pe[1], token.idx), pe[0]), default=(0, None)
-        )[1]
-
     @staticmethod
     def _tie(token: Token, entity: Entity, gender: str, why: str) -> Resolution:
         """Resolve a pronoun to ``entity``; "he"/"she" tie a gender to a person that had none."""
@@ -201,10 +266,3 @@ def left_noun(token: Token) -> Token | None:
         i -= 1
     previous = token.doc[i] if i >= 0 else None
     return previous if previous is not None and previous.pos_ in ("PROPN", "NOUN") else None
-
-
-def fake_candidate(token: Token) -> Candidate:
-    """A bare candidate whose speaker is ``token`` (to resolve an antecedent or a conjunct)."""
-    return Candidate(
-        [], "", [], "", "", "", speaker_token=token, speaker=(token.idx, token.idx + len(token.text))
-    )

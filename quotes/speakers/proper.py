@@ -1,6 +1,6 @@
 """Proper names as speakers: names, headline names, datelines and platforms.
 
-:class:`ProperNameRules` is the part of :class:`quotes.speakers.resolve.Resolver` that resolves a
+:class:`ProperNameResolver`, a part of :class:`quotes.speakers.resolver.Resolver`, resolves a
 capitalised mention: a name of the article's people and organisations (``Mr. Altman`` -> ``Sam
 Altman``), a headline's opening name without its verb (``Trump Addresses Munich Attack:``), a
 capitalised role (``The Wisconsin Republican``), the person named after a dateline
@@ -10,36 +10,32 @@ platform (``Donald Trump, Twitter:``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from quotes.attribution import Candidate
-from quotes.speakers.pronouns import fake_candidate as _fake
-from quotes.speakers.resolution import Resolution
-from quotes.speakers.resolution import unknown as _unknown
+from quotes.speakers.article_state import fake_candidate as _fake
+from quotes.speakers.records import Resolution
+from quotes.speakers.records import unknown as _unknown
+from quotes.speakers.roles import RoleResolver
 
 if TYPE_CHECKING:
-    from quotes.cues import CueRules
-    from quotes.speakers.entities import ArticleEntities
-    from quotes.speakers.words import SpeakerWords
+    from quotes.speakers.article_state import ArticleState, TokenResolver
 
 
-class ProperNameRules:
-    """Proper-name resolution over the resolver's article state (its entities and rules)."""
+class ProperNameResolver:
+    """Capitalised mentions to the article's people and organisations, over the article's state."""
 
-    doc: Doc
-    rules: CueRules
-    words: SpeakerWords
-    entities: ArticleEntities
+    def __init__(self, state: ArticleState, resolve: TokenResolver, roles: RoleResolver) -> None:
+        self.doc = state.doc
+        self.mentions = state.mentions
+        self.words = state.words
+        self.entities = state.entities
+        self._resolve_token = resolve
+        self.roles = roles
 
-    def _resolve_token(self, token: Token, candidate: Candidate) -> Resolution:  # Resolver._resolve_token
-        raise NotImplementedError
-
-    _role: Callable[[Token, bool], Resolution | None]  # RoleRules._role
-
-    def _headline_name(self, candidate: Candidate) -> Resolution | None:
+    def headline_name(self, candidate: Candidate) -> Resolution | None:
         """``Trump Addresses Munich Attack: "..."``: on the first line, the longest opening words of
         the mention that name a person of the article, without the headline's verb and object."""
         if candidate.speaker is None or candidate.speaker[1] > self.entities.first_line_end:
@@ -54,7 +50,8 @@ class ProperNameRules:
                 return Resolution(entity.name, entity.kind, f"headline name '{' '.join(words[:n])}'")
         return None
 
-    def _proper(self, token: Token) -> Resolution:
+    def resolve(self, token: Token) -> Resolution:
+        """The person or organisation a capitalised mention names, or a role, a group or an unknown."""
         words = [
             t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
         ]
@@ -64,17 +61,19 @@ class ProperNameRules:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
         if token.lower_ in self.words.person_roles or self.entities.title_group(token.lower_) is not None:
             determined = any(t.dep_ in ("det", "poss") for t in token.lefts)
-            role = self._role(token, determined)  # "The Wisconsin Republican", "Judge", "Senator from Texas"
+            # "The Wisconsin Republican", "Judge", "Senator from Texas"
+            role = self.roles.resolve(token, determined)
             if role is not None:
                 return role
         if len(words) == 1 and token.lower_ in self.words.not_speakers:
             return _unknown(f"'{token.text}' is no speaker on its own")
-        kind = "organisation" if any(w.lower_ in self.rules.organisation_words for w in words) else "unknown"
+        organisation = any(w.lower_ in self.mentions.organisation_words for w in words)
+        kind = "organisation" if organisation else "unknown"
         if kind == "unknown" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP"):
             kind = "description"  # "Republicans", "Democrats": a group, no one person
         return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")
 
-    def _past_dateline(self, token: Token) -> Resolution:
+    def past_dateline(self, token: Token) -> Resolution:
         """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""
         for child in token.children:
             if (
@@ -89,7 +88,7 @@ class ProperNameRules:
                 return self._resolve_token(later, _fake(later))
         return _unknown(f"dateline '{token.text}'")
 
-    def _platform(self, token: Token) -> Resolution:
+    def platform(self, token: Token) -> Resolution:
         """``Donald Trump, Twitter: ...``: the name before the platform speaks."""
         for previous in reversed(list(token.doc[max(0, token.i - 6) : token.i])):
             if previous.pos_ == "PROPN" and previous.i in self.entities.entity_at:

@@ -1,7 +1,7 @@
 """Role descriptions as speakers: "the Indiana governor", "the GOP nominee", "the businessman".
 
-:class:`RoleRules` is the part of :class:`quotes.speakers.resolve.Resolver` that ties a role to
-the person the article names with it. A candidate must agree with the description: its titles
+:class:`RoleResolver`, a part of :class:`quotes.speakers.resolver.Resolver`, ties a role to the
+person the article names with it. A candidate must agree with the description: its titles
 share a title group with the role ("Gov. Mike Pence" for "the governor"), no affiliation clashes
 (a state or a party: "the GOP nominee" is never the "Libertarian presidential nominee") and no
 gender clashes ("the businessman", "a spokeswoman"). Among those that agree, the one whose titles
@@ -25,28 +25,27 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
-from quotes.speakers.entities import Entity
-from quotes.speakers.resolution import Resolution
+from quotes.speakers.article_entities import Entity
+from quotes.speakers.records import Resolution
 
 _ROLE_POS = ("NOUN", "PROPN", "ADJ")
 _SUBORDINATE = ("advcl", "relcl", "acl", "pcomp", "pobj", "prep")  # clauses that are no sentence's own
 RECENT = 1000  # characters: a person who spoke this recently is "the senator" before the most named one
 
 if TYPE_CHECKING:
-    from quotes.speakers.entities import ArticleEntities
-    from quotes.speakers.index import Recency
-    from quotes.speakers.words import SpeakerWords
+    from quotes.speakers.article_state import ArticleState
 
 
-class RoleRules:
-    """Role resolution over the resolver's article state (its entities and their titles)."""
+class RoleResolver:
+    """Role descriptions to the person (or titled entity) they name, over the article's state."""
 
-    entities: ArticleEntities
-    speakers: Recency[Entity]
-    words: SpeakerWords
-    _opening_end: int
+    def __init__(self, state: ArticleState) -> None:
+        self.entities = state.entities
+        self.speakers = state.speakers
+        self.words = state.words
+        self._opening_end = state.opening_end
 
-    def _role(self, token: Token, determined: bool) -> Resolution | None:
+    def resolve(self, token: Token, determined: bool) -> Resolution | None:
         """The person (or titled entity) a role description names, or None. ``determined``: the
         description has a determiner or an owner ("the", "a", "his")."""
         words = [t.lower_ for t in token.subtree if t.i <= token.i and t.pos_ in _ROLE_POS]

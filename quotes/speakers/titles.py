@@ -1,9 +1,9 @@
 """Titles and honorifics of the people an article names.
 
-:class:`TitleRules` is the part of :class:`quotes.speakers.entities.ArticleEntities` that knows
-which words make a title ("CEO", "Gov.", "Premier"), records the titles written around a name
-("Microsoft CEO Satya Nadella", "Sam Altman, CEO of OpenAI"), and tells a gender from an
-honorific. :func:`quotation_role` picks the title a quotation shows for its speaker.
+:class:`Titles` knows which words make a title ("CEO", "Gov.", "Premier"), records the titles
+written around a name ("Microsoft CEO Satya Nadella", "Sam Altman, CEO of OpenAI"), tells a gender
+from an honorific, and writes a name without them ("Ontario Premier Doug Ford" -> "Doug Ford").
+:func:`quotation_role` picks the title a quotation shows for its speaker.
 """
 
 from __future__ import annotations
@@ -13,21 +13,45 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from quotes.cues import CueRules
+from quotes.rules.mentions import MentionRules
 from quotes.speakers.affiliation import affiliations_of, role_gender
 from quotes.speakers.descriptions import clean_title
-from quotes.speakers.entity import Entity
-from quotes.speakers.words import SpeakerWords
+from quotes.speakers.records import Entity
 
 HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline before the name
 
 
-class TitleRules:
-    """Title words, titles around names and honorific genders, over the article's rules."""
+_POSSESSIVE = ("’s", "'s", "’", "'")
 
-    rules: CueRules
-    words: SpeakerWords
-    _honorifics: set[str]
+
+def strip_possessive(name: str) -> str:
+    for ending in _POSSESSIVE:
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+class Titles:
+    """Title words, titles around names and honorific genders, from the mention rules."""
+
+    def __init__(self, mentions: MentionRules) -> None:
+        self.mentions = mentions
+        self.words = mentions.words
+        self.honorifics = {h.rstrip(".") for h in mentions.honorifics}
+
+    def clean_name(self, text: str) -> str:
+        """A name without its possessive, a leading "the", honorifics and the title before it
+        ("Ontario Premier Doug Ford" -> "Doug Ford")."""
+        words = strip_possessive(text.strip()).replace("\n", " ").replace("’", "'").split()
+        words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
+        while words and words[0].lower().rstrip(".") in self.honorifics:
+            words = words[1:]
+        titled = [i for i, word in enumerate(words[:-1]) if self.titles_a_name(word)]
+        if titled and all(word[:1].isupper() for word in words[: titled[-1]]):
+            words = words[titled[-1] + 1 :]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return " ".join(words).strip(" ,.;:")
 
     def add_title(self, entity: Entity, title: str | None) -> None:
         """Keep a short title once, with the title groups its words belong to."""
@@ -45,7 +69,7 @@ class TitleRules:
         if entity.kind == "person" and entity.gender is None and len(words) <= 4:  # "a spokeswoman"
             entity.gender = role_gender(words, self.words.role_genders)
 
-    def _record_title(self, ent: Span, entity: Entity) -> None:
+    def record_title(self, ent: Span, entity: Entity) -> None:
         """Titles around a name: ``Microsoft CEO Satya Nadella``, ``Sam Altman, CEO of OpenAI``,
         ``Gov. Mike Pence``."""
         doc = ent.doc
@@ -67,27 +91,29 @@ class TitleRules:
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
                 self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
 
-    def _titles_a_name(self, word: str) -> bool:
+    def titles_a_name(self, word: str) -> bool:
+        """A title word or an honorific before a name (``Premier``, ``Mr.``)."""
         lower = word.lower().rstrip(".")
-        return lower in self._honorifics or self.title_group(word) is not None
+        return lower in self.honorifics or self.title_group(word) is not None
 
     def _is_title_word(self, token: Token) -> bool:
         """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
-        return self.title_group(token.text) is not None or token.lower_.rstrip(".") in self._honorifics
+        return self.title_group(token.text) is not None or token.lower_.rstrip(".") in self.honorifics
 
     def title_group(self, word: str) -> int | None:
         word = word.lower()
         word = self.words.title_abbreviations.get(word, word)
-        return self.rules.title_groups.get(word)
+        return self.mentions.title_groups.get(word)
 
     def honorific_gender(self, text: str) -> str | None:
         """``female`` for ``Mrs. Trump``, ``male`` for ``Mr. Trump``, else None."""
         first = text.split()[0].lower() if text.split() else ""
-        gender = self.rules.honorifics.get(first) or self.rules.honorifics.get(first.rstrip("."))
+        honorifics = self.mentions.honorifics
+        gender = honorifics.get(first) or honorifics.get(first.rstrip("."))
         return gender if gender in ("male", "female") else None
 
 
-def quotation_role(entity: Entity | None, titles: TitleRules) -> str | None:
+def quotation_role(entity: Entity | None, titles: Titles) -> str | None:
     """The first title the article gave a person that names a role (``Microsoft CEO`` of
     ``Microsoft CEO Satya Nadella``), for a mention that carries none of its own (``Nadella
     said``); an abbreviation alone is spelled out (``Sen.`` -> ``Senator``)."""
@@ -99,7 +125,7 @@ def quotation_role(entity: Entity | None, titles: TitleRules) -> str | None:
     return title
 
 
-def names_a_role(title: str, titles: TitleRules) -> bool:
+def names_a_role(title: str, titles: Titles) -> bool:
     """Whether a title holds a role word ("Wells Fargo CEO", "Massachusetts Sen."), unlike an
     apposition that only places or describes the person ("D-Mont.", "all times") or a
     headline written before the name (six capitalised words or more)."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from quotes.speakers.entity import Entity
+from quotes.speakers.records import Entity
 
 
 def unlabelled_mentions(

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from quotes.attribution import RULE_IDS
-from quotes.ruleset import default_rules_dir, load_rules
-from quotes.yamlfile import RuleError
+from quotes.pipeline.rules import load_rules
+from quotes.rules.ruleset import default_rules_dir
+from quotes.rules.yamlfile import RuleError
 
 
 @pytest.fixture
@@ -84,8 +85,8 @@ def test_priorities_keep_the_order_of_specificity() -> None:
 
 def test_an_unknown_rule_id_is_an_error_not_a_default_confidence(rules) -> None:
     from quotes.attribution import Candidate
-    from quotes.pipeline import Extractor
-    from quotes.speakers.resolve import Resolution
+    from quotes.pipeline.extractor import Extractor
+    from quotes.speakers.resolver import Resolution
 
     candidate = Candidate([(0, 4)], "direct", [], "", "speech", "no-such-rule")
     with pytest.raises(ValueError, match="no-such-rule"):

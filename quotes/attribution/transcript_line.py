@@ -1,0 +1,130 @@
+"""Lines opened by a speaker's label and a colon.
+
+Two rules, one finder (:func:`labelled_lines`):
+
+- ``transcript-line``: a paragraph that opens with a speaker's name in capitals and a colon is
+  that speaker's turn in a transcript (``TAPPER: Do you think ...``, ``"PENCE: Well, look, ...``;
+  PolNeAR annotates each turn as a quotation with the name as its source), quoted or not. A label
+  is a speaker only in a conversation: the article must hold turns by at least two speakers, and
+  each label must open two turns or be written elsewhere in the article as a name (``Tapper``),
+  so that headline labels (``CORRECTION:``, ``UPDATE:``, ``EXCLUSIVE:``) are left alone.
+- ``colon-line``: any other line opened by a name of the article and a colon, its statement
+  unquoted: ``Obama: I'm Optimistic Americans Will Say No to Trump`` (headlines). A quoted line
+  after a name is the colon-quote rule's (:mod:`.adjacency`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from quotes.attribution.candidate import Candidate
+from quotes.attribution.context import VERBAL, ArticleContext
+from quotes.attribution.syntax import token_span
+from quotes.text.spans import trim_clause, word_count
+
+RULE_IDS = ("transcript-line", "colon-line")
+MIN_TURN_WORDS = 3
+MIN_SPEAKERS = 2
+MAX_LABEL_WORDS = 4
+MIN_CONTENT_WORDS = 3
+NAME_ENTITIES = ("PERSON", "ORG", "NORP")  # not "Iowa: Tim Albrecht, ..." (lists by place)
+_TURN = re.compile(r"(?m)^[ \t]*[\"“]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\u00a0]+(?=\S)")
+
+
+def labelled_lines(context: ArticleContext) -> Iterator[Candidate]:
+    """The turns of a transcript in the article, then every other line labelled with a name."""
+    turns = list(transcript_turns(context))
+    yield from turns
+    taken = {context.paragraph_start(c.content[0][0]) for c in turns}
+    for candidate in colon_lines(context):
+        if context.paragraph_start(candidate.content[0][0]) not in taken:
+            yield candidate
+
+
+def transcript_turns(context: ArticleContext) -> Iterator[Candidate]:
+    """One candidate for each turn of a transcript in the article."""
+    text = context.text
+    turns = [m for m in _TURN.finditer(text) if any(ch.isalpha() for ch in m.group(1))]
+    labels = Counter(m.group(1) for m in turns)
+    speakers = {label for label, count in labels.items() if count >= 2 or _written_as_name(text, label)}
+    if len(speakers) < MIN_SPEAKERS:
+        return
+    for match in turns:
+        if match.group(1) not in speakers:
+            continue
+        candidate = _turn(context, match)
+        if candidate is not None:
+            yield candidate
+
+
+def _written_as_name(text: str, label: str) -> bool:
+    """``FALLIN`` and ``Governor Mary Fallin``: the label's last word written as a name elsewhere."""
+    word = label.split()[-1].strip(".'’-")
+    return len(word) > 1 and re.search(rf"\b{re.escape(word.title())}\b", text) is not None
+
+
+def _turn(context: ArticleContext, match: re.Match[str]) -> Candidate | None:
+    start, end = match.end(), context.paragraph_end(match.end())
+    content = trim_clause(context.text, start, end)
+    if word_count(context.text, *content) < MIN_TURN_WORDS:
+        return None
+    label_start, label_end = match.span(1)
+    tokens = context.tokens_between(label_start, label_end + 1)
+    if not tokens or tokens[-1].text != ":":
+        return None
+    colon = tokens[-1]
+    cue = [(colon.idx, colon.idx + 1)]
+    candidate = Candidate([content], "indirect", cue, "", "speech", "transcript-line")
+    candidate.cue_token = colon
+    # the quotation marks that open in this turn are the turn's (a transcript quoted whole opens
+    # each paragraph with a mark and closes only the last)
+    candidate.quote_groups = [g.index for g in context.groups if label_start - 2 <= g.start < content[1]]
+    candidate.speaker = (label_start, label_end)
+    candidate.speaker_token = tokens[-2] if len(tokens) > 1 else None
+    return candidate
+
+
+def colon_lines(context: ArticleContext) -> Iterator[Candidate]:
+    """One candidate for each line that opens with a name (or a speaker label) and a colon."""
+    text = context.text
+    names = {t.lower_ for t in context.doc if t.ent_type_ in NAME_ENTITIES and t.is_alpha and len(t.text) > 1}
+    for word in context.reporter_words:
+        token = word.token
+        if token.text != ":" or token.i == 0:
+            continue
+        start = context.paragraph_start(token.idx)
+        label = context.tokens_between(start, token.idx)
+        if not _is_label(label) or not any(t.lower_ in names for t in label):
+            continue
+        end = context.paragraph_end(token.idx)
+        content = trim_clause(text, token.idx + 1, end)
+        if content[1] > content[0] and text[content[1] - 1] == ".":
+            content = (content[0], content[1] - 1)  # the full stop closes the line, not the statement
+        if word_count(text, *content) < MIN_CONTENT_WORDS or context.quoted.overlapping(*content):
+            continue
+        if not any(t.pos_ in VERBAL for t in context.tokens_between(*content)):
+            continue  # "Christie: A closing surge.": a section heading, not a statement
+        candidate = context.candidate([content], token, "speech", "colon-line", label[-1])
+        candidate.speaker = token_span(label)
+        candidate.cue_lemma = ":"
+        yield candidate
+
+
+def _is_label(tokens: list[Token]) -> bool:
+    """A name or a speaker label: up to four words, each a proper noun, part of a name, or in
+    capitals (``BOULDUAN``); the caller checks that one of them names a person or organisation
+    of the article (not ``UPDATE:``, ``CORRECTION:``, ``Q:``)."""
+    words = [t for t in tokens if not t.is_space]
+    if not 0 < len(words) <= MAX_LABEL_WORDS or not words[-1].is_alpha:
+        return False
+    return all(
+        t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTITIES or (t.is_alpha and t.is_upper) or t.text == "."
+        for t in words
+    )
+
+
+CUE_FINDERS = (labelled_lines,)
