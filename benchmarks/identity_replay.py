@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from quotes.io.deserialize import result_from_dict
-from quotes.rules.ruleset import default_rules_dir, load_rules
+from quotes.rules.ruleset import default_rules_dir, read_rules
 from quotes.speakers.identity import Ledger
 
 _RESULT_FIELDS = ("id", "quotes", "error", "title", "date", "outlet", "url")
@@ -32,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
     with args.articles.open(encoding="utf-8") as lines:
         texts = {str(a["id"]): a.get("text", "") for a in map(json.loads, lines) if a}
-    ledger = Ledger(load_rules(args.rules or default_rules_dir()).aliases)
+    ledger = Ledger(read_rules(args.rules or default_rules_dir()).aliases)
     rows = []
     with args.extract.open(encoding="utf-8") as lines:
         for line in lines:
