@@ -97,6 +97,8 @@ def write_reports(
         aggregator.merge_surnames()
         ranked = aggregator.ranked()
         summaries = _summaries(ranked, settings)
+        for stats, summary in zip(ranked, summaries, strict=True):  # why these quotations are one speaker
+            summary["evidence"] = aggregator.ledger.evidence(stats.key)
         pages = Pages(root, settings, written)
         missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases)
         paths = [root / name for name in INDEX_FILES]

@@ -74,12 +74,13 @@ def read_rules(directory: str | Path | None = None) -> RuleSet:
     path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
     if not path.is_dir():
         raise RuleError(path, None, "not a folder of rule files")
+    mentions = load_mention_rules(path)
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),
         cues=load_cue_rules(path),
-        mentions=load_mention_rules(path),
-        aliases=load_aliases(path),
+        mentions=mentions,
+        aliases=load_aliases(path, mentions.honorifics, mentions.words.first_names),
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),
         stance=load_stance_rules(path),
