@@ -2,7 +2,9 @@
 
 Within an article, mentions are resolved to one canonical name by :mod:`quotes.speakers.resolver`;
 across articles, speakers merge by canonical name after the alias table has mapped every
-known variant ("Donald J. Trump", "President Trump") to one name.
+known variant ("Donald J. Trump", "President Trump") to one name. An entry may declare the
+person's gender (``gender: female``), which :mod:`quotes.speakers.gender` uses when the article
+itself says nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class AliasTable:
 
     canonical_by_key: dict[str, str] = field(default_factory=dict)
     type_by_name: dict[str, str] = field(default_factory=dict)
+    gender_by_name: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         """The canonical form of ``name`` (itself when the table does not know it)."""
@@ -37,17 +40,23 @@ class AliasTable:
         """ "person" or "organisation" when the table declares it."""
         return self.type_by_name.get(self.canonical(name))
 
+    def declared_gender(self, name: str) -> str | None:
+        """ "female" or "male" when the table declares the person's gender."""
+        return self.gender_by_name.get(self.canonical(name))
+
     def __hash__(self) -> int:
-        return hash(tuple(sorted(self.canonical_by_key.items())))
+        genders = tuple(sorted(self.gender_by_name.items()))
+        return hash((tuple(sorted(self.canonical_by_key.items())), genders))
 
 
 def load_aliases(rules_dir: Path) -> AliasTable:
-    """Read ``speakers.yaml``: entries of ``{name, type, aliases: [...]}``."""
+    """Read ``speakers.yaml``: entries of ``{name, type, gender, aliases: [...]}``."""
     path = rules_dir / ALIASES_FILE
     if not path.exists():
         return AliasTable()
     canonical: dict[str, str] = {}
     types: dict[str, str] = {}
+    genders: dict[str, str] = {}
     for line, item in entries(path, read_yaml(path), "speakers"):
         name = require(path, line, item, "name", str).strip()
         if not name:
@@ -55,6 +64,11 @@ def load_aliases(rules_dir: Path) -> AliasTable:
         kind = item.get("type", "person")
         if kind not in ("person", "organisation"):
             raise RuleError(path, line, f"'type' must be person or organisation, not {kind!r}")
+        gender = item.get("gender")
+        if gender is not None and (gender not in ("female", "male") or kind != "person"):
+            raise RuleError(path, line, f"'gender' must be female or male, for a person, not {gender!r}")
+        if gender is not None:
+            genders[name] = gender
         aliases = item.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise RuleError(path, line, "'aliases' must be a list of non-empty strings")
@@ -64,4 +78,4 @@ def load_aliases(rules_dir: Path) -> AliasTable:
                 raise RuleError(path, line, f"alias {variant!r} already belongs to {canonical[key]!r}")
             canonical[key] = name
         types[name] = kind
-    return AliasTable(canonical, types)
+    return AliasTable(canonical, types, genders)
