@@ -74,6 +74,7 @@ def write_reports(
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
     cue_classes: Sequence[str] = CUE_CLASSES,
+    gender: bool = True,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
@@ -81,7 +82,8 @@ def write_reports(
     Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
-    filtered to (``--cues``), which the index states."""
+    filtered to (``--cues``), which the index states; without ``gender`` (``--gender off``) the
+    exports hold no gender fields."""
     settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -110,7 +112,8 @@ def write_reports(
             missing=tuple(missing),
         )
         speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
-        for path in export_quotations(root, spool, speakers, aggregator.merged):
+        genders = {s.key: s.gender() for s in ranked}
+        for path in export_quotations(root, spool, speakers, aggregator.merged, genders, gender):
             written.add(path)
         written.finish(previous)
         return index

@@ -216,40 +216,50 @@ class CorpusGender:
 _RANK = {"pronoun": 0, "honorific": 0, "noun": 0, "declared": 1, "first_name": 2, "none": 3}
 
 
+def strongest(found: Iterable[tuple[str | None, str | None]]) -> tuple[str, str] | None:
+    """The strongest (gender, basis) among one article's quotations of one corpus speaker
+    ("Trump" and "Donald Trump" of one article may have been decided apart): the text, then a
+    declaration, then a first name; None when none is a person's."""
+    pairs = [(g, b) for g, b in found if g is not None and b in _RANK]
+    return min(pairs, key=lambda p: (_RANK[p[1]], p[0] == "unknown")) if pairs else None
+
+
 def corpus_gender(seen: Mapping[tuple[str, str], int]) -> CorpusGender | None:
     """The gender of one speaker across articles, from ``seen``: (gender, basis) -> the number
-    of articles that decided it so. The strongest basis decides (the text, then a declaration,
-    then the first name); when texts of different articles disagree, the gender most of them give
-    wins (unknown on a tie) and ``conflict`` is set. None when no article gave the speaker one."""
-    decided = {(g, b): n for (g, b), n in seen.items() if g in (*GENDERS, "unknown") and b in _RANK}
+    of articles that decided it so. The strongest basis decides (the text of any article, then a
+    declaration, then the first name); when the texts of different articles disagree, the gender
+    most of them give wins (unknown on a tie) and ``conflict`` is set. None when no article gave
+    the speaker a gender at all (no person)."""
+    decided = {(g, b): n for (g, b), n in seen.items() if b in _RANK and n > 0}
     if not decided:
         return None
-    best = min(_RANK[b] for (g, b) in decided if g in GENDERS) if any(g in GENDERS for g, _ in decided) else 3
-    if best == 3:
+    known = {(g, b): n for (g, b), n in decided.items() if g in GENDERS}
+    if not known:
         return CorpusGender("unknown", "none", "unknown: no article gives a gender")
-    top = {(g, b): n for (g, b), n in decided.items() if g in GENDERS and _RANK[b] == best}
+    best = min(_RANK[b] for _, b in known)
+    top = {(g, b): n for (g, b), n in known.items() if _RANK[b] == best}
     votes = Counter[str]()
     for (g, _), n in top.items():
         votes[g] += n
     conflict = len(votes) > 1
-    articles = sum(votes.values())
     if conflict and votes["female"] == votes["male"]:
-        return CorpusGender("unknown", "none", f"unknown: articles disagree (female in {votes['female']}, "
-                                               f"male in {votes['male']})", True)  # fmt: skip
+        tied = f"unknown: articles disagree (female in {votes['female']}, male in {votes['male']})"
+        return CorpusGender("unknown", "none", tied, True)
     gender = votes.most_common(1)[0][0]
     kinds = Counter[str]()
     for (g, b), n in top.items():
         if g == gender:
             kinds[b] += n
     basis = max(kinds, key=lambda b: (kinds[b], -BASES.index(b)))
-    where = f"in {votes[gender]} of {articles} articles" if articles > 1 else "in one article"
-    note = f"{gender}: {basis.replace('_', ' ')} {where}"
+    count = votes[gender]
+    note = f"{gender}: {basis.replace('_', ' ')} in {count} article{'s' if count > 1 else ''}"
     if conflict:
         other = "male" if gender == "female" else "female"
         note += f"; conflict: {votes[other]} article(s) say {other}"
-    weaker = [g for (g, b) in decided if g in GENDERS and g != gender and _RANK[b] > best]
+    weaker = [f"the {b.replace('_', ' ')} ({g}) of {n} article{'s' if n > 1 else ''}"
+              for (g, b), n in sorted(known.items()) if g != gender and _RANK[b] > best]  # fmt: skip
     if weaker:
-        note += "; the text overrides a first name or declaration elsewhere"
+        note += f"; this overrides {', '.join(weaker)}"
     return CorpusGender(gender, basis, note, conflict)
 
 
