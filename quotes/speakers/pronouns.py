@@ -125,7 +125,9 @@ class PronounResolver:
         if gender not in ("male", "female") or self.entities.quoted.contains(token.idx):
             return
         last = self._last_named(entity, token.idx)
-        between = self.doc.char_span(last, token.idx, alignment_mode="expand") if last is not None else None
+        named = self.doc.char_span(last, last + 1, alignment_mode="expand") if last is not None else None
+        after = named[-1].idx + len(named[-1].text) if named is not None else token.idx  # (its own word aside)
+        between = self.doc.char_span(after, token.idx, alignment_mode="expand")
         nouns = self.state.words.role_genders
         if between is None or not nearer_noun(between, gender, nouns, self.entities.quoted):
             add_cue(entity, GenderCue("pronoun", gender, token.text, token.idx))
