@@ -191,7 +191,8 @@ def test_eval_by_name_breaks_name_errors_down_by_gold_mention(tmp_path: Path) ->
 def test_report_speaker_fields_are_the_export_contract() -> None:
     assert {"article_id", "content", "speaker_name", "speaker_slug"} <= set(CSV_FIELDS)
     names = [f.name for f in dataclasses.fields(Quotation)]  # new fields come last, with defaults
-    assert names[-4:] == ["speaker_names", "speaker_gender", "speaker_gender_basis", "speaker_gender_explanation"]
+    gender = ["speaker_gender", "speaker_gender_basis", "speaker_gender_explanation"]
+    assert names[-4:] == ["speaker_names", *gender]
 
 
 # ----------------------------------------------------------------------------- identity

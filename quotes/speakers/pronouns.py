@@ -126,7 +126,7 @@ class PronounResolver:
             return
         last = self._last_named(entity, token.idx)
         named = self.doc.char_span(last, last + 1, alignment_mode="expand") if last is not None else None
-        after = named[-1].idx + len(named[-1].text) if named is not None else token.idx  # (its own word aside)
+        after = named[-1].idx + len(named[-1].text) if named is not None else token.idx  # (not its own word)
         between = self.doc.char_span(after, token.idx, alignment_mode="expand")
         nouns = self.state.words.role_genders
         if between is None or not nearer_noun(between, gender, nouns, self.entities.quoted):
