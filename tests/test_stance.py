@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from quotes.framing import FrameRules, load_frame_rules, stance_of, stance_sense
-from quotes.yamlfile import RuleError
+from quotes.rules.stance import StanceRules, load_stance_rules
+from quotes.rules.yamlfile import RuleError
+from quotes.scoring.stance import stance_of, stance_sense
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 CASES = sorted((Path(__file__).parent / "cases" / "stance").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
-def frame_rules() -> FrameRules:
-    return load_frame_rules(RULES)
+def stance_rules() -> StanceRules:
+    return load_stance_rules(RULES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -56,20 +57,20 @@ def test_stance_golden_case(case: Path, analyzer, update_golden: bool) -> None:
         ("plead", ("with", "the", "judge"), "directive"),
     ],
 )
-def test_stance_senses(frame_rules: FrameRules, lemma: str, context: tuple[str, ...], stance: str) -> None:
-    assert stance_of(lemma, frame_rules, (), context) == stance
+def test_stance_senses(stance_rules: StanceRules, lemma: str, context: tuple[str, ...], stance: str) -> None:
+    assert stance_of(lemma, stance_rules, (), context) == stance
 
 
-def test_call_for_must_follow_the_verb(frame_rules: FrameRules) -> None:
+def test_call_for_must_follow_the_verb(stance_rules: StanceRules) -> None:
     # "was called a charlatan by physicians for promoting cures": "for" is governed, not next
-    assert stance_of("call", frame_rules, ("charlatan", "by", "for"), ("a", "charlatan", "by")) == "neutral"
-    assert stance_of("call", frame_rules, ("for",), ("for", "an", "audit")) == "directive"
+    assert stance_of("call", stance_rules, ("charlatan", "by", "for"), ("a", "charlatan", "by")) == "neutral"
+    assert stance_of("call", stance_rules, ("for",), ("for", "an", "audit")) == "directive"
 
 
-def test_a_sense_says_why(frame_rules: FrameRules) -> None:
-    stance, why = stance_sense("call", frame_rules, (), ("for",))
+def test_a_sense_says_why(stance_rules: StanceRules) -> None:
+    stance, why = stance_sense("call", stance_rules, (), ("for",))
     assert stance == "directive" and "demand" in why
-    assert stance_sense("frobnicate", frame_rules, (), ("for",))[0] == "other"
+    assert stance_sense("frobnicate", stance_rules, (), ("for",))[0] == "other"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_bad_senses_say_file_and_line(tmp_path: Path, content: str, reason: str)
     path = tmp_path / "stance.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(RuleError) as error:
-        load_frame_rules(tmp_path)
+        load_stance_rules(tmp_path)
     assert str(error.value).startswith(f"{path}:") and reason in str(error.value)
 
 

@@ -212,6 +212,31 @@ def finish(manifest: Any, manifest_path: Path | None) -> None:
         click.get_current_context().exit(1)
 
 
+GENDER_MODES = ("all", "text", "off")
+
+
+def gender_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--gender all|text|off``: what the speakers' gender rests on (extract, report, speakers)."""
+    return click.option(
+        "--gender", "gender_mode", type=click.Choice(GENDER_MODES), default="all", show_default=True,
+        help="Speaker gender: 'all' (the article's own words, then a declaration in speakers.yaml, then a "
+             "first name one sex holds), 'text' (the article's words and declarations only), 'off' (no "
+             "gender in any output).",
+    )(command)  # fmt: skip
+
+
+def gendered(results: Iterator[Any], mode: str) -> Iterator[Any]:
+    """``results`` with each quotation's gender as ``--gender`` ``mode`` shows it."""
+    from dataclasses import replace
+
+    from quotes.speakers.gender import with_mode
+
+    for result in results:
+        yield result if mode == "all" else replace(
+            result, quotations=tuple(with_mode(q, mode) for q in result.quotations)
+        )
+
+
 FILTER_KEYS = ("speaker_filter", "since", "until", "outlet_filter", "cues")
 
 

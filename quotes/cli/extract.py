@@ -14,6 +14,8 @@ from quotes.cli.common import (
     filter_options,
     filtered,
     finish,
+    gender_option,
+    gendered,
     output_options,
     output_stream,
     pipeline_options,
@@ -33,9 +35,16 @@ from quotes.cli.common import (
 )
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
 @filter_options
+@gender_option
 @run_options
 def extract(
-    inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool, **run: Any
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    manifest: str | None,
+    explain: bool,
+    gender_mode: str,
+    **run: Any,
 ) -> None:
     """Find and attribute the quotations of INPUT files or folders (- for stdin).
 
@@ -48,6 +57,7 @@ def extract(
       quotes extract story.txt --explain
       quotes extract news.jsonl --speaker "Donald Trump" --since 2016-01-01 --format table
       quotes extract news.jsonl --cues speech,evidence
+      quotes extract news.jsonl --gender text
     """
     from quotes.io.manifest import Manifest
     from quotes.io.writers import write_results
@@ -55,9 +65,10 @@ def extract(
     rules, options, selection = pipeline_options(run)
     book = Manifest()
     book.settings["cue_classes"] = list(selection.cues)
-    found = filtered(results(inputs, options, book), selection, rules.aliases)
+    book.settings["gender"] = gender_mode
+    found = gendered(filtered(results(inputs, options, book), selection, rules.aliases), gender_mode)
     with output_stream(output) as out:
-        count = write_results(found, fmt, out, explain)
+        count = write_results(found, fmt, out, explain, gender=gender_mode != "off")
     if output and output != "-":
         click.echo(f"{count} quotations written to {output}", err=True)
     finish(book, _manifest_path(output, manifest))

@@ -12,6 +12,8 @@ from quotes.cli.common import (
     filter_options,
     filtered,
     finish,
+    gender_option,
+    gendered,
     output_options,
     output_stream,
     pipeline_options,
@@ -40,6 +42,7 @@ from quotes.cli.common import (
 @click.option("--compare", "compare_names", multiple=True, metavar="NAME",
               help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
 @filter_options
+@gender_option
 @run_options
 def report(
     inputs: tuple[str, ...],
@@ -47,6 +50,7 @@ def report(
     title: str,
     min_quotes: int,
     compare_names: tuple[str, ...],
+    gender_mode: str,
     **run: Any,
 ) -> None:
     """Write per-speaker reports (Markdown, HTML, PNG charts) for INPUT files or folders.
@@ -60,6 +64,7 @@ def report(
       quotes report news.jsonl --compare "Donald Trump" --compare "Hillary Clinton"
       quotes report news.jsonl --since 2024-01-01 --outlet Reuters
       quotes report news.jsonl --cues speech
+      quotes report news.jsonl --gender text
     """
     from quotes.io.manifest import Manifest
     from quotes.report import write_reports
@@ -68,12 +73,13 @@ def report(
     paths = report_inputs(inputs)
     book = Manifest()
     book.settings["cue_classes"] = list(selection.cues)
+    book.settings["gender"] = gender_mode
     target = Path(out_dir)
-    found = filtered(report_results(paths, options, book), selection, rules.aliases)
+    found = gendered(filtered(report_results(paths, options, book), selection, rules.aliases), gender_mode)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
     index = write_reports(
         found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"), min_quotes=min_quotes,
-        compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
+        compare=compare_names, frame_labels=labels, cue_classes=selection.cues, gender=gender_mode != "off",
     )  # fmt: skip
     for name in index.missing:
         click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
@@ -85,8 +91,9 @@ def report(
 @click.argument("inputs", nargs=-1, required=True)
 @output_options("table")
 @filter_options
+@gender_option
 @run_options
-def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) -> None:
+def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, gender_mode: str, **run: Any) -> None:
     """List the speakers quoted in INPUT files or folders, with counts.
 
     Speakers are identified as in `quotes report` (alias table, then a lone surname folded into
@@ -104,10 +111,10 @@ def speakers(inputs: tuple[str, ...], fmt: str, output: str | None, **run: Any) 
 
     rules, options, selection = pipeline_options(run)
     book = Manifest()
-    found = filtered(results(inputs, options, book), selection, rules.aliases)
+    found = gendered(filtered(results(inputs, options, book), selection, rules.aliases), gender_mode)
     counts = count_speakers(found, rules.aliases)
     with output_stream(output) as out:
-        write_rows((count.row() for count in counts), fmt, out)
+        write_rows((count.row(gender=gender_mode != "off") for count in counts), fmt, out)
     finish(book, None)
 
 

@@ -11,7 +11,13 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from quotes.io.serialize import QUOTATION_ROW_FIELDS, quotation_row, result_to_dict
+from quotes.io.serialize import (
+    GENDER_COLUMNS,
+    QUOTATION_ROW_FIELDS,
+    quotation_row,
+    result_to_dict,
+    without_gender,
+)
 from quotes.records import ArticleResult, Quotation
 
 FORMATS = ("jsonl", "csv", "table")
@@ -104,10 +110,13 @@ def table_row(article_id: str, quotation: Quotation) -> list[str]:
     ]
 
 
-def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO, explain: bool = False) -> int:
+def write_results(
+    results: Iterable[ArticleResult], fmt: str, out: TextIO, explain: bool = False, gender: bool = True
+) -> int:
     """Write article results in ``fmt`` (or, with ``explain``, as readable explanations) to
-    ``out``: one JSON line per article, one CSV row or table row per quotation. Results stream:
-    nothing is held back. Returns the number of quotations written."""
+    ``out``: one JSON line per article, one CSV row or table row per quotation; without
+    ``gender``, no speaker gender fields at all. Results stream: nothing is held back. Returns the
+    number of quotations written."""
     count = 0
 
     def counted() -> Iterator[ArticleResult]:
@@ -121,10 +130,15 @@ def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO, expla
         for result in stream:
             out.writelines(line + "\n" for line in explain_lines(result))
     elif fmt == "jsonl":
-        write_rows((result_to_dict(result) for result in stream), "jsonl", out)
+        lines = (result_to_dict(result) for result in stream)
+        if not gender:
+            lines = ({**line, "quotes": [without_gender(q) for q in line["quotes"]]} for line in lines)
+        write_rows(lines, "jsonl", out)
     elif fmt == "csv":
         rows = (quotation_row(r.article, q) for r in stream for q in r.quotations)
-        _write_csv(rows, out, QUOTATION_ROW_FIELDS)
+        if not gender:
+            rows = (without_gender(row) for row in rows)
+        _write_csv(rows, out, tuple(f for f in QUOTATION_ROW_FIELDS if gender or f not in GENDER_COLUMNS))
     else:
         widths = [width for _, width in QUOTATION_TABLE]
         out.write(_line([name for name, _ in QUOTATION_TABLE], widths))
@@ -142,6 +156,9 @@ def explain_lines(result: ArticleResult) -> Iterator[str]:
         cue = f"{q.cue_text or '-'} ({q.cue_class}, stance {q.stance})"
         yield f"    speaker as written: {q.speaker_text or '-'}; cue: {cue}"
         yield f"    rule {q.rule} (confidence {q.confidence}): {q.explanation}"
+        if q.speaker_gender_explanation is not None:
+            basis = f"{q.speaker_gender} ({q.speaker_gender_basis})"
+            yield f"    speaker gender {basis}: {q.speaker_gender_explanation}"
         if q.scores is not None:
             tone = q.scores.tone
             fired = ", ".join(f"{e.entry}" for e in tone.evidence[:6]) or "nothing"

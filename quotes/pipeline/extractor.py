@@ -17,6 +17,7 @@ from quotes.records import Quotation
 from quotes.rules.ruleset import RuleSet
 from quotes.scoring.scorer import score_text
 from quotes.scoring.stance import stance_of
+from quotes.speakers.gender import SpeakerGender
 from quotes.speakers.resolver import Resolution, Resolver
 
 _WORD = re.compile(r"[\w']+")
@@ -42,9 +43,16 @@ class Extractor:
         resolver = Resolver(doc, self.rules.cues, self.rules.mentions, self.rules.aliases, context.quoted)
         candidates = attribute(context)
         resolver.register(candidates)
-        return tuple(self._record(text, candidate, resolver.resolve(candidate)) for candidate in candidates)
+        resolutions = [resolver.resolve(candidate) for candidate in candidates]
+        genders = resolver.speaker_genders(candidates, resolutions, self.rules.first_name_genders)
+        return tuple(
+            self._record(text, candidate, resolution, gender)
+            for candidate, resolution, gender in zip(candidates, resolutions, genders, strict=True)
+        )
 
-    def _record(self, text: str, candidate: Candidate, resolution: Resolution) -> Quotation:
+    def _record(
+        self, text: str, candidate: Candidate, resolution: Resolution, gender: SpeakerGender | None = None
+    ) -> Quotation:
         """Freeze one candidate with its speaker, confidence, explanation, stance and scores."""
         info = self.rule_info.get(candidate.rule)
         if info is None:  # loading the rules checks that the code's rule ids are declared
@@ -66,6 +74,9 @@ class Extractor:
             explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
             title=resolution.title,
             scores=scores,
+            speaker_gender=gender.gender if gender is not None else None,
+            speaker_gender_basis=gender.basis if gender is not None else None,
+            speaker_gender_explanation=gender.explanation if gender is not None else None,
         )
 
 

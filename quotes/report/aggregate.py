@@ -25,6 +25,7 @@ from quotes.report.exports import export_row
 from quotes.report.speaker_stats import SpeakerStats, cue_class_of
 from quotes.report.spool import Spool
 from quotes.rules.speakers import AliasTable
+from quotes.speakers.gender import strongest
 from quotes.speakers.identity import Ledger
 
 
@@ -75,14 +76,21 @@ class Aggregator:
         if result.error:
             self.failed += 1
         named = self.ledger.read(result)
+        genders: dict[str, tuple[SpeakerStats, list[tuple[str | None, str | None]]]] = {}
         for position, quotation in enumerate(result.quotations):
             self.quotations += 1
             speakers = [self._speaker(found.key, found.name, found.declared) for found in named[position]]
+            for stats in speakers:
+                seen = (quotation.speaker_gender, quotation.speaker_gender_basis)
+                genders.setdefault(stats.key, (stats, []))[1].append(seen)
             counted = [s.key for s in speakers if self._count(s, quotation, result.article, number)]
             self.unattributed += not speakers
             self.repeated += bool(speakers) and not counted
             keys = [stats.key for stats in speakers]
             self.spool.export(export_row(result.article, position, quotation), keys, counted)
+        for stats, seen in genders.values():  # one vote per article (quotes.speakers.gender.corpus_gender)
+            if (best := strongest(seen)) is not None:
+                stats.genders[best] += 1
 
     def _count(self, stats: SpeakerStats, quotation: Quotation, article: Article, number: int) -> bool:
         """Count one quotation for one of its speakers; False when it repeats one already counted."""

@@ -68,8 +68,10 @@ def index_pages(
     summaries: list[dict[str, Any]],
     compared: bool,
     missing: list[str],
+    gender: dict[str, Any] | None = None,
 ) -> None:
-    """Write the index files (``INDEX_FILES``) and the index charts."""
+    """Write the index files (``INDEX_FILES``) and the index charts; ``gender``: the share of women
+    among sources and quotations (:mod:`quotes.report.gender_shares`), in index.json."""
     settings = pages.settings
     corpus = corpus_view(ranked, summaries, facets)
     views = draw_index_charts(pages.png, summaries, corpus, settings.labels)
@@ -84,6 +86,7 @@ def index_pages(
         "cue_classes": list(settings.cue_classes),
         "speakers": summaries,
         "repeats": corpus["repeats"],
+        **({"gender": gender} if gender is not None else {}),
     }
     pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     pages.page(

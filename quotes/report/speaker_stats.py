@@ -14,6 +14,7 @@ from typing import Any
 from quotes.records import Article, Quotation
 from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
 from quotes.rules.cues import CUE_CLASSES
+from quotes.speakers.gender import CorpusGender, corpus_gender
 from quotes.speakers.identity import clean_name, display_name, known_type
 
 MAX_DISTINCT = 200
@@ -70,6 +71,7 @@ class SpeakerStats:
     last_date: str | None = None
     inherited: int = 0
     confidence_sum: float = 0.0
+    genders: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gender, basis) -> articles
 
     @property
     def name(self) -> str:
@@ -150,6 +152,10 @@ class SpeakerStats:
             self.frame_weights.bump(frame.id, frame.weight)
             self.frame_quotes.bump(frame.id)
 
+    def gender(self) -> CorpusGender | None:
+        """The speaker's gender across the corpus (None for no person, or with ``--gender off``)."""
+        return corpus_gender(self.genders)
+
     @property
     def mean_compound(self) -> float | None:
         """Mean compound tone over scored quotations."""
@@ -206,7 +212,16 @@ class SpeakerStats:
             "mean_confidence": _mean(self.confidence_sum, self.quotes),
             "first_date": self.first_date,
             "last_date": self.last_date,
+            **_gender_summary(self.gender()),
         }
+
+
+def _gender_summary(decided: CorpusGender | None) -> dict[str, Any]:
+    """``{"gender": {...}}`` for a person, nothing otherwise."""
+    if decided is None:
+        return {}
+    return {"gender": {"gender": decided.gender, "basis": decided.basis,
+                       "explanation": decided.explanation, "conflict": decided.conflict}}  # fmt: skip
 
 
 def cue_class_of(quotation: Quotation) -> str:

@@ -30,8 +30,9 @@ from quotes.records import ArticleResult
 from quotes.report.aggregate import Aggregator
 from quotes.report.chartpool import ChartPool, chart_jobs
 from quotes.report.corpus_pages import INDEX_FILES, compare_page, index_pages
-from quotes.report.exports import export_quotations
+from quotes.report.exports import export_quotations, speaker_rows
 from quotes.report.facets import Facets
+from quotes.report.gender_shares import gender_shares
 from quotes.report.pages import MIN_QUOTES, Pages, Settings
 from quotes.report.progress import Progress
 from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
@@ -74,6 +75,7 @@ def write_reports(
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
     cue_classes: Sequence[str] = CUE_CLASSES,
+    gender: bool = True,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
@@ -81,7 +83,8 @@ def write_reports(
     Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
-    filtered to (``--cues``), which the index states."""
+    filtered to (``--cues``), which the index states; without ``gender`` (``--gender off``) the
+    exports hold no gender fields."""
     settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -100,7 +103,10 @@ def write_reports(
         for stats, summary in zip(ranked, summaries, strict=True):  # why these quotations are one speaker
             summary["evidence"] = aggregator.ledger.evidence(stats.key)
         pages = Pages(root, settings, written)
-        missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases)
+        speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
+        genders = {s.key: s.gender() for s in ranked}
+        shares = gender_shares(speaker_rows(spool.exported(), speakers, aggregator.merged, genders))
+        missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases, shares)
         paths = [root / name for name in INDEX_FILES]
         index = ReportIndex(
             root,
@@ -111,8 +117,7 @@ def write_reports(
             *paths,
             missing=tuple(missing),
         )
-        speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
-        for path in export_quotations(root, spool, speakers, aggregator.merged):
+        for path in export_quotations(root, spool, speakers, aggregator.merged, genders, gender):
             written.add(path)
         written.finish(previous)
         return index
@@ -143,6 +148,7 @@ def _write_pages(
     ranked: list[SpeakerStats],
     summaries: list[dict[str, Any]],
     aliases: AliasTable,
+    gender: dict[str, Any] | None = None,
 ) -> list[str]:
     """Write every page and chart, with progress on stderr; returns the names given for the
     comparison that matched no speaker."""
@@ -161,7 +167,7 @@ def _write_pages(
         others_page(pages, spool, minors)
         progress.step(len(minors))
         chosen, missing = compare_page(pages, spool, facets, ranked, summaries, aliases)
-        index_pages(pages, aggregator, facets, ranked, summaries, bool(chosen), missing)
+        index_pages(pages, aggregator, facets, ranked, summaries, bool(chosen), missing, gender)
         pool.wait(progress.step)
     progress.step()
     progress.done()

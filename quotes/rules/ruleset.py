@@ -3,17 +3,19 @@
 The rules are data (YAML files in ``rules/``); each file or folder is read by the module of this
 package named after it, into frozen records: ``cues.yaml`` by :mod:`.cues`, ``attribution.yaml``
 by :mod:`.attribution`, ``mentions.yaml`` and ``first_names.yaml`` by :mod:`.mentions`,
-``speakers.yaml`` by :mod:`.speakers`, ``tone/`` by :mod:`.tone`, ``frames/`` by :mod:`.frames`
+``speakers.yaml`` by :mod:`.speakers`, ``first_name_genders.yaml`` by :mod:`.first_name_genders`,
+``tone/`` by :mod:`.tone`, ``frames/`` by :mod:`.frames`
 and ``stance.yaml`` by :mod:`.stance`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.rules.cues import CueRules, load_cue_rules
+from quotes.rules.first_name_genders import load_first_name_genders
 from quotes.rules.frames import FrameRules, load_frame_rules
 from quotes.rules.mentions import MentionRules, load_mention_rules
 from quotes.rules.speakers import AliasTable, load_aliases
@@ -36,6 +38,7 @@ class RuleSet:
     tone: ToneRules
     frames: FrameRules
     stance: StanceRules
+    first_name_genders: dict[str, str] = field(default_factory=dict)  # "hillary" -> female
 
 
 def default_rules_dir() -> Path:
@@ -84,4 +87,5 @@ def read_rules(directory: str | Path | None = None) -> RuleSet:
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),
         stance=load_stance_rules(path),
+        first_name_genders=load_first_name_genders(path),
     )

@@ -18,10 +18,11 @@ from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules
 from quotes.rules.speakers import AliasTable
 from quotes.speakers.descriptions import acronym
+from quotes.speakers.gender import add_cue
 from quotes.speakers.index import Recency
 from quotes.speakers.people import People
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
-from quotes.speakers.records import Entity
+from quotes.speakers.records import Entity, GenderCue
 from quotes.speakers.titles import Titles
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 
@@ -161,6 +162,8 @@ class ArticleEntities:
                 (g for w in ent.text.split()[:2] if (g := self.titles.honorific_gender(w))), None
             )
             entity = self.people.add(name, kind, ent.start_char, hint if kind == "person" else None)
+            if hint is not None and kind == "person":
+                self._honorific_cue(doc, ent, entity, hint)
             entity.last_seen = ent.start_char
             if len(name.split()) > 1 and kind == "person":
                 entity.last_full = ent.start_char
@@ -176,6 +179,13 @@ class ArticleEntities:
                 self.subjects.add(token.idx, entity)
         self._acronyms(doc)
         self._role_subjects(doc)
+
+    def _honorific_cue(self, doc: Doc, ent: Span, entity: Entity, gender: str) -> None:
+        """``Mrs. Clinton``: the honorific before (or taken into) a name is a gender cue of the person."""
+        words = ([doc[ent.start - 1]] if ent.start > 0 else []) + list(ent[:2])
+        word = next((t for t in words if self.titles.honorific_gender(t.text) == gender), None)
+        if word is not None:
+            add_cue(entity, GenderCue("honorific", gender, word.text, word.idx))
 
     def _role_subjects(self, doc: Doc) -> None:
         """``the president`` as a subject, for the pronouns after it: the nearest person before it

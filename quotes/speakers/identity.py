@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from quotes.records import Article, ArticleResult, Quotation
 from quotes.rules.speakers import AliasTable, name_key
 from quotes.speakers.folds import Fold, Profile, decide_folds, identity_key
+from quotes.speakers.gender import corpus_gender, strongest
 from quotes.speakers.name_forms import name_uses
 from quotes.text.names import PRONOUNS
 
@@ -308,11 +309,17 @@ class SpeakerCount:
     quotes: int
     articles: int
     evidence: str = ""
+    gender: str | None = None  # female | male | unknown for a person (quotes.speakers.gender.corpus_gender)
+    gender_basis: str | None = None
+    gender_note: str | None = None  # how it was decided, and any conflict between articles
 
-    def row(self) -> dict[str, Any]:
-        """A flat row for ``quotes speakers``."""
-        return {"name": self.name, "type": self.type, "quotes": self.quotes, "articles": self.articles,
-                "evidence": self.evidence}  # fmt: skip
+    def row(self, gender: bool = True) -> dict[str, Any]:
+        """A flat row for ``quotes speakers`` (without the gender columns when not ``gender``)."""
+        row = {"name": self.name, "type": self.type, "quotes": self.quotes, "articles": self.articles,
+               "evidence": self.evidence}
+        if gender:
+            row.update(gender=self.gender, gender_basis=self.gender_basis, gender_note=self.gender_note)
+        return row
 
 
 @dataclass
@@ -322,6 +329,7 @@ class _Tally:
     types: Counter[str] = field(default_factory=Counter)
     quotes: int = 0
     articles: set[int] = field(default_factory=set)
+    genders: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gender, basis) -> articles
 
 
 def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> list[SpeakerCount]:
@@ -330,6 +338,7 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
     ledger = Ledger(aliases)
     tallies: dict[str, _Tally] = {}
     for number, result in enumerate(results):
+        genders: dict[str, list[tuple[str | None, str | None]]] = {}
         for quotation, named in zip(result.quotations, ledger.read(result), strict=True):
             for item in named:
                 tally = tallies.get(item.key)
@@ -339,9 +348,16 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
                 tally.types[quotation.speaker_type] += 1
                 tally.quotes += 1
                 tally.articles.add(number)
+                genders.setdefault(item.key, []).append(
+                    (quotation.speaker_gender, quotation.speaker_gender_basis)
+                )
+        for key, found in genders.items():  # one vote per article
+            if (best := strongest(found)) is not None:
+                tallies[key].genders[best] += 1
     for short, fold in ledger.folds().items():
         into, gone = tallies[fold.into], tallies.pop(short)
         into.types.update(gone.types)
+        into.genders.update(gone.genders)
         into.quotes += gone.quotes
         into.articles |= gone.articles
     counts = [
@@ -353,9 +369,16 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
                 t.quotes,
                 len(t.articles),
                 ledger.evidence(key),
+                *_gender_columns(t.genders),
             ),
         )
         for key, t in tallies.items()
     ]
     counts.sort(key=lambda item: (-item[1].quotes, item[1].name.casefold(), item[0]))
     return [count for _, count in counts]
+
+
+def _gender_columns(genders: Counter[tuple[str, str]]) -> tuple[str | None, str | None, str | None]:
+    """(gender, basis, note) of a corpus speaker (:func:`quotes.speakers.gender.corpus_gender`)."""
+    decided = corpus_gender(genders)
+    return (None, None, None) if decided is None else (decided.gender, decided.basis, decided.explanation)

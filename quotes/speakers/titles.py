@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from quotes.rules.mentions import MentionRules
 from quotes.speakers.affiliation import affiliations_of, role_gender
 from quotes.speakers.descriptions import clean_title
+from quotes.speakers.gender import add_cue, noun_cue
 from quotes.speakers.records import Entity
 
 HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline before the name
@@ -53,8 +54,11 @@ class Titles:
             words = words[1:]
         return " ".join(words).strip(" ,.;:")
 
-    def add_title(self, entity: Entity, title: str | None) -> None:
-        """Keep a short title once, with the title groups its words belong to."""
+    def add_title(self, entity: Entity, title: str | None, offset: int = -1) -> None:
+        """Keep a short title once, with the title groups its words belong to; a gendered noun
+        heading it (``a spokeswoman``) is a gender cue of the person, at ``offset``."""
+        if title is not None and offset >= 0:
+            add_cue(entity, noun_cue(title, offset, self.words.role_genders))
         title = clean_title(title)
         if title is None or title in entity.titles:
             return
@@ -84,12 +88,16 @@ class Titles:
             if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             before.insert(0, t)
+        if before:  # ("actress Jane Doe", "Spokeswoman Jane Doe")
+            words = " ".join(t.text for t in before)
+            add_cue(entity, noun_cue(words, before[0].idx, self.words.role_genders))
         if before and any(self.title_group(t.lower_) is not None for t in before):
-            self.add_title(entity, " ".join(t.text for t in before))
+            self.add_title(entity, " ".join(t.text for t in before), before[0].idx)
         for child in ent.root.children:
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
-                self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
+                apposition = doc[child.left_edge.i : child.right_edge.i + 1]
+                self.add_title(entity, apposition.text, apposition.start_char)
 
     def titles_a_name(self, word: str) -> bool:
         """A title word or an honorific before a name (``Premier``, ``Mr.``)."""
