@@ -4,18 +4,19 @@ the index (``index.json``, ``index.md``, ``index.html``) with its charts."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from quotes.report import charts_views
 from quotes.report.aggregate import Aggregator
 from quotes.report.facets import Facets
-from quotes.report.index_charts import draw_index_charts
+from quotes.report.index_charts import index_charts
 from quotes.report.labels import cue_classes_note, label_keys
 from quotes.report.pages import Pages
 from quotes.report.render import Md, render_compare, render_index
 from quotes.report.speaker_pages import MAX_LISTED
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary
+from quotes.report.view_types import ChartRef
 from quotes.report.views import compare_view, corpus_view, resolve_names
 from quotes.speakers import AliasTable
 
@@ -34,7 +35,7 @@ def compare_page(
     spool: Spool,
     facets: Facets,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
     aliases: AliasTable,
 ) -> tuple[list[SpeakerStats], list[str]]:
     """Write the comparison page and its charts for the speakers named in the settings (default:
@@ -51,11 +52,12 @@ def compare_page(
     by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
     rows = {s.key: list(spool.rows(s.key, MAX_LISTED)) for s in chosen}
     columns = compare_view(chosen, by_key, facets, rows, settings.labels)
-    names = [by_key[s.key]["name"] for s in chosen]
-    pages.png("compare_tone.png", charts_views.compare_tone_chart,
-              [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
-    pages.png("compare_frames.png", charts_views.compare_frames_chart, names,
-              [label_keys(by_key[s.key]["frames"], settings.labels) for s in chosen])  # fmt: skip
+    names = [by_key[s.key].name for s in chosen]
+    tone = pages.chart("compare_tone.png", charts_views.compare_tone_chart,
+                       [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
+    frames = pages.chart("compare_frames.png", charts_views.compare_frames_chart, names,
+                         [label_keys(by_key[s.key].frames, settings.labels) for s in chosen])  # fmt: skip
+    pages.draw([tone, frames])
     pages.page("compare", render_compare, columns=columns, named=named, missing=missing)
     return chosen, missing
 
@@ -65,14 +67,15 @@ def index_pages(
     aggregator: Aggregator,
     facets: Facets,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
     compared: bool,
     missing: list[str],
 ) -> None:
     """Write the index files (``INDEX_FILES``) and the index charts."""
     settings = pages.settings
     corpus = corpus_view(ranked, summaries, facets)
-    views = draw_index_charts(pages.png, summaries, corpus, settings.labels)
+    charts, views = index_charts(pages.chart, summaries, corpus, settings.labels)
+    pages.draw(charts)
     data = {
         "title": settings.title,
         "articles": aggregator.articles,
@@ -82,8 +85,8 @@ def index_pages(
         "repeated": aggregator.repeated,
         "min_quotes": settings.min_quotes,
         "cue_classes": list(settings.cue_classes),
-        "speakers": summaries,
-        "repeats": corpus["repeats"],
+        "speakers": [s.to_json() for s in summaries],
+        "repeats": [r.to_json() for r in corpus.repeats],
     }
     pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     pages.page(
@@ -95,10 +98,10 @@ def index_pages(
         unattributed=aggregator.unattributed,
         repeated=aggregator.repeated,
         speakers=summaries,
-        with_pages=sum(1 for s in summaries if s["has_page"]),
+        with_pages=sum(1 for s in summaries if s.has_page),
         min_quotes=settings.min_quotes,
         cue_classes_note=cue_classes_note(settings.cue_classes),
-        charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
+        charts=[ChartRef(Md(file), alt) for file, alt in INDEX_CHARTS],
         views=views,
         corpus=corpus,
         compared=compared,

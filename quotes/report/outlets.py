@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 STANCES = ("neutral", "endorsing", "distancing")
 MAX_OUTLETS = 50
 """Distinct outlets kept per speaker; later new ones count under "(other)"."""
 OTHER = "(other)"
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """One speaker's quotations in one outlet: count, mean tone, cue stance and top frames."""
+
+    outlet: str
+    quotes: int
+    mean_compound: float | None
+    stance: dict[str, int]  # neutral, endorsing, distancing: they add up to ``quotes``
+    top_frames: tuple[str, ...]
 
 
 @dataclass
@@ -43,18 +53,16 @@ class OutletStats:
         self.stance.update(other.stance)
         self.frames.update(other.frames)
 
-    def row(self, outlet: str, top_frames: int = 3) -> dict[str, Any]:
-        """The JSON-ready row of this outlet."""
+    def row(self, outlet: str, top_frames: int = 3) -> OutletRow:
+        """The row of this outlet."""
         mean = self.compound_sum / self.scored if self.scored else None
-        return {
-            "outlet": outlet,
-            "quotes": self.quotes,
-            "mean_compound": None if mean is None else round(mean, 4),
-            "stance": {s: self.stance.get(s, 0) for s in STANCES},
-            "top_frames": [
-                f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]
-            ],
-        }
+        return OutletRow(
+            outlet,
+            self.quotes,
+            None if mean is None else round(mean, 4),
+            {s: self.stance.get(s, 0) for s in STANCES},
+            tuple(f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]),
+        )
 
 
 class Outlets:
@@ -85,7 +93,7 @@ class Outlets:
         if not target:
             del self.by_speaker[new]
 
-    def rows(self, key: str) -> list[dict[str, Any]]:
+    def rows(self, key: str) -> list[OutletRow]:
         """The speaker's outlets, most quotations first."""
         mine = self.by_speaker.get(key, {})
         return [

@@ -4,7 +4,7 @@ and hands its charts to the chart pool, recording every file in ``report-files.j
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,12 +64,14 @@ class Pages:
         self.text(f"{stem}.html", html)
 
     def chart(self, relative: str, draw: Callable[..., bytes], *args: Any) -> Chart:
-        """A chart to draw as ``relative``: ``draw(*args)`` returns its PNG."""
-        return (self.written.add(inside(self.root, *relative.split("/"))), draw, args)
+        """The one way to ask for a chart: ``draw(*args)`` returns the PNG to write as ``relative``
+        (a /-separated path inside the report). Hand charts to :meth:`draw`."""
+        return Chart(self.written.add(inside(self.root, *relative.split("/"))), draw, args)
 
-    def png(self, relative: str, draw: Callable[..., bytes], *args: Any) -> None:
-        """Hand one chart to the pool, drawn now or by a worker."""
-        self.pool.submit([self.chart(relative, draw, *args)], counted=False)
+    def draw(self, charts: Sequence[Chart], counted: bool = False) -> None:
+        """Hand a group of charts to the pool, drawn now or by a worker (``counted``: a step of
+        the progress line when done)."""
+        self.pool.submit(charts, counted=counted)
 
     def context(self, **values: Any) -> dict[str, Any]:
         """A page's template context: the report title and the label functions, then ``values``."""

@@ -4,7 +4,6 @@ quotations), and the one page the others share (``others.html``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from quotes.report import charts, charts_views
 from quotes.report.chartpool import Chart
@@ -14,6 +13,8 @@ from quotes.report.pages import Pages
 from quotes.report.render import render_others, render_speaker
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary
+from quotes.report.view_types import ListedSpeaker, template_values
 from quotes.report.views import display_rows, speaker_view
 
 MAX_LISTED = 200
@@ -23,23 +24,19 @@ MAX_LISTED_OTHERS = 20
 TOP_OUTLETS = 5
 
 
-def speaker_charts(pages: Pages, facets: Facets, stats: SpeakerStats, summary: dict[str, Any]) -> list[Chart]:
-    """The charts of one speaker's page (tone, frames, cues, and the timeline when dated);
-    notes in ``summary`` whether the timeline is drawn."""
-    slug, name = summary["slug"], summary["name"]
-    ci = summary["tone"]["ci95"]
+def speaker_charts(pages: Pages, facets: Facets, stats: SpeakerStats, summary: SpeakerSummary) -> list[Chart]:
+    """The charts of one speaker's page (tone, frames, cues, and the timeline when dated)."""
+    slug, name = summary.slug, summary.name
+    frames = label_keys(summary.frames, pages.settings.labels)
     found = [
         pages.chart(f"{slug}/tone.png", charts.tone_histogram, stats.compounds, stats.mean_compound,
-                    tuple(ci) if ci else None, name),
-        pages.chart(f"{slug}/frames.png", charts.frames_chart,
-                    label_keys(summary["frames"], pages.settings.labels), name),
-        pages.chart(f"{slug}/cues.png", charts.cues_chart, _renamed(summary["cues"]), summary["stance"],
-                    name),
+                    summary.tone.ci95, name),
+        pages.chart(f"{slug}/frames.png", charts.frames_chart, frames, name),
+        pages.chart(f"{slug}/cues.png", charts.cues_chart, _renamed(summary.cues), summary.stance, name),
     ]  # fmt: skip
-    periods = facets.timeline.rows(stats.key)
-    summary["timeline_chart"] = any(p.quotes for p in periods)
-    if summary["timeline_chart"]:
+    if summary.timeline_chart:
         unit = facets.timeline.unit or "month"
+        periods = facets.timeline.rows(stats.key)
         found.append(pages.chart(f"{slug}/timeline.png", charts_views.timeline_chart, periods, unit, name))
     return found
 
@@ -49,37 +46,32 @@ def speaker_page(
     spool: Spool,
     facets: Facets,
     stats: SpeakerStats,
-    summary: dict[str, Any],
+    summary: SpeakerSummary,
     certainty: float | None,
 ) -> None:
     """Write one speaker's report.md and report.html."""
     rows = list(spool.rows(stats.key, MAX_LISTED))
     view = speaker_view(stats, summary, facets, rows, certainty, pages.settings.labels)
     pages.page(
-        f"{summary['slug']}/report",
+        f"{summary.slug}/report",
         render_speaker,
         s=summary,
-        outlets=list(summary["outlets"].items())[:TOP_OUTLETS],
+        outlets=list(summary.outlets.items())[:TOP_OUTLETS],
         quotations=display_rows(rows, pages.settings.labels),
         more=max(0, stats.quotes - len(rows)),
-        **view,
+        **template_values(view),
     )
 
 
-def others_page(pages: Pages, spool: Spool, minors: list[tuple[SpeakerStats, dict[str, Any]]]) -> None:
+def others_page(pages: Pages, spool: Spool, minors: list[tuple[SpeakerStats, SpeakerSummary]]) -> None:
     """Write others.md and others.html: the speakers below ``min_quotes`` (none: no page)."""
     if not minors:
         return
     entries = []
     for stats, summary in minors:
         rows = list(spool.rows(stats.key, MAX_LISTED_OTHERS))
-        entries.append(
-            {
-                "s": summary,
-                "quotations": display_rows(rows, pages.settings.labels),
-                "more": max(0, stats.quotes - len(rows)),
-            }
-        )
+        shown = tuple(display_rows(rows, pages.settings.labels))
+        entries.append(ListedSpeaker(summary, shown, max(0, stats.quotes - len(rows))))
     pages.page("others", render_others, entries=entries, min_quotes=pages.settings.min_quotes)
 
 

@@ -1,4 +1,5 @@
-"""The data of the report's views, from the aggregator and its facets: plain dicts for templates.
+"""The data of the report's views, from the aggregator and its facets: the frozen records of
+:mod:`quotes.report.view_types` that the templates read.
 
 Pure functions: no files, no charts. The speaker view adds the time, outlet, repeat and
 distinctive-word tables and the summary paragraph to a speaker's summary; the corpus view the
@@ -8,6 +9,7 @@ by side.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -17,7 +19,18 @@ from quotes.report.distinctive import Distinctive, log_odds, rest_of, words
 from quotes.report.facets import Facets
 from quotes.report.labels import bare_quotation, cue_name, frame_label
 from quotes.report.speaker_stats import SpeakerStats
+from quotes.report.summaries import SpeakerSummary
 from quotes.report.summary import paragraph
+from quotes.report.view_types import (
+    ArticleRef,
+    CompareColumn,
+    CorpusView,
+    CountsRow,
+    QuotationTone,
+    ShownQuotation,
+    SpeakerView,
+    WordRow,
+)
 from quotes.speakers import AliasTable, name_key
 
 TOP_WORDS = 12
@@ -35,102 +48,109 @@ def corpus_certainty(aggregator: Aggregator) -> float | None:
     return total / scored if scored else None
 
 
-def display_rows(rows: Sequence[dict[str, Any]], frame_labels: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Quotation rows with display forms: bare text, named cues, frame labels."""
-    out = []
-    for row in rows:
-        shown = dict(row)
-        shown["text"] = bare_quotation(row["text"])
-        shown["cue"] = cue_name(row["cue"])
-        shown["cue_lemma"] = cue_name(row["cue_lemma"])
-        shown["frames"] = [[frame_label(f, frame_labels), w] for f, w in row["frames"]]
-        shown["codebook_frame"] = (
-            frame_label(row["codebook_frame"], frame_labels) if row["codebook_frame"] else None
-        )
-        out.append(shown)
-    return out
+def display_rows(rows: Sequence[Mapping[str, Any]], frame_labels: Mapping[str, str]) -> list[ShownQuotation]:
+    """Spooled quotation rows (:func:`quotes.serialize.report_row`) as shown: bare text, named
+    cues, frame labels."""
+    return [shown_quotation(row, frame_labels) for row in rows]
 
 
-def word_rows(found: Sequence[Distinctive], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def shown_quotation(row: Mapping[str, Any], frame_labels: Mapping[str, str]) -> ShownQuotation:
+    """One spooled quotation row as a page shows it."""
+    article = row["article"]
+    tone = row["tone"]
+    return ShownQuotation(
+        article=ArticleRef(**{key: article[key] for key in ("id", "title", "date", "outlet", "url")}),
+        text=bare_quotation(row["text"]),
+        kind=row["kind"],
+        cue=cue_name(row["cue"]),
+        cue_lemma=cue_name(row["cue_lemma"]),
+        cue_class=row["cue_class"],
+        stance=row["stance"],
+        mention=row["mention"],
+        title=row["title"],
+        rule=row["rule"],
+        confidence=row["confidence"],
+        inherited=row["inherited"],
+        explanation=row["explanation"],
+        tone=None
+        if tone is None
+        else QuotationTone(tone["label"], tone["compound"], tone["certainty"], tone["hype"]),
+        frames=tuple((frame_label(f, frame_labels), w) for f, w in row["frames"]),
+        codebook_frame=frame_label(row["codebook_frame"], frame_labels) if row["codebook_frame"] else None,
+        evidence=tuple((source, matched, weight) for source, matched, weight in row["evidence"]),
+    )
+
+
+def word_rows(found: Sequence[Distinctive], rows: Sequence[Mapping[str, Any]]) -> tuple[WordRow, ...]:
     """Distinctive words with up to WORD_EXAMPLES quotations (by their number in the list) using each."""
     tokens = [set(words(r["text"])) for r in rows]
-    return [
-        {
-            "word": d.word,
-            "count": d.count,
-            "other": d.other,
-            "z": d.z,
-            "examples": [i + 1 for i, t in enumerate(tokens) if d.word in t][:WORD_EXAMPLES],
-        }
-        for d in found
-    ]
+    out = []
+    for d in found:
+        examples = tuple(i + 1 for i, t in enumerate(tokens) if d.word in t)[:WORD_EXAMPLES]
+        out.append(WordRow(d.word, d.count, d.other, d.z, examples))
+    return tuple(out)
 
 
 def speaker_view(
     stats: SpeakerStats,
-    summary: dict[str, Any],
+    summary: SpeakerSummary,
     facets: Facets,
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
     corpus_cert: float | None,
     frame_labels: Mapping[str, str],
-) -> dict[str, Any]:
+) -> SpeakerView:
     """Everything a speaker page shows beyond the summary counts."""
     mine = facets.words.get(stats.key, Counter())
     found = log_odds(mine, rest_of(facets.corpus_words, mine), facets.corpus_words, top=TOP_WORDS)
-    outlets = facets.outlets.rows(stats.key)
-    for row in outlets:
-        row["top_frames"] = [frame_label(f, frame_labels) for f in row["top_frames"]]
-    periods = facets.timeline.rows(stats.key)
-    repeats = [r.to_dict(summary["name"], summary["slug"]) for r in facets.repeats.for_speaker(stats.key)]
-    return {
-        "paragraph": paragraph(summary, outlets, corpus_cert, frame_labels, [d.word for d in found]),
-        "words": word_rows(found, rows),
-        "outlet_rows": outlets,
-        "periods": [vars(p) for p in periods],
-        "period_unit": facets.timeline.unit,
-        "repeats": repeats,
-    }
+    outlets = tuple(
+        dataclasses.replace(row, top_frames=tuple(frame_label(f, frame_labels) for f in row.top_frames))
+        for row in facets.outlets.rows(stats.key)
+    )
+    repeats = tuple(r.row(summary.name, summary.slug) for r in facets.repeats.for_speaker(stats.key))
+    return SpeakerView(
+        paragraph=paragraph(summary, outlets, corpus_cert, frame_labels, [d.word for d in found]),
+        words=word_rows(found, rows),
+        outlet_rows=outlets,
+        periods=tuple(facets.timeline.rows(stats.key)),
+        period_unit=facets.timeline.unit,
+        repeats=repeats,
+    )
 
 
 def corpus_view(
-    ranked: Sequence[SpeakerStats], summaries: Sequence[dict[str, Any]], facets: Facets
-) -> dict[str, Any]:
+    ranked: Sequence[SpeakerStats], summaries: Sequence[SpeakerSummary], facets: Facets
+) -> CorpusView:
     """The index's over-time, outlet and repeated-quotation tables."""
     by_key = {s.key: summary for s, summary in zip(ranked, summaries, strict=True)}
-    periods = facets.timeline.periods()
     top = [s for s in ranked if s.key in facets.timeline.days][:6]
-    over_time = [
-        {
-            "name": by_key[s.key]["name"],
-            "page": by_key[s.key]["page"],
-            "counts": [r.quotes for r in facets.timeline.rows(s.key)],
-        }
+    over_time = tuple(
+        CountsRow(
+            by_key[s.key].name, by_key[s.key].page, tuple(r.quotes for r in facets.timeline.rows(s.key))
+        )
         for s in top
-    ]
+    )
     outlets = facets.outlets.outlets()[:OUTLET_COLUMNS]
     outlet_speakers = [s for s in ranked if s.key in facets.outlets.by_speaker][:OUTLET_SPEAKERS]
     matrix = facets.outlets.matrix([s.key for s in outlet_speakers], outlets)
-    outlet_table = [
-        {"name": by_key[s.key]["name"], "page": by_key[s.key]["page"], "counts": row}
+    outlet_table = tuple(
+        CountsRow(by_key[s.key].name, by_key[s.key].page, tuple(row))
         for s, row in zip(outlet_speakers, matrix, strict=True)
-    ]
+    )
     repeats = []
     for spread in facets.repeats.repeated()[:TOP_REPEATS]:
         summary = by_key.get(spread.speaker)
-        record = spread.to_dict(summary["name"] if summary else spread.speaker, None)
-        record["text"] = bare_quotation(record["text"])
-        record["page"] = summary["page"] if summary else None
-        repeats.append(record)
-    return {
-        "periods": periods,
-        "period_unit": facets.timeline.unit,
-        "undated": facets.timeline.undated,
-        "over_time": over_time,
-        "outlets": outlets,
-        "outlet_table": outlet_table,
-        "repeats": repeats,
-        "repeated_total": len(facets.repeats.repeated()),
-    }
+        name = summary.name if summary else spread.speaker
+        repeats.append(spread.row(name, None, bare_quotation(spread.text), summary.page if summary else None))
+    return CorpusView(
+        periods=tuple(facets.timeline.periods()),
+        period_unit=facets.timeline.unit,
+        undated=facets.timeline.undated,
+        over_time=over_time,
+        outlets=tuple(outlets),
+        outlet_table=outlet_table,
+        repeats=tuple(repeats),
+        repeated_total=len(facets.repeats.repeated()),
+    )
 
 
 def resolve_names(
@@ -155,11 +175,11 @@ def resolve_names(
 
 def compare_view(
     chosen: Sequence[SpeakerStats],
-    summaries: Mapping[str, dict[str, Any]],
+    summaries: Mapping[str, SpeakerSummary],
     facets: Facets,
-    rows: Mapping[str, Sequence[dict[str, Any]]],
+    rows: Mapping[str, Sequence[Mapping[str, Any]]],
     frame_labels: Mapping[str, str],
-) -> list[dict[str, Any]]:
+) -> list[CompareColumn]:
     """One column per chosen speaker: summary figures, the words that set it apart from the
     others chosen, and its most characteristic quotations (those richest in those words)."""
     columns = []
@@ -172,20 +192,20 @@ def compare_view(
         found = log_odds(mine, others, facets.corpus_words, top=TOP_WORDS)
         weight = {d.word: d.z for d in found}
         quotes = display_rows(rows.get(stats.key, ()), frame_labels)
-        scored = sorted(quotes, key=lambda r: -sum(weight.get(w, 0.0) for w in set(words(r["text"]))))
+        scored = sorted(quotes, key=lambda r: -sum(weight.get(w, 0.0) for w in set(words(r.text))))
         summary = summaries[stats.key]
-        total = sum(summary["stance"].values()) or 1
+        total = sum(summary.stance.values()) or 1
         columns.append(
-            {
-                "s": summary,
-                "words": [{"word": d.word, "count": d.count, "other": d.other, "z": d.z} for d in found],
-                "quotes": [q for q in scored[:CHARACTERISTIC] if weight],
-                "stance_shares": {
-                    k: summary["stance"].get(k, 0) / total for k in ("neutral", "endorsing", "distancing")
+            CompareColumn(
+                s=summary,
+                words=tuple(WordRow(d.word, d.count, d.other, d.z) for d in found),
+                quotes=tuple(q for q in scored[:CHARACTERISTIC] if weight),
+                stance_shares={
+                    k: summary.stance.get(k, 0) / total for k in ("neutral", "endorsing", "distancing")
                 },
-                "top_frames": [
-                    (frame_label(f, frame_labels), share) for f, share in list(summary["frames"].items())[:5]
-                ],
-            }
+                top_frames=tuple(
+                    (frame_label(f, frame_labels), share) for f, share in list(summary.frames.items())[:5]
+                ),
+            )
         )
     return columns

@@ -23,7 +23,6 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from quotes.cues import CUE_CLASSES
 from quotes.fsutil import slugify
@@ -39,6 +38,7 @@ from quotes.report.progress import Progress
 from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary, summarise
 from quotes.report.views import corpus_certainty
 from quotes.speakers import AliasTable
 
@@ -96,7 +96,7 @@ def write_reports(
         aggregator.consume(results)
         aggregator.merge_surnames()
         ranked = aggregator.ranked()
-        summaries = _summaries(ranked, settings)
+        summaries = _summaries(ranked, settings, facets)
         pages = Pages(root, settings, written)
         missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases)
         paths = [root / name for name in INDEX_FILES]
@@ -109,7 +109,7 @@ def write_reports(
             *paths,
             missing=tuple(missing),
         )
-        speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
+        speakers = {s.key: (m.slug, m.name) for s, m in zip(ranked, summaries, strict=True)}
         for path in export_quotations(root, spool, speakers, aggregator.merged):
             written.add(path)
         written.finish(previous)
@@ -119,17 +119,15 @@ def write_reports(
         shutil.rmtree(spool_dir, ignore_errors=True)
 
 
-def _summaries(ranked: list[SpeakerStats], settings: Settings) -> list[dict[str, Any]]:
+def _summaries(ranked: list[SpeakerStats], settings: Settings, facets: Facets) -> list[SpeakerSummary]:
+    """Each speaker's summary, with a page of its own from ``min_quotes`` quotations (and a
+    timeline chart there when it has dated quotations)."""
     taken: set[str] = {"others", "compare"}
     out = []
     for stats in ranked:
-        summary = stats.summary(slugify(stats.name, taken))
-        slug = summary["slug"]
         major = stats.quotes >= settings.min_quotes
-        summary["page"] = f"{slug}/report.html" if major else f"others.html#{slug}"
-        summary["page_md"] = f"{slug}/report.md" if major else f"others.md#{slug}"
-        summary["has_page"] = major
-        out.append(summary)
+        dated = any(p.quotes for p in facets.timeline.rows(stats.key)) if major else None
+        out.append(summarise(stats, slugify(stats.name, taken), major, dated))
     return out
 
 
@@ -139,23 +137,23 @@ def _write_pages(
     facets: Facets,
     spool: Spool,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
     aliases: AliasTable,
 ) -> list[str]:
     """Write every page and chart, with progress on stderr; returns the names given for the
     comparison that matched no speaker."""
-    majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
+    majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m.has_page]
     progress = Progress("writing", len(ranked) + len(majors) + 1)
     certainty = corpus_certainty(aggregator)
     with ChartPool(chart_jobs(pages.settings.jobs, len(majors))) as pool:
         pages.pool = pool
         for stats, summary in majors:  # the workers draw while this process writes the pages
-            pool.submit(speaker_charts(pages, facets, stats, summary))
+            pages.draw(speaker_charts(pages, facets, stats, summary), counted=True)
             if not pool.parallel:
                 progress.step()
             speaker_page(pages, spool, facets, stats, summary, certainty)
             progress.step()
-        minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m["has_page"]]
+        minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m.has_page]
         others_page(pages, spool, minors)
         progress.step(len(minors))
         chosen, missing = compare_page(pages, spool, facets, ranked, summaries, aliases)
