@@ -34,8 +34,9 @@ from quotes.cliutil import (
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
 @click.option(
-    "--min-quotes", type=click.IntRange(1), default=5, show_default=True,
-    help="Speakers with fewer quotations share one page, without charts (5: the fewest with an interval).",
+    "--min-quotes", type=click.IntRange(1), default=None,
+    help="Named speakers with fewer quotations share one page, without charts. Default: every speaker "
+         "of a report with at most 40 named speakers gets a page, else 5 (the fewest with an interval).",
 )  # fmt: skip
 @click.option("--compare", "compare_names", multiple=True, metavar="NAME",
               help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
@@ -45,7 +46,7 @@ def report(
     inputs: tuple[str, ...],
     out_dir: str,
     title: str,
-    min_quotes: int,
+    min_quotes: int | None,
     compare_names: tuple[str, ...],
     **run: Any,
 ) -> None:

@@ -4,6 +4,7 @@ the index (``index.json``, ``index.md``, ``index.html``) with its charts."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from quotes.report import charts_views
 from quotes.report.aggregate import Aggregator
@@ -12,6 +13,7 @@ from quotes.report.index_charts import index_charts
 from quotes.report.labels import cue_classes_note, label_keys
 from quotes.report.pages import Pages
 from quotes.report.render import Md, render_compare, render_index
+from quotes.report.sources import UnnamedSources
 from quotes.report.speaker_pages import MAX_LISTED
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
@@ -28,6 +30,11 @@ INDEX_CHARTS = (
     ("frames_by_speaker.png", "Frame shares by speaker"),
 )
 INDEX_FILES = ("index.json", "index.md", "index.html")
+STANCE_NAMES = {"other": "other (cue verb not in the stance list)"}
+TOP_INDEX = 25
+"""Speakers listed on the index; every speaker is in ``speakers.html``."""
+TOP_DESCRIPTIONS = 10
+"""Descriptions of unnamed sources (and outlets) listed on the index; all are in ``unnamed.html``."""
 
 
 def compare_page(
@@ -46,7 +53,7 @@ def compare_page(
     if named:
         chosen, missing = resolve_names(settings.compare, ranked, aliases)
     else:
-        chosen, missing = [s for s in ranked if s.quotes >= settings.min_quotes][:COMPARE_DEFAULT], []
+        chosen, missing = [s for s in ranked if s.quotes >= settings.threshold][:COMPARE_DEFAULT], []
     if len(chosen) < 2:
         return [], missing
     by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
@@ -58,7 +65,9 @@ def compare_page(
     frames = pages.chart("compare_frames.png", charts_views.compare_frames_chart, names,
                          [label_keys(by_key[s.key].frames, settings.labels) for s in chosen])  # fmt: skip
     pages.draw([tone, frames])
-    pages.page("compare", render_compare, columns=columns, named=named, missing=missing)
+    pages.page(
+        "compare", render_compare, columns=columns, named=named, missing=missing, stance_names=STANCE_NAMES
+    )
     return chosen, missing
 
 
@@ -68,10 +77,13 @@ def index_pages(
     facets: Facets,
     ranked: list[SpeakerStats],
     summaries: list[SpeakerSummary],
+    sources: UnnamedSources,
     compared: bool,
     missing: list[str],
+    every: Sequence[SpeakerSummary] = (),
 ) -> None:
-    """Write the index files (``INDEX_FILES``) and the index charts."""
+    """Write the index files (``INDEX_FILES``) and the index charts: the named speakers ``ranked``
+    (with their ``summaries``) and the unnamed ``sources``; ``index.json`` lists ``every`` speaker."""
     settings = pages.settings
     corpus = corpus_view(ranked, summaries, facets)
     charts, views = index_charts(pages.chart, summaries, corpus, settings.labels)
@@ -83,9 +95,10 @@ def index_pages(
         "quotations": aggregator.quotations,
         "unattributed": aggregator.unattributed,
         "repeated": aggregator.repeated,
-        "min_quotes": settings.min_quotes,
+        "min_quotes": settings.threshold,
         "cue_classes": list(settings.cue_classes),
-        "speakers": [s.to_json() for s in summaries],
+        "speakers": [s.to_json() for s in (every or summaries)],
+        "unnamed_sources": sources.to_json(),
         "repeats": [r.to_json() for r in corpus.repeats],
     }
     pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -98,8 +111,11 @@ def index_pages(
         unattributed=aggregator.unattributed,
         repeated=aggregator.repeated,
         speakers=summaries,
+        top=summaries[:TOP_INDEX],
+        sources=sources,
+        top_descriptions=TOP_DESCRIPTIONS,
         with_pages=sum(1 for s in summaries if s.has_page),
-        min_quotes=settings.min_quotes,
+        min_quotes=settings.threshold,
         cue_classes_note=cue_classes_note(settings.cue_classes),
         charts=[ChartRef(Md(file), alt) for file, alt in INDEX_CHARTS],
         views=views,

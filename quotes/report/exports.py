@@ -19,12 +19,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary
 from quotes.serialize import (
     ARTICLE_COLUMNS,
     CUE_COLUMNS,
@@ -134,7 +135,17 @@ def write_exports(folder: Path, rows: Iterable[dict[str, Any]]) -> tuple[Path, P
 
 
 def export_quotations(
-    folder: Path, spool: Spool, speakers: Mapping[str, tuple[str, str]], merged: Mapping[str, str]
-) -> tuple[Path, Path]:
-    """Write the report's export from its spool (see :func:`speaker_rows` for the arguments)."""
-    return write_exports(folder, speaker_rows(spool.exported(), speakers, merged))
+    folder: Path,
+    spool: Spool,
+    speakers: Mapping[str, tuple[str, str]],
+    merged: Mapping[str, str],
+    summaries: Sequence[SpeakerSummary] = (),
+) -> tuple[Path, ...]:
+    """Write the report's export from its spool (see :func:`speaker_rows` for the arguments), and
+    with the speakers' ``summaries``, ``quotations.sqlite``; returns the paths written."""
+    paths = write_exports(folder, speaker_rows(spool.exported(), speakers, merged))
+    if not summaries:
+        return paths
+    from quotes.report.sqlite_export import write_sqlite
+
+    return (*paths, write_sqlite(folder, speaker_rows(spool.exported(), speakers, merged), summaries))

@@ -3,6 +3,7 @@ and hands its charts to the chart pool, recording every file in ``report-files.j
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,9 @@ from quotes.report.labels import cue_class_name, cue_name, frame_label
 from quotes.report.outputs import Written
 
 MIN_QUOTES = CI_MIN_QUOTES
-"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
+"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts..."""
+SMALL_REPORT = 40
+"""...unless the report has at most this many named speakers: then every one gets a page."""
 
 Renderer = Callable[[Mapping[str, Any]], tuple[str, str]]
 """A page's renderer (:mod:`quotes.report.render`): context in, (Markdown, HTML) out."""
@@ -29,7 +32,7 @@ class Settings:
 
     title: str = "quotescope report"
     jobs: int | None = None
-    min_quotes: int = MIN_QUOTES
+    min_quotes: int | None = None  # None: every speaker of a small report, else MIN_QUOTES
     compare: tuple[str, ...] = ()
     frame_labels: Mapping[str, str] | None = None
     cue_classes: tuple[str, ...] = CUE_CLASSES
@@ -37,6 +40,18 @@ class Settings:
     @property
     def labels(self) -> Mapping[str, str]:
         return self.frame_labels or {}
+
+    @property
+    def threshold(self) -> int:
+        """The fewest quotations for a page of one's own (once :meth:`settled`)."""
+        return MIN_QUOTES if self.min_quotes is None else self.min_quotes
+
+    def settled(self, named_speakers: int) -> Settings:
+        """These settings with the threshold fixed for a report of ``named_speakers`` named speakers:
+        the one given, else 1 for a small report (at most SMALL_REPORT), else MIN_QUOTES."""
+        if self.min_quotes is not None:
+            return self
+        return dataclasses.replace(self, min_quotes=1 if named_speakers <= SMALL_REPORT else MIN_QUOTES)
 
 
 class Pages:

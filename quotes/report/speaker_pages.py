@@ -3,24 +3,28 @@ quotations), and the one page the others share (``others.html``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from quotes.report import charts, charts_views
+from quotes.report.bootstrap import CI_MIN_QUOTES
 from quotes.report.chartpool import Chart
 from quotes.report.facets import Facets
 from quotes.report.labels import cue_name, label_keys
 from quotes.report.pages import Pages
-from quotes.report.render import render_others, render_speaker
+from quotes.report.render import render_others, render_speaker, render_unnamed
+from quotes.report.sources import UnnamedSources, is_unnamed, unnamed_sources
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
 from quotes.report.summaries import SpeakerSummary
-from quotes.report.view_types import ListedSpeaker, template_values
+from quotes.report.view_types import DescribedSources, ListedSpeaker, template_values
 from quotes.report.views import display_rows, speaker_view
 
 MAX_LISTED = 200
 """Quotations shown in full in a speaker report; the rest are counted as "and K more"."""
 MAX_LISTED_OTHERS = 20
 """Quotations shown per speaker on the page of speakers below ``min_quotes``."""
+MAX_LISTED_UNNAMED = 5
+"""Quotations shown per description on the page of unnamed sources (all are in quotations.html)."""
 TOP_OUTLETS = 5
 
 
@@ -59,6 +63,8 @@ def speaker_page(
         outlets=list(summary.outlets.items())[:TOP_OUTLETS],
         quotations=display_rows(rows, pages.settings.labels),
         more=max(0, stats.quotes - len(rows)),
+        few=summary.quotes < CI_MIN_QUOTES,
+        ci_min=CI_MIN_QUOTES,
         **template_values(view),
     )
 
@@ -72,7 +78,31 @@ def others_page(pages: Pages, spool: Spool, minors: list[tuple[SpeakerStats, Spe
         rows = list(spool.rows(stats.key, MAX_LISTED_OTHERS))
         shown = tuple(display_rows(rows, pages.settings.labels))
         entries.append(ListedSpeaker(summary, shown, max(0, stats.quotes - len(rows))))
-    pages.page("others", render_others, entries=entries, min_quotes=pages.settings.min_quotes)
+    pages.page("others", render_others, entries=entries, min_quotes=pages.settings.threshold)
+
+
+def unnamed_page(
+    pages: Pages, spool: Spool, speakers: Sequence[tuple[SpeakerStats, SpeakerSummary]]
+) -> UnnamedSources:
+    """Write unnamed.md and unnamed.html: each description of unnamed sources with the quotations
+    so attributed, article by article (none: no page); returns the tally for the index."""
+    sources = unnamed_sources(speakers)
+    if not sources.descriptions:
+        return sources
+    members: dict[str, list[tuple[SpeakerStats, SpeakerSummary]]] = {}
+    for stats, summary in speakers:
+        if is_unnamed(summary.type):
+            members.setdefault(summary.name.casefold(), []).append((stats, summary))
+    entries = []
+    for row in sources.descriptions:
+        group = members[row.description.casefold()]
+        rows = [r for stats, _ in group for r in spool.rows(stats.key, MAX_LISTED_UNNAMED)][
+            :MAX_LISTED_UNNAMED
+        ]
+        shown = tuple(display_rows(rows, pages.settings.labels))
+        entries.append(DescribedSources(row, shown, max(0, row.quotes - len(shown))))
+    pages.page("unnamed", render_unnamed, sources=sources, entries=entries)
+    return sources
 
 
 def _renamed(cues: Mapping[str, int]) -> dict[str, int]:

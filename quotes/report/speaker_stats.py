@@ -15,6 +15,7 @@ from typing import Any
 from quotes.cues import CUE_CLASSES
 from quotes.records import Article, Quotation
 from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
+from quotes.report.timeline import parse_date
 from quotes.speakers.identity import clean_name, display_name, known_type
 
 MAX_DISTINCT = 200
@@ -71,6 +72,10 @@ class SpeakerStats:
     last_date: str | None = None
     inherited: int = 0
     confidence_sum: float = 0.0
+    undated: int = 0  # quotations from articles without a date
+    undated_articles: int = 0
+    no_outlet: int = 0  # quotations from articles without an outlet
+    no_outlet_articles: int = 0
 
     @property
     def name(self) -> str:
@@ -91,9 +96,16 @@ class SpeakerStats:
     def add(self, quotation: Quotation, article: Article, article_number: int) -> None:
         """Fold one quotation into the totals."""
         self.quotes += 1
-        if self.last_article != article_number:
+        new_article = self.last_article != article_number
+        if new_article:
             self.articles += 1
             self.last_article = article_number
+        if parse_date(article.date) is None:
+            self.undated += 1
+            self.undated_articles += new_article
+        if not clean_name(article.outlet or ""):
+            self.no_outlet += 1
+            self.no_outlet_articles += new_article
         self.types[quotation.speaker_type] += 1
         if quotation.title:
             self.titles.bump(clean_name(quotation.title))

@@ -57,6 +57,10 @@ class SpeakerSummary:
     mean_confidence: float | None
     first_date: str | None
     last_date: str | None
+    undated: int  # quotations from articles without a (readable) date: in no period
+    undated_articles: int
+    no_outlet: int  # quotations from articles without an outlet
+    no_outlet_articles: int
     page: str
     page_md: str
     has_page: bool
@@ -72,10 +76,17 @@ class SpeakerSummary:
         return data
 
 
+OWN_PAGE = "own"
+"""Where a speaker is shown: on a page of its own, else at an anchor of a shared page
+(``others`` for named speakers below the threshold, ``unnamed`` for unnamed sources)."""
+
+
 def summarise(
-    stats: SpeakerStats, slug: str, has_page: bool, timeline_chart: bool | None = None
+    stats: SpeakerStats, slug: str, home: str = OWN_PAGE, timeline_chart: bool | None = None
 ) -> SpeakerSummary:
-    """The summary of one speaker whose page (own, or an anchor on the shared page) is ``slug``."""
+    """The summary of one speaker: its folder ``slug`` on a page of its own (``home`` OWN_PAGE), or
+    its anchor on the shared page ``home`` (``others``, ``unnamed``)."""
+    has_page = home == OWN_PAGE
     ci = stats.ci95()
     mean = stats.mean_compound
     tone = ToneSummary(
@@ -110,8 +121,12 @@ def summarise(
         mean_confidence=_mean(stats.confidence_sum, stats.quotes),
         first_date=stats.first_date,
         last_date=stats.last_date,
-        page=f"{slug}/report.html" if has_page else f"others.html#{slug}",
-        page_md=f"{slug}/report.md" if has_page else f"others.md#{slug}",
+        undated=stats.undated,
+        undated_articles=stats.undated_articles,
+        no_outlet=stats.no_outlet,
+        no_outlet_articles=stats.no_outlet_articles,
+        page=f"{slug}/report.html" if has_page else f"{home}.html#{slug}",
+        page_md=f"{slug}/report.md" if has_page else f"{home}.md#{slug}",
         has_page=has_page,
         timeline_chart=timeline_chart if has_page else None,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from quotes.report.labels import frame_label
+from quotes.report.labels import frame_label, signed
 from quotes.report.outlets import OutletRow
 from quotes.report.summaries import SpeakerSummary
 from quotes.report.timeline import parse_date
@@ -66,15 +66,19 @@ def paragraph(
     where = _plural(s.articles, "article")
     if outlets:
         where += f" from {_plural(len(outlets), 'outlet')}"
+        if s.no_outlet_articles:
+            where += f" ({_plural(s.no_outlet_articles, 'article')} without an outlet)"
     first = f"{s.name} is quoted {times} in {where}"
     span = date_span(s.first_date, s.last_date)
+    if span and s.undated_articles:
+        span += f" ({_plural(s.undated_articles, 'article')} undated)"
     clauses = [first + (f" {span}" if span else "")]
     frames = [frame_label(f, frame_labels) for f, share in s.frames.items() if share >= FRAME_SHARE][:2]
     if frames:
         clauses.append(f"mostly framed as {_join(frames)}")
     tone = s.tone
     if tone.scored >= MIN_SCORED and tone.mean_compound is not None:
-        text = f"tone {tone_words(tone.mean_compound)} (mean {tone.mean_compound:+.2f})"
+        text = f"tone {tone_words(tone.mean_compound)} (mean {signed(tone.mean_compound)})"
         certainty = tone.certainty
         if corpus_certainty is not None and certainty is not None:
             if certainty - corpus_certainty > CERTAINTY_MARGIN:

@@ -10,6 +10,7 @@ from typing import Any
 
 from quotes.report.outlets import OutletRow
 from quotes.report.repeats import RepeatRow
+from quotes.report.sources import DescriptionRow
 from quotes.report.summaries import SpeakerSummary
 from quotes.report.timeline import PeriodRow
 
@@ -92,6 +93,15 @@ class ListedSpeaker:
 
 
 @dataclass(frozen=True)
+class DescribedSources:
+    """Unnamed sources described one way, with the first quotations so attributed."""
+
+    row: DescriptionRow
+    quotations: tuple[ShownQuotation, ...]
+    more: int
+
+
+@dataclass(frozen=True)
 class CountsRow:
     """A speaker's quotation counts across columns (periods or outlets), with its page."""
 
@@ -101,15 +111,31 @@ class CountsRow:
 
 
 @dataclass(frozen=True)
+class PeriodCounts:
+    """One period of the index's table over time: each top speaker's quotations, and everyone's."""
+
+    period: str
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
 class CorpusView:
-    """The index's over-time, outlet and repeated-quotation tables."""
+    """The index's over-time, outlet and repeated-quotation tables.
+
+    ``over_time`` holds the most quoted speakers' counts per period (the chart's rows);
+    ``period_rows`` the same turned a period per row, so that a long span runs down the page.
+    ``outlet_table`` counts the most quoted speakers' quotations in the ``outlets`` columns, and
+    in any other outlet (``outlet_other``, when some are left out)."""
 
     periods: tuple[str, ...]
     period_unit: str | None
     undated: int
     over_time: tuple[CountsRow, ...]
+    period_rows: tuple[PeriodCounts, ...]
     outlets: tuple[str, ...]
     outlet_table: tuple[CountsRow, ...]
+    outlet_other: tuple[int, ...] | None
     repeats: tuple[RepeatRow, ...]
     repeated_total: int
 

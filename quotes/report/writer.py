@@ -28,17 +28,20 @@ from quotes.cues import CUE_CLASSES
 from quotes.fsutil import slugify
 from quotes.records import ArticleResult
 from quotes.report.aggregate import Aggregator
+from quotes.report.bootstrap import CI_MIN_QUOTES
 from quotes.report.chartpool import ChartPool, chart_jobs
 from quotes.report.corpus_pages import INDEX_FILES, compare_page, index_pages
 from quotes.report.exports import export_quotations
 from quotes.report.facets import Facets
 from quotes.report.outputs import Written
-from quotes.report.pages import MIN_QUOTES, Pages, Settings
+from quotes.report.pages import Pages, Settings
 from quotes.report.progress import Progress
-from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
+from quotes.report.sources import is_unnamed
+from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page, unnamed_page
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
-from quotes.report.summaries import SpeakerSummary, summarise
+from quotes.report.summaries import OWN_PAGE, SpeakerSummary, summarise
+from quotes.report.table_pages import table_pages
 from quotes.report.views import corpus_certainty
 from quotes.speakers import AliasTable
 
@@ -70,7 +73,7 @@ def write_reports(
     *,
     title: str = "quotescope report",
     jobs: int | None = None,
-    min_quotes: int = MIN_QUOTES,
+    min_quotes: int | None = None,
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
     cue_classes: Sequence[str] = CUE_CLASSES,
@@ -81,8 +84,11 @@ def write_reports(
     Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
-    filtered to (``--cues``), which the index states."""
-    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
+    filtered to (``--cues``), which the index states. ``min_quotes`` is the fewest quotations for a
+    page of one's own; None: every speaker of a small report (``pages.SMALL_REPORT``), else
+    ``pages.MIN_QUOTES``."""
+    given = None if min_quotes is None else max(1, min_quotes)
+    settings = Settings(title, jobs, given, tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -96,6 +102,7 @@ def write_reports(
         aggregator.consume(results)
         aggregator.merge_surnames()
         ranked = aggregator.ranked()
+        settings = settings.settled(sum(not is_unnamed(s.speaker_type) for s in ranked))
         summaries = _summaries(ranked, settings, facets)
         pages = Pages(root, settings, written)
         missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases)
@@ -110,7 +117,7 @@ def write_reports(
             missing=tuple(missing),
         )
         speakers = {s.key: (m.slug, m.name) for s, m in zip(ranked, summaries, strict=True)}
-        for path in export_quotations(root, spool, speakers, aggregator.merged):
+        for path in export_quotations(root, spool, speakers, aggregator.merged, summaries):
             written.add(path)
         written.finish(previous)
         return index
@@ -120,14 +127,20 @@ def write_reports(
 
 
 def _summaries(ranked: list[SpeakerStats], settings: Settings, facets: Facets) -> list[SpeakerSummary]:
-    """Each speaker's summary, with a page of its own from ``min_quotes`` quotations (and a
-    timeline chart there when it has dated quotations)."""
-    taken: set[str] = {"others", "compare"}
+    """Each speaker's summary: a named speaker with at least ``min_quotes`` quotations has a page
+    of its own (with a chart over time from CI_MIN_QUOTES dated quotations), the other named ones
+    share ``others.html``, unnamed sources ``unnamed.html``."""
+    taken: set[str] = {"others", "compare", "unnamed"}
     out = []
     for stats in ranked:
-        major = stats.quotes >= settings.min_quotes
-        dated = any(p.quotes for p in facets.timeline.rows(stats.key)) if major else None
-        out.append(summarise(stats, slugify(stats.name, taken), major, dated))
+        if is_unnamed(stats.speaker_type):
+            home = "unnamed"
+        else:
+            home = OWN_PAGE if stats.quotes >= settings.threshold else "others"
+        dated = None
+        if home == OWN_PAGE:
+            dated = stats.quotes >= CI_MIN_QUOTES and any(p.quotes for p in facets.timeline.rows(stats.key))
+        out.append(summarise(stats, slugify(stats.name, taken), home, dated))
     return out
 
 
@@ -142,7 +155,9 @@ def _write_pages(
 ) -> list[str]:
     """Write every page and chart, with progress on stderr; returns the names given for the
     comparison that matched no speaker."""
-    majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m.has_page]
+    pairs = list(zip(ranked, summaries, strict=True))
+    named = [(s, m) for s, m in pairs if not is_unnamed(m.type)]
+    majors = [(s, m) for s, m in named if m.has_page]
     progress = Progress("writing", len(ranked) + len(majors) + 1)
     certainty = corpus_certainty(aggregator)
     with ChartPool(chart_jobs(pages.settings.jobs, len(majors))) as pool:
@@ -153,11 +168,15 @@ def _write_pages(
                 progress.step()
             speaker_page(pages, spool, facets, stats, summary, certainty)
             progress.step()
-        minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m.has_page]
+        minors = [(s, m) for s, m in named if not m.has_page]
         others_page(pages, spool, minors)
-        progress.step(len(minors))
-        chosen, missing = compare_page(pages, spool, facets, ranked, summaries, aliases)
-        index_pages(pages, aggregator, facets, ranked, summaries, bool(chosen), missing)
+        sources = unnamed_page(pages, spool, pairs)
+        progress.step(len(pairs) - len(majors))
+        table_pages(pages, spool, pairs, aggregator.merged)
+        named_stats, named_summaries = [s for s, _ in named], [m for _, m in named]
+        chosen, missing = compare_page(pages, spool, facets, named_stats, named_summaries, aliases)
+        index_pages(pages, aggregator, facets, named_stats, named_summaries, sources, bool(chosen), missing,
+                    summaries)  # fmt: skip
         pool.wait(progress.step)
     progress.step()
     progress.done()
