@@ -63,11 +63,14 @@ def report(
       quotes report news.jsonl --cues speech
     """
     from quotes.manifest import Manifest
+    from quotes.readers import unread_files
     from quotes.report import write_reports
 
     rules, options, selection = pipeline_options(run)
     paths = report_inputs(inputs)
     book = Manifest()
+    for path, reason in unread_files(inputs):
+        book.skip(path, reason)
     book.settings["cue_classes"] = list(selection.cues)
     target = Path(out_dir)
     found = filtered(report_results(paths, options, book), selection, rules.aliases)

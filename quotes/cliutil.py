@@ -267,15 +267,16 @@ def writes_in_place(output: str | None) -> bool:
 
 def report_inputs(inputs: Sequence[str]) -> list[str]:
     """The input paths; an InputError before anything is written for a missing path or no input."""
+    from quotes.documents import is_url
     from quotes.errors import InputError
-    from quotes.readers import discover
+    from quotes.readers import SUPPORTED_SUFFIXES, discover
 
     for given in inputs:
-        if given != "-" and not Path(given).exists():
+        if given != "-" and not is_url(given) and not Path(given).exists():
             raise InputError("no such file or folder", path=given)
     paths = list(discover(inputs))
     if not paths:
-        looked = ".txt, .md, .html, .jsonl, .csv"
+        looked = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise InputError(f"no input files found in {', '.join(inputs)} (looked for {looked})")
     return paths
 

@@ -9,6 +9,7 @@ are read line by line, so big files stream, as records with one id rule
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,8 +19,8 @@ from typing import TextIO
 
 from quotes.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.decoding import decode_bytes, decoded_lines
+from quotes.documents import Document, docx_document, fetch, html_document, is_url, pdf_document
 from quotes.errors import InputError as InputError  # re-exported
-from quotes.htmltext import extract
 from quotes.manifest import Manifest
 from quotes.markdown import front_matter, markdown_title, markdown_to_text
 from quotes.records import Article
@@ -35,9 +36,10 @@ from quotes.tabular import (
     read_records,
 )
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv", ".docx", ".pdf"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
+BINARY_SUFFIXES = {".docx", ".pdf"}  # read from their bytes by their own library (quotes.documents)
 STDIN = "-"
 STDIN_ID = "stdin"
 
@@ -45,20 +47,64 @@ STDIN_ID = "stdin"
 # -- discovery --------------------------------------------------------------------------------------
 
 
+class InputPath(str):
+    """A path found by :func:`discover`, with the article id a whole-document file gets: the path
+    relative to the folder the given input sits in (``examples/story.txt`` for a file found in the
+    folder ``examples`` given as ``../news/examples``; ``story.txt`` for a file given itself), so
+    that ids do not change with the working directory."""
+
+    article_id: str
+
+    def __new__(cls, path: str, given: str) -> InputPath:
+        self = super().__new__(cls, path)
+        self.article_id = document_id(path, given)
+        return self
+
+
+def document_id(path: str, given: str) -> str:
+    """The id of a whole-document article: ``path`` relative to the parent of the input ``given``
+    (with / separators); a URL or stdin is its own id."""
+    if path == STDIN or is_url(path):
+        return path
+    parent = os.path.dirname(os.path.abspath(given))
+    try:
+        relative = os.path.relpath(os.path.abspath(path), parent)
+    except ValueError:  # another drive (Windows)
+        relative = os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
 def discover(inputs: Sequence[str]) -> Iterator[str]:
-    """Expand files and folders into input paths; ``-`` is stdin.
+    """Expand files and folders into input paths; ``-`` is stdin, a URL is fetched when read.
 
     Folders are walked recursively in sorted order, keeping supported suffixes and skipping hidden
-    files and folders. Paths given explicitly are yielded as given, even if missing (reading them
-    records the failure). Each input is yielded once.
+    files and folders (:func:`unread_files` lists the others). Paths given explicitly are yielded as
+    given, even if missing (reading them records the failure). Each input is yielded once, as an
+    :class:`InputPath` that knows its article id.
     """
     seen: set[str] = set()
     for given in inputs:
         for path in _expand(given):
-            key = path if path == STDIN else os.path.realpath(path)
+            key = path if path == STDIN or is_url(path) else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                yield path
+                yield InputPath(path, given)
+
+
+def unread_files(inputs: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """The files inside the folders of ``inputs`` that no reader takes, with the reason (hidden
+    files and folders aside): every file is accounted for in the manifest."""
+    for given in inputs:
+        if given == STDIN or is_url(given) or not os.path.isdir(given):
+            continue
+        for folder, folders, names in os.walk(given):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(names):
+                suffix = os.path.splitext(name)[1].lower()
+                if not name.startswith(".") and suffix not in SUPPORTED_SUFFIXES:
+                    kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+                    reason = f"not read: {suffix or 'no suffix'} is not an input type ({kinds})"
+                    yield os.path.join(folder, name), reason
 
 
 def _expand(given: str) -> Iterator[str]:
@@ -97,7 +143,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
-    """The articles of every input that :func:`discover` finds in ``inputs``."""
+    """The articles of every input that :func:`discover` finds in ``inputs``; the files of its
+    folders that no reader takes are recorded as skipped."""
+    for path, reason in unread_files(inputs):
+        manifest.skip(path, reason)
     for path in discover(inputs):
         yield from read_input(path, manifest)
 
@@ -146,6 +195,9 @@ def _accounted(path: str, articles: Iterator[Article], manifest: Manifest) -> It
 
 
 def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
+    if is_url(path):
+        yield _fetched(path, manifest)
+        return
     if os.path.isdir(path):
         raise InputError(_folder_problem(path))
     suffix = os.path.splitext(path)[1].lower()
@@ -193,12 +245,41 @@ def _sniff(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
     return None, iter(consumed)
 
 
-# -- whole documents: text, Markdown, HTML ---------------------------------------------------------
+# -- whole documents: text, Markdown, HTML, .docx, .pdf, a URL ---------------------------------------
+
+
+def _fetched(url: str, manifest: Manifest) -> Article:
+    """The article at ``url`` (a news page, or a PDF when the server says so)."""
+    data, kind = fetch(url)
+    if kind == "application/pdf":
+        return _article(url, pdf_document(data), url)
+    article = _document(url, data, ".html", manifest)
+    return article if article.url else dataclasses.replace(article, url=url)
+
+
+def _article(path: str, found: Document, article_id: str) -> Article:
+    text = clean_text(found.text)
+    if not text.strip():
+        raise InputError("no article text found")
+    return Article(
+        id=article_id,
+        text=text,
+        title=clean_field(found.title),
+        date=clean_field(found.date),
+        outlet=clean_field(found.outlet),
+        url=clean_field(found.url),
+        source=path,
+    )
 
 
 def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Article:
     if not data.strip():
         raise InputError("empty file")
+    article_id = getattr(path, "article_id", None) or document_id(path, path)
+    if suffix == ".docx":
+        return _article(path, docx_document(data), article_id)
+    if suffix == ".pdf":
+        return _article(path, pdf_document(data), article_id)
     text, warning = decode_bytes(data, path)
     if warning:
         manifest.warning(path, warning)
@@ -207,7 +288,7 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
     title: str | None = None
     meta: dict[str, str | None] = {}
     if suffix in HTML_SUFFIXES:
-        page = extract(clean_text(text))
+        page = html_document(clean_text(text))
         text, title = page.text, page.title
         meta = {"date": page.date, "outlet": page.outlet, "url": page.url}
     elif suffix in MARKDOWN_SUFFIXES:
@@ -219,7 +300,7 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
     if not text.strip():
         raise InputError("no article text found")
     return Article(
-        id=path,
+        id=article_id,
         text=text,
         title=clean_field(title),
         date=clean_field(meta.get("date")),

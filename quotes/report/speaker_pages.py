@@ -23,6 +23,8 @@ MAX_LISTED = 200
 """Quotations shown in full in a speaker report; the rest are counted as "and K more"."""
 MAX_LISTED_OTHERS = 20
 """Quotations shown per speaker on the page of speakers below ``min_quotes``."""
+LISTED_DESCRIPTIONS = 60
+"""Descriptions of unnamed sources listed with their quotations on unnamed.html (all are counted)."""
 MAX_LISTED_UNNAMED = 5
 """Quotations shown per description on the page of unnamed sources (all are in quotations.html)."""
 TOP_OUTLETS = 5
@@ -94,14 +96,14 @@ def unnamed_page(
         if is_unnamed(summary.type):
             members.setdefault(summary.name.casefold(), []).append((stats, summary))
     entries = []
-    for row in sources.descriptions:
+    for row in sources.descriptions[:LISTED_DESCRIPTIONS]:
         group = members[row.description.casefold()]
         rows = [r for stats, _ in group for r in spool.rows(stats.key, MAX_LISTED_UNNAMED)][
             :MAX_LISTED_UNNAMED
         ]
         shown = tuple(display_rows(rows, pages.settings.labels))
         entries.append(DescribedSources(row, shown, max(0, row.quotes - len(shown))))
-    pages.page("unnamed", render_unnamed, sources=sources, entries=entries)
+    pages.page("unnamed", render_unnamed, sources=sources, entries=entries, listed=LISTED_DESCRIPTIONS)
     return sources
 
 

@@ -45,40 +45,41 @@ class Column:
     hidden: bool = False  # a column of links, not shown
     wide: bool = False  # long text that wraps
     signed: bool = False  # a tone: shown with its sign and two decimals
+    short: bool = False  # short values (dates, kinds, numbers): kept on one line
 
     def to_json(self) -> dict[str, Any]:
         return {"label": self.label, "sort": self.sort, "link": self.link, "hidden": self.hidden,
-                "wide": self.wide, "signed": self.signed}  # fmt: skip
+                "wide": self.wide, "signed": self.signed, "short": self.short}  # fmt: skip
 
 
 SPEAKER_COLUMNS = (
     Column("Speaker", link=1),
     Column("page", hidden=True),
-    Column("Type"),
+    Column("Type", short=True),
     Column("Title"),
-    Column("Quotations", "num"),
-    Column("Articles", "num"),
-    Column("Mean tone", "num", signed=True),
-    Column("95% interval"),
-    Column("Positive", "num"),
-    Column("Neutral", "num"),
-    Column("Negative", "num"),
+    Column("Quotations", "num", short=True),
+    Column("Articles", "num", short=True),
+    Column("Mean tone", "num", signed=True, short=True),
+    Column("95% interval", short=True),
+    Column("Positive", "num", short=True),
+    Column("Neutral", "num", short=True),
+    Column("Negative", "num", short=True),
     Column("Top frame"),
     Column("Top cue"),
-    Column("First date"),
-    Column("Last date"),
+    Column("First date", short=True),
+    Column("Last date", short=True),
 )
 QUOTATION_COLUMNS = (
     Column("Speaker", link=1),
     Column("page", hidden=True),
-    Column("Source"),
+    Column("Source", short=True),
     Column("Quotation", wide=True),
-    Column("Kind"),
+    Column("Kind", short=True),
     Column("Cue"),
-    Column("Tone", "num", signed=True),
+    Column("Tone", "num", signed=True, short=True),
     Column("Article", link=8),
     Column("url", hidden=True),
-    Column("Date"),
+    Column("Date", short=True),
     Column("Outlet"),
 )
 

@@ -13,6 +13,7 @@
   });
   var order = rows.map(function (_, i) { return i; });
   var shown = order, limit = step, sortColumn = -1, sortDirection = 1;
+  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
   function format(column, value) {
     if (value === null || value === undefined || value === "") { return "–"; }
@@ -26,8 +27,11 @@
   function cell(row, i) {
     var column = columns[i], td = document.createElement("td");
     var text = format(column, row[i]);
-    if (column.sort === "num") { td.className = "n"; }
-    if (column.wide) { td.className = "wide"; }
+    var classes = [];
+    if (column.sort === "num") { classes.push("n"); }
+    if (column.wide) { classes.push("wide"); }
+    if (column.short) { classes.push("short"); }
+    td.className = classes.join(" ");
     var href = column.link === null ? null : row[column.link];
     if (href) {
       var a = document.createElement("a");
@@ -61,7 +65,7 @@
     var xEmpty = x === null || x === "", yEmpty = y === null || y === "";
     if (xEmpty || yEmpty) { return xEmpty === yEmpty ? a - b : (xEmpty ? 1 : -1); }
     var result = columns[sortColumn].sort === "num" ? x - y
-      : String(x).localeCompare(String(y), "en", { sensitivity: "base", numeric: true });
+      : collator.compare(String(x), String(y));
     return result === 0 ? a - b : result * sortDirection;
   }
 
