@@ -30,7 +30,7 @@ INDEX_CHARTS = (
     ("frames_by_speaker.png", "Frame shares by speaker"),
 )
 INDEX_FILES = ("index.json", "index.md", "index.html")
-STANCE_NAMES = {"other": "other (cue verb not in the stance list)"}
+STANCE_NAMES = {"other": "other (cue verb not in the stance list)", "none": "none (no cue verb)"}
 TOP_INDEX = 25
 """Speakers listed on the index; every speaker is in ``speakers.html``."""
 TOP_DESCRIPTIONS = 10
