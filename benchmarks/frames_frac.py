@@ -2,7 +2,7 @@
 
 Reads ``../shared/bench/frames-frac-dev.jsonl`` (``{"id", "text", "label"}``; relative to the
 project root) or the file given as the first argument, scores each sentence with
-:func:`quotes.scoring.score_text` and maps quotescope's Policy Frames Codebook frame to FrAC's
+:func:`quotes.scoring.scorer.score_text` and maps quotescope's Policy Frames Codebook frame to FrAC's
 ten labels (FrAC merges legality with crime and policy with political; capacity and resources
 counts as economic; quality of life and external regulation as other). Prints the confusion
 matrix (gold rows, predicted columns), per-class precision, recall and F1, and macro-F1 and
@@ -23,9 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quotes.framing import load_frame_rules
-from quotes.scoring import score_text
-from quotes.tone_rules import load_tone_rules
+from quotes.rules.frames import load_frame_rules
+from quotes.rules.tone import load_tone_rules
+from quotes.scoring.scorer import score_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "bench" / "frames-frac-dev.jsonl"

@@ -16,6 +16,7 @@ from quotes.records import Article, ArticleResult, Evidence, Frame, Quotation, S
 from quotes.report import ReportIndex, chartkit, charts, write_reports
 from quotes.report.aggregate import Aggregator, Spool
 from quotes.report.render import md_escape, safe_url
+from quotes.report.table_pages import table_script
 from quotes.rules.speakers import AliasTable
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -118,9 +119,15 @@ def test_script_is_escaped_in_every_html_and_markdown_file(tmp_path: Path) -> No
     out = tmp_path / "out"
     write_reports(iter(results), out, AliasTable(), min_quotes=1)
     pages = [*out.rglob("*.html"), *out.rglob("*.md")]
-    assert len(pages) == 8  # index, two speakers and the comparison page, in HTML and Markdown
+    # index, two speakers, the comparison and the tables of speakers and quotations, in HTML and Markdown
+    assert len(pages) == 12
     for page in pages:
         content = page.read_text(encoding="utf-8")
+        if page.name in ("speakers.html", "quotations.html"):  # the table's own data block and script
+            data = re.search(r'<script type="application/json" id="table-data">(.*?)</script>', content, re.S)
+            assert data is not None and "<" not in data.group(1) and "\\u003cscript" in data.group(1)
+            content = content.replace(data.group(0), "")
+            content = content.replace(f"<script>{table_script()}</script>", "")
         assert "<script" not in content, page
         assert "javascript:" not in content, page
     slug = by_name(read_index(out))[f"{evil} Smith"]["slug"]
@@ -321,8 +328,13 @@ def test_chart_processes_default_to_one_per_core_for_larger_reports(monkeypatch:
 
 
 def test_signed_values_never_show_minus_zero() -> None:
-    assert charts._signed(-0.001) == "+0.00" and charts._signed(-0.004) == "+0.00"
-    assert charts._signed(-0.11) == "-0.11" and charts._signed(0.2) == "+0.20"
+    from quotes.report.display import signed
+    from quotes.report.render import fmt_ci, fmt_signed
+
+    assert signed(-0.001) == "+0.00" and signed(-0.004) == "+0.00"
+    assert signed(-0.11) == "-0.11" and signed(0.2) == "+0.20"
+    # the pages' filters too: a mean tone of -0.001 was shown as "-0.00"
+    assert fmt_signed(-0.001) == "+0.00" and fmt_ci((-0.004, 0.2)) == "[+0.00, +0.20]"
 
 
 def _png_height(png: bytes) -> int:

@@ -292,12 +292,13 @@ def writes_in_place(output: str | None) -> bool:
 
 def report_inputs(inputs: Sequence[str]) -> list[str]:
     """The input paths; an InputError before anything is written for a missing path or no input."""
+    from quotes.io.fetch import is_url
     from quotes.io.formats import suffix_list
     from quotes.io.readers import discover
     from quotes.records.errors import InputError
 
     for given in inputs:
-        if given != "-" and not Path(given).exists():
+        if given != "-" and not is_url(given) and not Path(given).exists():
             raise InputError("no such file or folder", path=given)
     paths = list(discover(inputs))
     if not paths:

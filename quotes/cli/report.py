@@ -36,8 +36,9 @@ from quotes.cli.common import (
 )
 @click.option("--title", default="quotescope report", show_default=True, help="Title of the index page.")
 @click.option(
-    "--min-quotes", type=click.IntRange(1), default=5, show_default=True,
-    help="Speakers with fewer quotations share one page, without charts (5: the fewest with an interval).",
+    "--min-quotes", type=click.IntRange(1), default=None,
+    help="Named speakers with fewer quotations share one page, without charts. Default: every speaker "
+         "of a report with at most 40 named speakers gets a page, else 5 (the fewest with an interval).",
 )  # fmt: skip
 @click.option("--compare", "compare_names", multiple=True, metavar="NAME",
               help="A speaker for the side-by-side page (repeat; default: the most quoted).")  # fmt: skip
@@ -48,7 +49,7 @@ def report(
     inputs: tuple[str, ...],
     out_dir: str,
     title: str,
-    min_quotes: int,
+    min_quotes: int | None,
     compare_names: tuple[str, ...],
     gender_mode: str,
     **run: Any,
@@ -67,11 +68,14 @@ def report(
       quotes report news.jsonl --gender text
     """
     from quotes.io.manifest import Manifest
+    from quotes.io.readers import unread_files
     from quotes.report import write_reports
 
     rules, options, selection = pipeline_options(run)
     paths = report_inputs(inputs)
     book = Manifest()
+    for path, reason in unread_files(inputs):
+        book.skip(path, reason)
     book.settings["cue_classes"] = list(selection.cues)
     book.settings["gender"] = gender_mode
     target = Path(out_dir)

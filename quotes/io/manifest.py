@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from quotes.io.files import atomic_write_text
 
-Status = Literal["ok", "partial", "failed"]
+Status = Literal["ok", "partial", "failed", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,12 @@ class InputRecord:
     articles: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: str | None = None  # why no reader took the file (it was found in a folder)
 
     def refresh(self) -> None:
         """Recompute ``status`` from the errors and the article count."""
         if not self.errors:
-            self.status = "ok"
+            self.status = "skipped" if self.skipped else "ok"
         else:
             self.status = "partial" if self.articles else "failed"
 
@@ -52,6 +53,7 @@ class InputRecord:
             "articles": self.articles,
             "errors": [{"line": e.line, "message": e.message} for e in self.errors],
             "warnings": list(self.warnings),
+            **({"reason": self.skipped} if self.skipped else {}),
         }
 
 
@@ -81,6 +83,13 @@ class Manifest:
         with self._lock:
             record = self._record(path)
             record.errors.append(ErrorRecord(line, message))
+            record.refresh()
+
+    def skip(self, path: str, reason: str) -> None:
+        """Record a file found in a folder that no reader takes, and why (not a failure)."""
+        with self._lock:
+            record = self._record(path)
+            record.skipped = reason
             record.refresh()
 
     def warning(self, path: str, message: str) -> None:
@@ -124,7 +133,7 @@ class Manifest:
     @property
     def ok(self) -> bool:
         """True when no input failed or was only partly read."""
-        return all(self.status(path) == "ok" for path in list(self._records))
+        return all(self.status(path) in ("ok", "skipped") for path in list(self._records))
 
     def to_dict(self) -> dict[str, Any]:
         """``{"inputs": [...], "summary": {...}}``, ready for JSON."""
@@ -137,6 +146,9 @@ class Manifest:
             "articles": sum(i["articles"] for i in inputs),
             "errors": sum(len(i["errors"]) for i in inputs),
         }
+        skipped = sum(1 for i in inputs if i["status"] == "skipped")
+        if skipped:
+            summary["skipped"] = skipped  # files in the folders that no reader takes
         settings = {"settings": dict(self.settings)} if self.settings else {}
         return {"inputs": inputs, "summary": summary, **settings}
 
@@ -154,3 +166,5 @@ class Manifest:
                 yield f"{where}: {error.message}"
             for warning in record.warnings:
                 yield f"{record.path}: warning: {warning}"
+            if record.skipped:
+                yield f"{record.path}: warning: {record.skipped}"

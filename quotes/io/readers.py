@@ -4,11 +4,14 @@ Every input yields its articles and records every problem in a :class:`Manifest`
 never raises. ``Article.text`` is the canonical text: newlines are normalised and control
 characters (other than newline and tab) are dropped, whatever the source. JSONL and CSV inputs
 are read line by line, so big files stream, as records with one id rule
-(:mod:`quotes.io.tabular`), which gold files (:mod:`quotes.evaluate.scorer`) and texts to score share.
+(:mod:`quotes.io.tabular`), which gold files (:mod:`quotes.evaluate.scorer.scorer`) and texts to score
+share. Which suffix is which format, and how a document of it is read, is the table of
+:mod:`quotes.io.formats`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +21,8 @@ from typing import TextIO
 
 from quotes.io.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.io.decoding import decode_bytes, decoded_lines
-from quotes.io.formats import PLAIN_TEXT, InputFormat, input_format, is_records
+from quotes.io.fetch import fetch, is_url
+from quotes.io.formats import HTML, PDF, PLAIN_TEXT, InputFormat, input_format, is_records, suffix_list
 from quotes.io.manifest import Manifest
 from quotes.io.tabular import (
     ASCII_SPACE,
@@ -41,20 +45,63 @@ STDIN_ID = "stdin"
 # -- discovery --------------------------------------------------------------------------------------
 
 
+class InputPath(str):
+    """A path found by :func:`discover`, with the article id a whole-document file gets: the path
+    relative to the folder the given input sits in (``examples/story.txt`` for a file found in the
+    folder ``examples`` given as ``../news/examples``; ``story.txt`` for a file given itself), so
+    that ids do not change with the working directory."""
+
+    article_id: str
+
+    def __new__(cls, path: str, given: str) -> InputPath:
+        self = super().__new__(cls, path)
+        self.article_id = document_id(path, given)
+        return self
+
+
+def document_id(path: str, given: str) -> str:
+    """The id of a whole-document article: ``path`` relative to the parent of the input ``given``
+    (with / separators); a URL or stdin is its own id."""
+    if path == STDIN or is_url(path):
+        return path
+    parent = os.path.dirname(os.path.abspath(given))
+    try:
+        relative = os.path.relpath(os.path.abspath(path), parent)
+    except ValueError:  # another drive (Windows)
+        relative = os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
 def discover(inputs: Sequence[str]) -> Iterator[str]:
-    """Expand files and folders into input paths; ``-`` is stdin.
+    """Expand files and folders into input paths; ``-`` is stdin, a URL is fetched when read.
 
     Folders are walked recursively in sorted order, keeping supported suffixes and skipping hidden
-    files and folders. Paths given explicitly are yielded as given, even if missing (reading them
-    records the failure). Each input is yielded once.
+    files and folders (:func:`unread_files` lists the others). Paths given explicitly are yielded as
+    given, even if missing (reading them records the failure). Each input is yielded once, as an
+    :class:`InputPath` that knows its article id.
     """
     seen: set[str] = set()
     for given in inputs:
         for path in _expand(given):
-            key = path if path == STDIN else os.path.realpath(path)
+            key = path if path == STDIN or is_url(path) else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                yield path
+                yield InputPath(path, given)
+
+
+def unread_files(inputs: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """The files inside the folders of ``inputs`` that no reader takes, with the reason (hidden
+    files and folders aside): every file is accounted for in the manifest."""
+    for given in inputs:
+        if given == STDIN or is_url(given) or not os.path.isdir(given):
+            continue
+        for folder, folders, names in os.walk(given):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(names):
+                suffix = os.path.splitext(name)[1].lower()
+                if not name.startswith(".") and input_format(name) is None:
+                    reason = f"not read: {suffix or 'no suffix'} is not an input type ({suffix_list()})"
+                    yield os.path.join(folder, name), reason
 
 
 def _expand(given: str) -> Iterator[str]:
@@ -93,7 +140,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
-    """The articles of every input that :func:`discover` finds in ``inputs``."""
+    """The articles of every input that :func:`discover` finds in ``inputs``; the files of its
+    folders that no reader takes are recorded as skipped."""
+    for path, reason in unread_files(inputs):
+        manifest.skip(path, reason)
     for path in discover(inputs):
         yield from read_input(path, manifest)
 
@@ -142,6 +192,9 @@ def _accounted(path: str, articles: Iterator[Article], manifest: Manifest) -> It
 
 
 def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
+    if is_url(path):
+        yield _fetched(path, manifest)
+        return
     if os.path.isdir(path):
         raise InputError(_folder_problem(path))
     found = input_format(path)
@@ -190,24 +243,34 @@ def _sniff(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
     return None, iter(consumed)
 
 
-# -- whole documents: text, Markdown, HTML, e-mail --------------------------------------------------
+# -- whole documents: text, Markdown, HTML, e-mail, .docx, .pdf, a URL ------------------------------
+
+
+def _fetched(url: str, manifest: Manifest) -> Article:
+    """The article at ``url`` (a news page, or a PDF when the server says so)."""
+    data, kind = fetch(url)
+    article = _document(url, data, PDF if kind == "application/pdf" else HTML, manifest)
+    return article if article.url else dataclasses.replace(article, url=url)
 
 
 def _document(path: str, data: bytes, form: InputFormat, manifest: Manifest) -> Article:
     if not data.strip():
         raise InputError("empty file")
-    text, warning = decode_bytes(data, path)
-    if warning:
-        manifest.warning(path, warning)
-    if not text.strip():
-        raise InputError("empty file")
-    assert form.parse is not None  # (a document format)
-    page = form.parse(clean_text(text))
+    if form.parse_bytes is not None:
+        page = form.parse_bytes(data)
+    else:
+        text, warning = decode_bytes(data, path)
+        if warning:
+            manifest.warning(path, warning)
+        if not text.strip():
+            raise InputError("empty file")
+        assert form.parse is not None  # (a document format)
+        page = form.parse(clean_text(text))
     text = clean_text(page.text)
     if not text.strip():
         raise InputError("no article text found")
     return Article(
-        id=path,
+        id=getattr(path, "article_id", None) or document_id(path, path),
         text=text,
         title=clean_field(page.title),
         date=clean_field(page.date),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from quotes.io.serialize import (
 )
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary
 from quotes.speakers.gender import CorpusGender
 
 JSONL = "quotations.jsonl"
@@ -168,7 +169,15 @@ def export_quotations(
     merged: Mapping[str, str],
     genders: Mapping[str, CorpusGender | None] | None = None,
     gender: bool = True,
-) -> tuple[Path, Path]:
+    summaries: Sequence[SpeakerSummary] = (),
+) -> tuple[Path, ...]:
     """Write the report's export from its spool (see :func:`speaker_rows` for the arguments;
-    without ``gender``, no gender fields)."""
-    return write_exports(folder, speaker_rows(spool.exported(), speakers, merged, genders), gender)
+    without ``gender``, no gender fields), and with the speakers' ``summaries``,
+    ``quotations.sqlite``; returns the paths written."""
+    paths = write_exports(folder, speaker_rows(spool.exported(), speakers, merged, genders), gender)
+    if not summaries:
+        return paths
+    from quotes.report.sqlite_export import write_sqlite
+
+    rows = speaker_rows(spool.exported(), speakers, merged, genders)
+    return (*paths, write_sqlite(folder, rows, summaries))

@@ -28,20 +28,25 @@ from typing import Any
 from quotes.io.files import slugify
 from quotes.records import ArticleResult
 from quotes.report.aggregate import Aggregator
+from quotes.report.bootstrap import CI_MIN_QUOTES
 from quotes.report.chartpool import ChartPool, chart_jobs
 from quotes.report.corpus_pages import INDEX_FILES, compare_page, index_pages
 from quotes.report.exports import export_quotations, speaker_rows
 from quotes.report.facets import Facets
 from quotes.report.gender_shares import gender_shares
-from quotes.report.pages import MIN_QUOTES, Pages, Settings
+from quotes.report.pages import Pages, Settings
 from quotes.report.progress import Progress
-from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
+from quotes.report.sources import is_unnamed
+from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page, unnamed_page
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.summaries import OWN_PAGE, SpeakerSummary, summarise
+from quotes.report.table_pages import table_pages
 from quotes.report.views import corpus_certainty
 from quotes.report.written_files import Written
 from quotes.rules.cues import CUE_CLASSES
 from quotes.rules.speakers import AliasTable
+from quotes.speakers.identity import Ledger
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def write_reports(
     *,
     title: str = "quotescope report",
     jobs: int | None = None,
-    min_quotes: int = MIN_QUOTES,
+    min_quotes: int | None = None,
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
     cue_classes: Sequence[str] = CUE_CLASSES,
@@ -84,8 +89,10 @@ def write_reports(
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
     filtered to (``--cues``), which the index states; without ``gender`` (``--gender off``) the
-    exports hold no gender fields."""
-    settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
+    exports hold no gender fields. ``min_quotes`` is the fewest quotations for a page of one's
+    own; None: every speaker of a small report (``pages.SMALL_REPORT``), else ``pages.MIN_QUOTES``."""
+    given = None if min_quotes is None else max(1, min_quotes)
+    settings = Settings(title, jobs, given, tuple(compare), frame_labels, tuple(cue_classes))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -99,11 +106,10 @@ def write_reports(
         aggregator.consume(results)
         aggregator.merge_surnames()
         ranked = aggregator.ranked()
-        summaries = _summaries(ranked, settings)
-        for stats, summary in zip(ranked, summaries, strict=True):  # why these quotations are one speaker
-            summary["evidence"] = aggregator.ledger.evidence(stats.key)
+        settings = settings.settled(sum(not is_unnamed(s.speaker_type) for s in ranked))
+        summaries = _summaries(ranked, settings, facets, aggregator.ledger)
         pages = Pages(root, settings, written)
-        speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
+        speakers = {s.key: (m.slug, m.name) for s, m in zip(ranked, summaries, strict=True)}
         genders = {s.key: s.gender() for s in ranked}
         shares = gender_shares(speaker_rows(spool.exported(), speakers, aggregator.merged, genders))
         missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases, shares)
@@ -117,7 +123,7 @@ def write_reports(
             *paths,
             missing=tuple(missing),
         )
-        for path in export_quotations(root, spool, speakers, aggregator.merged, genders, gender):
+        for path in export_quotations(root, spool, speakers, aggregator.merged, genders, gender, summaries):
             written.add(path)
         written.finish(previous)
         return index
@@ -126,17 +132,24 @@ def write_reports(
         shutil.rmtree(spool_dir, ignore_errors=True)
 
 
-def _summaries(ranked: list[SpeakerStats], settings: Settings) -> list[dict[str, Any]]:
-    taken: set[str] = {"others", "compare"}
+def _summaries(
+    ranked: list[SpeakerStats], settings: Settings, facets: Facets, ledger: Ledger
+) -> list[SpeakerSummary]:
+    """Each speaker's summary, with the evidence that its quotations are one speaker: a named
+    speaker with at least ``min_quotes`` quotations has a page of its own (with a chart over time
+    from CI_MIN_QUOTES dated quotations), the other named ones share ``others.html``, unnamed
+    sources ``unnamed.html``."""
+    taken: set[str] = {"others", "compare", "unnamed"}
     out = []
     for stats in ranked:
-        summary = stats.summary(slugify(stats.name, taken))
-        slug = summary["slug"]
-        major = stats.quotes >= settings.min_quotes
-        summary["page"] = f"{slug}/report.html" if major else f"others.html#{slug}"
-        summary["page_md"] = f"{slug}/report.md" if major else f"others.md#{slug}"
-        summary["has_page"] = major
-        out.append(summary)
+        if is_unnamed(stats.speaker_type):
+            home = "unnamed"
+        else:
+            home = OWN_PAGE if stats.quotes >= settings.threshold else "others"
+        dated = None
+        if home == OWN_PAGE:
+            dated = stats.quotes >= CI_MIN_QUOTES and any(p.quotes for p in facets.timeline.rows(stats.key))
+        out.append(summarise(stats, slugify(stats.name, taken), home, dated, ledger.evidence(stats.key)))
     return out
 
 
@@ -146,28 +159,34 @@ def _write_pages(
     facets: Facets,
     spool: Spool,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
     aliases: AliasTable,
     gender: dict[str, Any] | None = None,
 ) -> list[str]:
     """Write every page and chart, with progress on stderr; returns the names given for the
     comparison that matched no speaker."""
-    majors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if m["has_page"]]
+    pairs = list(zip(ranked, summaries, strict=True))
+    named = [(s, m) for s, m in pairs if not is_unnamed(m.type)]
+    majors = [(s, m) for s, m in named if m.has_page]
     progress = Progress("writing", len(ranked) + len(majors) + 1)
     certainty = corpus_certainty(aggregator)
     with ChartPool(chart_jobs(pages.settings.jobs, len(majors))) as pool:
         pages.pool = pool
         for stats, summary in majors:  # the workers draw while this process writes the pages
-            pool.submit(speaker_charts(pages, facets, stats, summary))
+            pages.draw(speaker_charts(pages, facets, stats, summary), counted=True)
             if not pool.parallel:
                 progress.step()
             speaker_page(pages, spool, facets, stats, summary, certainty)
             progress.step()
-        minors = [(s, m) for s, m in zip(ranked, summaries, strict=True) if not m["has_page"]]
+        minors = [(s, m) for s, m in named if not m.has_page]
         others_page(pages, spool, minors)
-        progress.step(len(minors))
-        chosen, missing = compare_page(pages, spool, facets, ranked, summaries, aliases)
-        index_pages(pages, aggregator, facets, ranked, summaries, bool(chosen), missing, gender)
+        sources = unnamed_page(pages, spool, pairs)
+        progress.step(len(pairs) - len(majors))
+        table_pages(pages, spool, pairs, aggregator.merged)
+        named_stats, named_summaries = [s for s, _ in named], [m for _, m in named]
+        chosen, missing = compare_page(pages, spool, facets, named_stats, named_summaries, aliases)
+        index_pages(pages, aggregator, facets, named_stats, named_summaries, sources, bool(chosen), missing,
+                    summaries, gender)  # fmt: skip
         pool.wait(progress.step)
     progress.step()
     progress.done()
