@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +18,7 @@ from quotes.cliutil import (
     finish,
     output_options,
     output_stream,
+    own_files,
     pipeline_options,
     report_inputs,
     report_results,
@@ -61,24 +66,48 @@ def report(
       quotes report news.jsonl --since 2024-01-01 --outlet Reuters
       quotes report news.jsonl --cues speech
     """
+    from quotes.fsutil import display_name
     from quotes.manifest import Manifest
     from quotes.report import write_reports
 
     rules, options, selection = pipeline_options(run)
-    paths = report_inputs(inputs)
     book = Manifest()
     book.settings["cue_classes"] = list(selection.cues)
     target = Path(out_dir)
+    paths = report_inputs(inputs, book, own_files(options, [target]))  # never the report's own output
     found = filtered(report_results(paths, options, book), selection, rules.aliases)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
-    index = write_reports(
-        found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"), min_quotes=min_quotes,
-        compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
-    )  # fmt: skip
+    with _terminated_as_interrupt():
+        index = write_reports(
+            found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"),
+            min_quotes=min_quotes, compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
+            manifest=book,
+        )  # fmt: skip
+    for note in index.notes:
+        click.echo(f"warning: {note}", err=True)
     for name in index.missing:
         click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
-    click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
-    finish(book, target / "manifest.json")
+    shown = display_name(str(target / "index.html"))
+    click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {shown}", err=True)
+    finish(book, target / "manifest.json", written=True)
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``) ends the report as Ctrl-C does, so its staging folder is removed and the
+    previous report kept; only ``kill -9`` leaves the staging folder, for the next report to clear."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.command()

@@ -10,6 +10,7 @@ are read line by line, so big files stream, as records with one id rule
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
@@ -19,6 +20,7 @@ from typing import TextIO
 from quotes.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.decoding import decode_bytes, decoded_lines
 from quotes.errors import InputError as InputError  # re-exported
+from quotes.fsutil import display_name
 from quotes.htmltext import extract
 from quotes.manifest import Manifest
 from quotes.markdown import front_matter, markdown_title, markdown_to_text
@@ -44,49 +46,104 @@ STDIN_ID = "stdin"
 
 # -- discovery --------------------------------------------------------------------------------------
 
+REPORT_RECORD = "report-files.json"
+"""The record every report folder holds (:data:`quotes.report.outputs.RECORD`): a folder with it is
+a report's output, never read as input."""
 
-def discover(inputs: Sequence[str]) -> Iterator[str]:
+
+def discover(
+    inputs: Sequence[str], manifest: Manifest | None = None, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[str]:
     """Expand files and folders into input paths; ``-`` is stdin.
 
-    Folders are walked recursively in sorted order, keeping supported suffixes and skipping hidden
-    files and folders. Paths given explicitly are yielded as given, even if missing (reading them
-    records the failure). Each input is yielded once.
+    Folders are walked recursively in sorted order, keeping regular files with supported suffixes
+    and skipping hidden files and folders. A FIFO, socket or device met in a folder is never opened
+    (a FIFO with no writer would block forever); nor is a folder in ``exclude`` (the run's own
+    output and cache) or a report's output folder (it holds ``report-files.json``), so a run never
+    reads what it or an earlier report wrote. Each is recorded in ``manifest`` as skipped, with
+    the reason. Paths given explicitly are yielded as given, even if missing (reading them records
+    the failure), except a socket or device, which is skipped. Each input is yielded once.
     """
     seen: set[str] = set()
+    walk = _Walk(manifest, {os.path.realpath(path) for path in exclude})
     for given in inputs:
-        for path in _expand(given):
+        for path in walk.expand(given):
             key = path if path == STDIN else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
                 yield path
 
 
-def _expand(given: str) -> Iterator[str]:
-    if given != STDIN and os.path.isdir(given):
-        yield from _walk(given, set())
-    else:
-        yield given
+class _Walk:
+    """One discovery: what to leave out, and where to record it."""
+
+    def __init__(self, manifest: Manifest | None, exclude: set[str]) -> None:
+        self.manifest = manifest
+        self.exclude = exclude
+        self.visited: set[str] = set()
+
+    def skip(self, path: str, reason: str) -> None:
+        if self.manifest is not None:
+            self.manifest.skip(path, reason)
+
+    def expand(self, given: str) -> Iterator[str]:
+        if given == STDIN:
+            yield given
+        elif os.path.isdir(given):
+            yield from self.folder(given)
+        else:
+            kind = _special_kind(given, fifo_ok=True)
+            if kind is None:
+                yield given
+            else:
+                self.skip(given, f"not a regular file ({kind})")
+
+    def folder(self, folder: str) -> Iterator[str]:
+        real = os.path.realpath(folder)
+        if real in self.visited:  # a symlink loop
+            return
+        self.visited.add(real)
+        if real in self.exclude:
+            self.skip(folder, "this run's own output")
+            return
+        if os.path.isfile(os.path.join(folder, REPORT_RECORD)):
+            self.skip(folder, f"a report's output folder (it holds {REPORT_RECORD})")
+            return
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            yield folder  # reading it records why it could not be listed
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            if _is_dir(entry):
+                yield from self.folder(path)
+            elif os.path.splitext(entry.name)[1].lower() not in SUPPORTED_SUFFIXES:
+                continue
+            elif os.path.realpath(path) in self.exclude:
+                self.skip(path, "this run's own output")
+            elif (kind := _special_kind(path)) is not None:
+                self.skip(path, f"not a regular file ({kind})")
+            else:
+                yield path
 
 
-def _walk(folder: str, visited: set[str]) -> Iterator[str]:
-    real = os.path.realpath(folder)
-    if real in visited:  # a symlink loop
-        return
-    visited.add(real)
+def _special_kind(path: str, *, fifo_ok: bool = False) -> str | None:
+    """What ``path`` is when it is neither a regular file nor a folder (a FIFO unless ``fifo_ok``:
+    one named on the command line is read, as ``<(zcat news.jsonl.gz)`` is); None otherwise, or
+    when it cannot be looked at (reading it records why)."""
     try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+        mode = os.stat(path).st_mode
     except OSError:
-        yield folder  # reading it records why it could not be listed
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(folder, entry.name)
-        if _is_dir(entry):
-            yield from _walk(path, visited)
-        elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
-            yield path
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or (fifo_ok and stat.S_ISFIFO(mode)):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -96,9 +153,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
-    """The articles of every input that :func:`discover` finds in ``inputs``."""
-    for path in discover(inputs):
+def read_inputs(
+    inputs: Sequence[str], manifest: Manifest, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Article]:
+    """The articles of every input that :func:`discover` finds in ``inputs`` (``exclude``: the
+    run's own output and cache, never read)."""
+    for path in discover(inputs, manifest, exclude=exclude):
         yield from read_input(path, manifest)
 
 
@@ -219,7 +279,7 @@ def _document(path: str, data: bytes, suffix: str, manifest: Manifest) -> Articl
     if not text.strip():
         raise InputError("no article text found")
     return Article(
-        id=path,
+        id=display_name(path),
         text=text,
         title=clean_field(title),
         date=clean_field(meta.get("date")),

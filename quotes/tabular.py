@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quotes.decoding import decoded_lines
 from quotes.errors import InputError
+from quotes.fsutil import display_name
 from quotes.manifest import Manifest
 
 METADATA = ("title", "date", "outlet", "url")
@@ -62,8 +63,9 @@ class Record:
 
 
 def default_id(stem: str, line: int) -> str:
-    """The id of a record that gives none: ``{file stem}:{line}``."""
-    return f"{stem}:{line}"
+    """The id of a record that gives none: ``{file stem}:{line}`` (an odd byte or line break of
+    the file name escaped, see :func:`quotes.fsutil.display_name`)."""
+    return f"{display_name(stem)}:{line}"
 
 
 def record_id(fields: Mapping[str, object], stem: str, line: int) -> str:

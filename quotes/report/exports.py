@@ -16,13 +16,13 @@ writes them; the CSV holds them as JSON text, tone as four columns and frames as
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from quotes.output import csv_writer
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
 from quotes.serialize import (
@@ -120,8 +120,7 @@ def write_exports(folder: Path, rows: Iterable[dict[str, Any]]) -> tuple[Path, P
             open(temporary[0], "w", encoding="utf-8") as jsonl,
             open(temporary[1], "w", encoding="utf-8", newline="") as table,
         ):
-            writer = csv.DictWriter(table, fieldnames=list(CSV_FIELDS))
-            writer.writeheader()
+            writer = csv_writer(table, CSV_FIELDS)  # formulas neutralised (quotes.output)
             for row in rows:
                 jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
                 writer.writerow(csv_row(row))

@@ -1,15 +1,17 @@
 """Write the per-speaker reports and the index from a stream of article results.
 
 The stream is read once. Per-speaker totals stay in memory (sums and bounded counters);
-quotations are spooled to a SQLite file in a hidden temporary folder inside ``out_dir``
-and read back one speaker at a time to render the reports. The spool is removed at the
-end, also on error.
+quotations are spooled to a SQLite file in a hidden folder beside ``out_dir`` and read back one
+speaker at a time to render the reports. Everything is written into a staging folder beside
+``out_dir`` and swapped in whole at the end, under a lock (:mod:`quotes.report.staging`): an error
+or an interrupt leaves the previous report as it was; the spool and the staging folder are removed.
 
 Speakers with at least ``min_quotes`` quotations get a folder with their page and charts; the
 others are listed, with their counts and quotations, on one page (``others.html``). Quotations
 without a speaker name are counted as ``unattributed`` in the index. Every file written is
-recorded in ``report-files.json``; a later run into the same folder removes the recorded files
-it does not write again, and nothing else.
+recorded in ``report-files.json``; a later run into the same folder leaves the recorded files
+behind with the old folder and carries every other file over, so it removes what the earlier
+report wrote and nothing else.
 
 This module runs those steps in order; the pages themselves are written by
 :mod:`quotes.report.speaker_pages` (speakers) and :mod:`quotes.report.corpus_pages` (comparison
@@ -18,12 +20,10 @@ and index) through :class:`quotes.report.pages.Pages`, the exports by :mod:`quot
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotes.cues import CUE_CLASSES
 from quotes.fsutil import slugify
@@ -39,8 +39,14 @@ from quotes.report.progress import Progress
 from quotes.report.speaker_pages import others_page, speaker_charts, speaker_page
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.staging import open_report
 from quotes.report.views import corpus_certainty
 from quotes.speakers import AliasTable
+
+if TYPE_CHECKING:
+    from quotes.manifest import Manifest
+
+MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,7 @@ class ReportIndex:
     index_md: Path
     index_html: Path
     missing: tuple[str, ...] = ()  # names given for the comparison that matched no speaker
+    notes: tuple[str, ...] = ()  # what the swap did beyond writing (stale folders removed, ...)
 
     @property
     def paths(self) -> tuple[Path, Path, Path]:
@@ -74,6 +81,7 @@ def write_reports(
     compare: Sequence[str] = (),
     frame_labels: Mapping[str, str] | None = None,
     cue_classes: Sequence[str] = CUE_CLASSES,
+    manifest: Manifest | None = None,
 ) -> ReportIndex:
     """Aggregate ``results`` per speaker and write reports, charts and the index into ``out_dir``.
 
@@ -81,14 +89,31 @@ def write_reports(
     Without it (None), by one process per core (see ``chartpool.chart_jobs``). ``compare`` names
     the speakers of the comparison page (default: the most quoted); ``frame_labels`` maps frame
     ids to the labels shown (from the frame rules); ``cue_classes`` are the classes the results were
-    filtered to (``--cues``), which the index states."""
+    filtered to (``--cues``), which the index states; ``manifest``, the account of the inputs, is
+    written into the report as ``manifest.json`` once they are read.
+
+    The report appears whole or not at all (see :mod:`quotes.report.staging`); a second report
+    into the same folder while this one runs fails with a ReportFolderError."""
     settings = Settings(title, jobs, max(1, min_quotes), tuple(compare), frame_labels, tuple(cue_classes))
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    root = out_dir.resolve()
+    with open_report(out_dir) as staged:
+        staging, spool = staged.staging, staged.spool
+        (counts, missing), files = _write_staged(results, staging, spool, aliases, settings, manifest)
+        staged.commit(files)
+        paths = (staged.target / name for name in INDEX_FILES)
+        return ReportIndex(staged.target, *counts, *paths, missing=missing, notes=tuple(staged.notes))
+
+
+def _write_staged(
+    results: Iterable[ArticleResult],
+    root: Path,
+    spool_dir: Path,
+    aliases: AliasTable,
+    settings: Settings,
+    manifest: Manifest | None,
+) -> tuple[tuple[tuple[int, int, int, int], tuple[str, ...]], set[str]]:
+    """Write the whole report into ``root``; returns ((speakers, quotations, articles,
+    unattributed), unmatched comparison names) and the files written, relative to ``root``."""
     written = Written(root)
-    previous = written.previous()
-    spool_dir = Path(tempfile.mkdtemp(prefix=".quotescope-spool-", dir=root))
     spool = Spool(spool_dir / "quotations.sqlite")
     try:
         facets = Facets()
@@ -99,24 +124,15 @@ def write_reports(
         summaries = _summaries(ranked, settings)
         pages = Pages(root, settings, written)
         missing = _write_pages(pages, aggregator, facets, spool, ranked, summaries, aliases)
-        paths = [root / name for name in INDEX_FILES]
-        index = ReportIndex(
-            root,
-            len(summaries),
-            aggregator.quotations,
-            aggregator.articles,
-            aggregator.unattributed,
-            *paths,
-            missing=tuple(missing),
-        )
         speakers = {s.key: (m["slug"], m["name"]) for s, m in zip(ranked, summaries, strict=True)}
         for path in export_quotations(root, spool, speakers, aggregator.merged):
             written.add(path)
-        written.finish(previous)
-        return index
+        if manifest is not None:
+            manifest.write(written.add(root / MANIFEST))
+        counts = (len(summaries), aggregator.quotations, aggregator.articles, aggregator.unattributed)
+        return (counts, tuple(missing)), written.finish()
     finally:
         spool.close()
-        shutil.rmtree(spool_dir, ignore_errors=True)
 
 
 def _summaries(ranked: list[SpeakerStats], settings: Settings) -> list[dict[str, Any]]:
