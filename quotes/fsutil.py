@@ -117,7 +117,7 @@ class AtomicFile:
     """A text file written in place of ``path`` only when :meth:`commit` is called.
 
     The temporary file is made beside ``path`` at once, so a target that cannot be written (a
-    missing or read-only folder, a read-only file) fails before any work is done; what is written
+    read-only folder or file, a file where a folder should be) fails before any work is done; what is written
     streams to disk, never held in memory. Leaving the ``with`` block without :meth:`commit` (an
     error, an interrupt, or a run that decided against it) removes the temporary file and leaves
     ``path`` as it was."""
@@ -129,6 +129,7 @@ class AtomicFile:
         if self.path.exists() and not os.access(self.path, os.W_OK):
             raise PermissionError(13, "Permission denied", str(self.path))
         folder = self.path.parent if str(self.path.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         self.temporary = Path(temporary)
         try:

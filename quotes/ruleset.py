@@ -14,6 +14,7 @@ from pathlib import Path
 from quotes.cue_files import load_cue_rules
 from quotes.cues import CueRules
 from quotes.framing import FrameRules, load_frame_rules
+from quotes.rule_schema import check_folder
 from quotes.speakers import AliasTable, load_aliases
 from quotes.tone_rules import ToneRules, load_tone_rules
 from quotes.yamlfile import RuleError
@@ -69,7 +70,9 @@ def attribution_rule_ids() -> frozenset[str]:
 
 
 def load_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault.
+    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault:
+    a missing required file, an unknown or misspelt key (:mod:`quotes.rule_schema`), a bad value,
+    or a regular expression that could hang a run (:mod:`quotes.regex_safety`).
 
     Each call reads the files afresh; the process-wide cache of rule sets (one per folder and
     content) is :func:`quotes.execution.analyzers.shared_rules`.
@@ -77,6 +80,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
     if not path.is_dir():
         raise RuleError(path, None, "not a folder of rule files")
+    check_folder(path)  # every required file, tone kind and frame family; no stray rule file
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),

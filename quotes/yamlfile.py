@@ -22,9 +22,10 @@ class RuleError(QuotesError, ValueError):
 
 
 class LineDict(dict):
-    """A mapping read from YAML that knows the (1-based) line it started on."""
+    """A mapping read from YAML that knows the (1-based) line it started on, and each key's."""
 
     line: int | None = None
+    key_lines: dict[Any, int]
 
 
 class LineList(list):
@@ -42,6 +43,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
@@ -51,6 +53,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         if key in result:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -66,23 +69,29 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 def read_yaml(path: str | Path) -> Any:
-    """Parse ``path`` safely; mappings become LineDict and sequences LineList.
+    """Parse ``path`` safely; mappings become LineDict and sequences LineList. A rule file is then
+    checked against its schema (:mod:`quotes.rule_schema`): every key must be one it may hold.
 
     Raises:
-        RuleError: the file is unreadable or not valid YAML (with the line of the fault).
+        RuleError: the file is unreadable or not valid YAML (with the line of the fault), or holds
+            a key its schema does not know (with that key's line and the nearest known key).
     """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(path, None, f"cannot read: {error}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise RuleError(path, line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise RuleError(path, None, f"invalid YAML: {error}") from None
+    from quotes.rule_schema import check_keys  # here: the schema module reads this one's records
+
+    check_keys(Path(path), data)
+    return data
 
 
 def line_of(value: Any, default: int | None = None) -> int | None:

@@ -227,7 +227,7 @@ def test_an_unwritable_target_fails_before_any_work(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(runner, "run_articles", never)
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
-    for target in (tmp_path / "no-folder" / "x.jsonl", story / "x.jsonl"):
+    for target in (story / "x.jsonl", story / "deeper" / "x.jsonl"):  # a file where a folder should be
         result = invoke("extract", str(story), "-o", str(target), "--no-cache")
         assert result.exit_code == 1
         assert result.output.startswith("Error: ") and result.output.count("\n") == 1, result.output
@@ -258,4 +258,5 @@ def test_cache_warnings_are_one_clean_line(tmp_path: Path) -> None:
     result = invoke("extract", str(story), "--cache", str(cache))
     assert result.exit_code == 0, result.output
     warnings = result.stderr.splitlines()
-    assert len(warnings) == 1 and warnings[0].startswith(f"warning: the cache {cache} is unreadable"), warnings
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"warning: the cache {cache} is unreadable"), warnings
