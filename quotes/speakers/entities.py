@@ -22,6 +22,7 @@ from quotes.speakers.people import PeopleLookup
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
 from quotes.speakers.titles import TitleRules
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
+from quotes.text import first_line_end
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
@@ -95,10 +96,10 @@ class ArticleEntities(PeopleLookup, TitleRules):
         self.mentions: Recency[Entity] = Recency()
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
-        self.datelines = dateline_spans(doc.text)
+        self.text = doc.text  # built once: spaCy rebuilds it from every token on each access
+        self.datelines = dateline_spans(self.text)
         self.quoted = quoted
-        text = doc.text
-        self.first_line_end = text.find("\n") if "\n" in text else len(text)
+        self.first_line_end = first_line_end(self.text)  # -1: no headline (a one-line article)
         ents = (_without_verb(e, rules, self.first_line_end) for e in map(_with_given_names, doc.ents))
         named = [
             (ent, name)
