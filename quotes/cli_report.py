@@ -77,7 +77,9 @@ def report(
     paths = report_inputs(inputs, book, own_files(options, [target]))  # never the report's own output
     found = filtered(report_results(paths, options, book), selection, rules.aliases)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
-    with _terminated_as_interrupt():
+    from quotes.report.writer import NothingRead
+
+    with _terminated_as_interrupt(), _kept_when_nothing_read(book, NothingRead):
         index = write_reports(
             found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"),
             min_quotes=min_quotes, compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
@@ -90,6 +92,18 @@ def report(
     shown = display_name(str(target / "index.html"))
     click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {shown}", err=True)
     finish(book, target / "manifest.json", written=True)
+
+
+@contextlib.contextmanager
+def _kept_when_nothing_read(book: Any, error: type[Exception]) -> Iterator[None]:
+    """When no input could be read, print why (the manifest's messages) and fail, the previous
+    report untouched."""
+    try:
+        yield
+    except error as nothing:
+        click.echo(f"quotes: {nothing}", err=True)
+        finish(book, None)
+        raise
 
 
 @contextlib.contextmanager

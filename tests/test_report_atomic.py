@@ -320,3 +320,43 @@ def restore(out: Path, entries: dict[str, bytes | str]) -> None:
         else:
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_bytes(content)  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_a_full_disk_leaves_the_previous_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    report(out, "Ada Lovelace")
+    before = snapshot(out)
+    from quotes.report import pages
+
+    written = {"count": 0}
+    real = pages.atomic_write_text
+
+    def filling(path: Path, text: str) -> None:
+        written["count"] += 1
+        if written["count"] > 3:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, text)
+
+    monkeypatch.setattr(pages, "atomic_write_text", filling)
+    story = tmp_path / "story.txt"
+    story.write_text("".join(f'"We will build bridge {j} well," said Ana Torres. ' for j in range(5)))
+    arguments = ["report", str(story), "--out", str(out), "--no-cache", "--min-quotes", "1"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].endswith("No space left on device"), result.output
+    assert snapshot(out) == before and beside(out) == []
+
+
+@pytest.mark.usefixtures("fast_charts")
+def test_a_report_that_read_nothing_keeps_the_previous_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report(out, "Ada Lovelace")
+    before = snapshot(out)
+    binary = tmp_path / "broken.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    result = CliRunner().invoke(cli, ["report", str(binary), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 1
+    assert "no input could be read, so the previous report is kept as it was" in result.output
+    assert f"{binary}:" in result.output
+    assert snapshot(out) == before and beside(out) == []

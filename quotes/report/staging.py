@@ -132,8 +132,11 @@ def _target(out: Path) -> Path:
     if os.path.lexists(given) and not given.is_dir():
         raise ReportFolderError(f"{display_name(str(out))}: not a folder")
     target = given.resolve()
-    if target.parent == target:
-        raise ReportFolderError(f"{display_name(str(out))}: a report cannot replace the root folder")
+    if target.parent == target or os.path.ismount(target):
+        raise ReportFolderError(
+            f"{display_name(str(out))}: a mount point, which a finished report cannot replace as a whole; "
+            "choose a folder inside it as --out"
+        )
     try:
         here = Path.cwd().resolve()
     except OSError:
@@ -281,6 +284,8 @@ def _ours(relative: str, record: set[str]) -> bool:
     swap's marker, or a temporary file or spool of an interrupted run of an earlier version."""
     if relative in record or relative.startswith(".quotescope-spool-"):
         return True
+    if relative == "manifest.json" and record:  # earlier versions wrote it after the record
+        return True
     folder, _, name = relative.rpartition("/")
     if name.startswith(".") and name.endswith(".tmp"):  # .index.html.x1y2z3.tmp, .quotations.csv.tmp
         stem = name[1:].rsplit(".", 2)[0] if name.count(".") >= 3 else name[1:-4]
@@ -357,6 +362,8 @@ def _link_or_copy(source: Path, destination: Path, info: os.stat_result) -> None
     try:
         os.link(source, destination, follow_symlinks=False)
         return
+    except NotImplementedError:  # pragma: no cover - a system without linkat
+        pass
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
             raise

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotes.cues import CUE_CLASSES
+from quotes.errors import QuotesError
 from quotes.fsutil import slugify
 from quotes.records import ArticleResult
 from quotes.report.aggregate import Aggregator
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from quotes.manifest import Manifest
 
 MANIFEST = "manifest.json"
+
+
+class NothingRead(QuotesError):
+    """Every input failed: no report replaces the previous one (the manifest says why)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,8 @@ def _write_staged(
         facets = Facets()
         aggregator = Aggregator(aliases, spool, observer=facets)
         aggregator.consume(results)
+        if manifest is not None and aggregator.articles == 0 and not manifest.ok:
+            raise NothingRead("no input could be read, so the previous report is kept as it was")
         aggregator.merge_surnames()
         ranked = aggregator.ranked()
         summaries = _summaries(ranked, settings)
