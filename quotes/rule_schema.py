@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotes.yamlfile import RuleError, line_of
+from quotes.errors import RuleError
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,8 @@ def _check(path: Path, data: dict[Any, Any], schema: Keys, where: str) -> None:
     lines = getattr(data, "key_lines", {})
     for key, value in data.items():
         if key not in schema.allowed:
-            raise RuleError(path, lines.get(key, line_of(data)), _unknown(key, schema.allowed, where))
+            line = lines.get(key, getattr(data, "line", None))
+            raise RuleError(path, line, _unknown(key, schema.allowed, where))
         inner = f"{where}{key}"
         if key in schema.nested and isinstance(value, dict):
             _check(path, value, schema.nested[key], f"{inner}: ")
@@ -169,8 +170,11 @@ def _declared(path: Path, field_name: str) -> str | None:
     found = re.search(rf"(?m)^{field_name}:[ \t]*([A-Za-z_]+)[ \t]*(?:#.*)?$", text)
     if found:
         return found.group(1)
-    from quotes.yamlfile import read_yaml
+    import yaml
 
-    data = read_yaml(path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None  # its loader says where
     value = data.get(field_name) if isinstance(data, dict) else None
     return value if isinstance(value, str) else None

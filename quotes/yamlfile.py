@@ -7,18 +7,8 @@ from typing import Any
 
 import yaml
 
-from quotes.errors import QuotesError
-
-
-class RuleError(QuotesError, ValueError):
-    """A rule file that cannot be used; ``str()`` is ``file:line: reason``."""
-
-    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
+from quotes.errors import RuleError as RuleError  # re-exported: the rule loaders raise it
+from quotes.rule_schema import check_keys
 
 
 class LineDict(dict):
@@ -88,8 +78,6 @@ def read_yaml(path: str | Path) -> Any:
         raise RuleError(path, line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise RuleError(path, None, f"invalid YAML: {error}") from None
-    from quotes.rule_schema import check_keys  # here: the schema module reads this one's records
-
     check_keys(Path(path), data)
     return data
 
