@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.context import ArticleContext
-from quotes.text.spans import inner_span, word_count
+from quotes.text.spans import has_word, inner_span, word_count
 
 RULE_IDS = ("continuation", "unattributed")
 MIN_UNATTRIBUTED_WORDS = 8
@@ -36,7 +36,7 @@ def orphan_candidates(
         if words < MIN_QUOTATION_WORDS or group.pieces[0].single:
             continue  # scare quotes, titles and single-quoted phrases
         paragraph_start = context.paragraph_start(group.start)
-        opens_paragraph = paragraph_start == group.start or not text[paragraph_start : group.start].strip()
+        opens_paragraph = paragraph_start == group.start or not context.has_text(paragraph_start, group.start)
         if not opens_paragraph:
             continue
         candidate = _orphan(context, group, by_group, words)
@@ -75,7 +75,7 @@ def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | N
     ``-Michelle Marks, Philadelphia.``): the name up to the first comma or full stop."""
     text = context.text
     end = context.paragraph_end(group.end)
-    if text[group.end : end].strip():
+    if context.has_text(group.end, end):
         return None
     line = _SIGNATURE.match(text, end)
     if line is None:
@@ -92,7 +92,7 @@ def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | N
 
 def _words_after(context: ArticleContext, group: QuoteGroup) -> bool:
     """Whether words follow the quotation in its paragraph (its own attribution, usually)."""
-    return word_count(context.text, group.end, context.paragraph_end(group.end)) > 0
+    return has_word(context.text, group.end, context.paragraph_end(group.end))
 
 
 def _previous_quotation(

@@ -25,6 +25,7 @@ from quotes.cli.common import (
     run_options_from,
     writes_in_place,
 )
+from quotes.io.files import display_name
 
 
 @click.command()
@@ -66,12 +67,22 @@ def extract(
     book = Manifest()
     book.settings["cue_classes"] = list(selection.cues)
     book.settings["gender"] = gender_mode
-    found = gendered(filtered(results(inputs, options, book), selection, rules.aliases), gender_mode)
-    with output_stream(output) as out:
+    manifest_path = _manifest_path(output, manifest)
+    own = [output, manifest_path]
+    found = gendered(filtered(results(inputs, options, book, own=own), selection, rules.aliases), gender_mode)
+    with output_stream(output, keep=lambda: _read_any(book)) as out:
         count = write_results(found, fmt, out, explain, gender=gender_mode != "off")
     if output and output != "-":
-        click.echo(f"{count} quotations written to {output}", err=True)
-    finish(book, _manifest_path(output, manifest))
+        if _read_any(book):
+            click.echo(f"{count} quotations written to {display_name(output)}", err=True)
+        else:
+            click.echo(f"no input could be read: {display_name(output)} not written", err=True)
+    finish(book, manifest_path)
+
+
+def _read_any(book: Any) -> bool:
+    """Whether the output is worth writing: some input was read, or none failed."""
+    return book.ok or book.to_dict()["summary"]["articles"] > 0
 
 
 @click.command(name="eval")

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +20,7 @@ from quotes.cli.common import (
     gendered,
     output_options,
     output_stream,
+    own_files,
     pipeline_options,
     report_inputs,
     report_results,
@@ -67,28 +72,63 @@ def report(
       quotes report news.jsonl --cues speech
       quotes report news.jsonl --gender text
     """
+    from quotes.io.files import display_name
     from quotes.io.manifest import Manifest
-    from quotes.io.readers import unread_files
     from quotes.report import write_reports
 
     rules, options, selection = pipeline_options(run)
-    paths = report_inputs(inputs)
     book = Manifest()
-    for path, reason in unread_files(inputs):
-        book.skip(path, reason)
     book.settings["cue_classes"] = list(selection.cues)
     book.settings["gender"] = gender_mode
     target = Path(out_dir)
+    paths = report_inputs(inputs, book, own_files(options, [target]))  # never the report's own output
     found = gendered(filtered(report_results(paths, options, book), selection, rules.aliases), gender_mode)
     labels = {frame.id: frame.label for frame in rules.frames.frames}
-    index = write_reports(
-        found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"), min_quotes=min_quotes,
-        compare=compare_names, frame_labels=labels, cue_classes=selection.cues, gender=gender_mode != "off",
-    )  # fmt: skip
+    from quotes.report.writer import NothingRead
+
+    with _terminated_as_interrupt(), _kept_when_nothing_read(book, NothingRead):
+        index = write_reports(
+            found, target, rules.aliases, title=title, jobs=_given(run["jobs"], "jobs"),
+            min_quotes=min_quotes, compare=compare_names, frame_labels=labels, cue_classes=selection.cues,
+            gender=gender_mode != "off", manifest=book,
+        )  # fmt: skip
+    for note in index.notes:
+        click.echo(f"warning: {note}", err=True)
     for name in index.missing:
         click.echo(f"warning: --compare {name!r} matched no speaker", err=True)
-    click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {target / 'index.html'}", err=True)
-    finish(book, target / "manifest.json")
+    shown = display_name(str(target / "index.html"))
+    click.echo(f"{index.speakers} speakers, {index.quotations} quotations: {shown}", err=True)
+    finish(book, target / "manifest.json", written=True)
+
+
+@contextlib.contextmanager
+def _kept_when_nothing_read(book: Any, error: type[Exception]) -> Iterator[None]:
+    """When no input could be read, print why (the manifest's messages) and fail, the previous
+    report untouched."""
+    try:
+        yield
+    except error as nothing:
+        click.echo(f"quotes: {nothing}", err=True)
+        finish(book, None)
+        raise
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``) ends the report as Ctrl-C does, so its staging folder is removed and the
+    previous report kept; only ``kill -9`` leaves the staging folder, for the next report to clear."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.command()

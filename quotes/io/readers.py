@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
@@ -22,6 +23,7 @@ from typing import TextIO
 from quotes.io.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.io.decoding import decode_bytes, decoded_lines
 from quotes.io.fetch import fetch, is_url
+from quotes.io.files import display_name
 from quotes.io.formats import HTML, PDF, PLAIN_TEXT, InputFormat, input_format, is_records, suffix_list
 from quotes.io.manifest import Manifest
 from quotes.io.tabular import (
@@ -43,6 +45,10 @@ STDIN_ID = "stdin"
 
 
 # -- discovery --------------------------------------------------------------------------------------
+
+REPORT_RECORD = "report-files.json"
+"""The record every report folder holds (:data:`quotes.report.written_files.RECORD`): a folder
+with it is a report's output, never read as input."""
 
 
 class InputPath(str):
@@ -72,64 +78,102 @@ def document_id(path: str, given: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def discover(inputs: Sequence[str]) -> Iterator[str]:
+def discover(
+    inputs: Sequence[str], manifest: Manifest | None = None, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[str]:
     """Expand files and folders into input paths; ``-`` is stdin, a URL is fetched when read.
 
-    Folders are walked recursively in sorted order, keeping supported suffixes and skipping hidden
-    files and folders (:func:`unread_files` lists the others). Paths given explicitly are yielded as
-    given, even if missing (reading them records the failure). Each input is yielded once, as an
-    :class:`InputPath` that knows its article id.
+    Folders are walked recursively in sorted order, keeping regular files of an input format
+    (:mod:`quotes.io.formats`) and skipping hidden files and folders. A file of no input format,
+    a FIFO, socket or device met in a folder (a FIFO with no writer would block forever), a
+    folder in ``exclude`` (the run's own output and cache) and a report's output folder (it holds
+    ``report-files.json``) are never opened, so a run never reads what it or an earlier report
+    wrote; each is recorded in ``manifest`` as skipped, with the reason. Paths given explicitly
+    are yielded as given, even if missing (reading them records the failure), except a socket or
+    device, which is skipped. Each input is yielded once, as an :class:`InputPath` that knows its
+    article id.
     """
     seen: set[str] = set()
+    walk = _Walk(manifest, {os.path.realpath(path) for path in exclude})
     for given in inputs:
-        for path in _expand(given):
+        for path in walk.expand(given):
             key = path if path == STDIN or is_url(path) else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
                 yield InputPath(path, given)
 
 
-def unread_files(inputs: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """The files inside the folders of ``inputs`` that no reader takes, with the reason (hidden
-    files and folders aside): every file is accounted for in the manifest."""
-    for given in inputs:
-        if given == STDIN or is_url(given) or not os.path.isdir(given):
-            continue
-        for folder, folders, names in os.walk(given):
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
-            for name in sorted(names):
-                suffix = os.path.splitext(name)[1].lower()
-                if not name.startswith(".") and input_format(name) is None:
-                    reason = f"not read: {suffix or 'no suffix'} is not an input type ({suffix_list()})"
-                    yield os.path.join(folder, name), reason
+class _Walk:
+    """One discovery: what to leave out, and where to record it."""
+
+    def __init__(self, manifest: Manifest | None, exclude: set[str]) -> None:
+        self.manifest = manifest
+        self.exclude = exclude
+        self.visited: set[str] = set()
+
+    def skip(self, path: str, reason: str) -> None:
+        if self.manifest is not None:
+            self.manifest.skip(path, reason)
+
+    def expand(self, given: str) -> Iterator[str]:
+        if given == STDIN or is_url(given):
+            yield given
+        elif os.path.isdir(given):
+            yield from self.folder(given)
+        else:
+            kind = _special_kind(given, fifo_ok=True)
+            if kind is None:
+                yield given
+            else:
+                self.skip(given, f"not a regular file ({kind})")
+
+    def folder(self, folder: str) -> Iterator[str]:
+        real = os.path.realpath(folder)
+        if real in self.visited:  # a symlink loop
+            return
+        self.visited.add(real)
+        if real in self.exclude:
+            self.skip(folder, "this run's own output")
+            return
+        if os.path.isfile(os.path.join(folder, REPORT_RECORD)):
+            self.skip(folder, f"a report's output folder (it holds {REPORT_RECORD})")
+            return
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            yield folder  # reading it records why it could not be listed
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            if _is_dir(entry):
+                yield from self.folder(path)
+            elif input_format(entry.name) is None:
+                suffix = os.path.splitext(entry.name)[1].lower() or "no suffix"
+                self.skip(path, f"not read: {suffix} is not an input type ({suffix_list()})")
+            elif os.path.realpath(path) in self.exclude:
+                self.skip(path, "this run's own output")
+            elif (kind := _special_kind(path)) is not None:
+                self.skip(path, f"not a regular file ({kind})")
+            else:
+                yield path
 
 
-def _expand(given: str) -> Iterator[str]:
-    if given != STDIN and os.path.isdir(given):
-        yield from _walk(given, set())
-    else:
-        yield given
-
-
-def _walk(folder: str, visited: set[str]) -> Iterator[str]:
-    real = os.path.realpath(folder)
-    if real in visited:  # a symlink loop
-        return
-    visited.add(real)
+def _special_kind(path: str, *, fifo_ok: bool = False) -> str | None:
+    """What ``path`` is when it is neither a regular file nor a folder (a FIFO unless ``fifo_ok``:
+    one named on the command line is read, as ``<(zcat news.jsonl.gz)`` is); None otherwise, or
+    when it cannot be looked at (reading it records why)."""
     try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+        mode = os.stat(path).st_mode
     except OSError:
-        yield folder  # reading it records why it could not be listed
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(folder, entry.name)
-        if _is_dir(entry):
-            yield from _walk(path, visited)
-        elif input_format(entry.name) is not None:
-            yield path
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or (fifo_ok and stat.S_ISFIFO(mode)):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -139,12 +183,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
-    """The articles of every input that :func:`discover` finds in ``inputs``; the files of its
-    folders that no reader takes are recorded as skipped."""
-    for path, reason in unread_files(inputs):
-        manifest.skip(path, reason)
-    for path in discover(inputs):
+def read_inputs(
+    inputs: Sequence[str], manifest: Manifest, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Article]:
+    """The articles of every input that :func:`discover` finds in ``inputs`` (``exclude``: the
+    run's own output and cache, never read); what it leaves out is recorded as skipped."""
+    for path in discover(inputs, manifest, exclude=exclude):
         yield from read_input(path, manifest)
 
 
@@ -270,7 +314,7 @@ def _document(path: str, data: bytes, form: InputFormat, manifest: Manifest) -> 
     if not text.strip():
         raise InputError("no article text found")
     return Article(
-        id=getattr(path, "article_id", None) or document_id(path, path),
+        id=display_name(getattr(path, "article_id", None) or document_id(path, path)),
         text=text,
         title=clean_field(page.title),
         date=clean_field(page.date),

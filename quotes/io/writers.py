@@ -2,13 +2,20 @@
 
 Rows are dicts of plain values (see :mod:`quotes.io.serialize`); every command that prints rows
 writes them through :func:`write_rows` or :func:`write_results`, so the formats behave alike.
+
+Every CSV file quotescope writes goes through :func:`csv_writer`, which neutralises spreadsheet
+formulas as OWASP recommends: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return (or their full-width forms) gets a leading apostrophe, so ``=HYPERLINK(...)`` in a
+quotation, a title or a speaker's name is shown as text, never run. Numbers (a tone of -0.5) are
+written as numbers: they are quotescope's own values, not text from an article, and a spreadsheet
+reads ``-0.5`` as a number, not a formula; an apostrophe would make every negative score text.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from quotes.io.serialize import (
@@ -49,6 +56,36 @@ def clip_end(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + ELLIPSIS
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What a spreadsheet may read as the start of a formula (OWASP's list, plus full-width forms)."""
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` for a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe; numbers and other text are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+    """:class:`csv.DictWriter` whose cells pass through :func:`safe_cell`."""
+
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow({key: safe_cell(value) for key, value in rowdict.items()})
+
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+        for row in rowdicts:
+            self.writerow(row)
+
+
+def csv_writer(out: TextIO, fields: Sequence[str]) -> SafeDictWriter:
+    """The one CSV writer of quotescope: a header of ``fields`` written, formulas neutralised."""
+    writer = SafeDictWriter(out, fieldnames=list(fields))
+    writer.writeheader()
+    return writer
+
+
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write rows of plain values as JSON lines, CSV (header from the first row) or an aligned
     table with a header row ("(none)" when there are no rows); returns the number of rows."""
@@ -74,15 +111,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
 
 
 def _write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: Sequence[str] | None = None) -> int:
-    writer: csv.DictWriter[str] | None = None
-    if fields is not None:
-        writer = csv.DictWriter(out, fieldnames=list(fields))
-        writer.writeheader()
+    writer = csv_writer(out, fields) if fields is not None else None
     count = 0
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
+            writer = csv_writer(out, list(row))
         writer.writerow(row)
         count += 1
     return count

@@ -22,7 +22,6 @@ writes them; the CSV holds them as JSON text, tone as four columns and frames as
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -40,6 +39,7 @@ from quotes.io.serialize import (
     tone_summary,
     without_gender,
 )
+from quotes.io.writers import csv_writer
 from quotes.records import Article, Quotation
 from quotes.report.spool import Spool
 from quotes.report.summaries import SpeakerSummary
@@ -146,8 +146,7 @@ def write_exports(folder: Path, rows: Iterable[dict[str, Any]], gender: bool = T
             open(temporary[0], "w", encoding="utf-8") as jsonl,
             open(temporary[1], "w", encoding="utf-8", newline="") as table,
         ):
-            writer = csv.DictWriter(table, fieldnames=fields)
-            writer.writeheader()
+            writer = csv_writer(table, fields)  # formulas neutralised (quotes.io.writers)
             for row in rows:
                 if not gender:
                     row = without_gender(row)

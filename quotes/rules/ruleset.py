@@ -18,6 +18,7 @@ from quotes.rules.cues import CueRules, load_cue_rules
 from quotes.rules.first_name_genders import load_first_name_genders
 from quotes.rules.frames import FrameRules, load_frame_rules
 from quotes.rules.mentions import MentionRules, load_mention_rules
+from quotes.rules.schema import check_folder
 from quotes.rules.speakers import AliasTable, load_aliases
 from quotes.rules.stance import StanceRules, load_stance_rules
 from quotes.rules.tone import ToneRules, load_tone_rules
@@ -69,7 +70,9 @@ def fingerprint(directory: Path) -> str:
 
 
 def read_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault.
+    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault:
+    a missing required file, an unknown or misspelt key (:mod:`quotes.rules.schema`), a bad value,
+    or a regular expression that could hang a run (:mod:`quotes.rules.regex_safety`).
 
     Each call reads the files afresh; the process-wide cache of rule sets (one per folder and
     content) is :func:`quotes.execution.analyzers.shared_rules`.
@@ -77,6 +80,7 @@ def read_rules(directory: str | Path | None = None) -> RuleSet:
     path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
     if not path.is_dir():
         raise RuleError(path, None, "not a folder of rule files")
+    check_folder(path)  # every required file, tone kind and frame family; no stray rule file
     mentions = load_mention_rules(path)
     return RuleSet(
         directory=path,

@@ -25,6 +25,7 @@ from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_
 from quotes.speakers.records import Entity, GenderCue
 from quotes.speakers.titles import Titles
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
+from quotes.text.spans import first_line_end
 
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
 _DATELINE = re.compile(
@@ -117,10 +118,10 @@ class ArticleEntities:
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
-        self.datelines = dateline_spans(doc.text)
+        self.text = doc.text  # built once: spaCy rebuilds it from every token on each access
+        self.datelines = dateline_spans(self.text)
         self.quoted = quoted
-        text = doc.text
-        self.first_line_end = text.find("\n") if "\n" in text else len(text)
+        self.first_line_end = first_line_end(self.text)  # -1: no headline (a one-line article)
         ents = (_without_verb(e, cues, self.first_line_end) for e in map(_with_given_names, doc.ents))
         named = [
             (ent, name)

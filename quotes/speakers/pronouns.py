@@ -54,7 +54,7 @@ class PronounResolver:
         """``Ann Coulter: And Then There Was the One.``: a person of the article named alone before a
         headline's colon, the headline after it neither quoted nor in the first person (``Kasich: We
         Are Going All the Way`` is Kasich speaking), is the writer of the article's own "I"."""
-        headline = self.doc.text[: self.entities.first_line_end]
+        headline = self.entities.text[: max(0, self.entities.first_line_end)]
         name, colon, rest = headline.partition(":")
         words = rest.replace("’", "'").split()
         if not colon or any(mark in rest for mark in QUOTE_MARKS) or any(

@@ -41,7 +41,7 @@ class ProperNameResolver:
         if candidate.speaker is None or candidate.speaker[1] > self.entities.first_line_end:
             return None
         start, end = candidate.speaker
-        words = self.doc.text[start:end].split()
+        words = self.entities.text[start:end].split()
         for n in range(len(words) - 1, 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
                 continue
