@@ -232,7 +232,7 @@ def test_gender_shares_count_sources_once_and_unknowns_apart() -> None:
             ("acme", None, True, "Wire", None),
         ]
     ]
-    shares = gender_shares(rows)
+    shares = gender_shares(rows).to_json()
     assert shares["overall"]["sources"] == {"female": 1, "male": 1, "unknown": 1, "share_women": 0.5}
     assert shares["overall"]["quotations"]["share_women"] == round(2 / 3, 4)
     assert [m["month"] for m in shares["by_month"]] == ["2024-01", "2024-02"]
@@ -258,3 +258,35 @@ def test_extract_and_report_gender_option(tmp_path: Path, mode: str) -> None:
     assert ("speaker_gender" in rows[0]) == (mode != "off") == ("gender" in index)
     header = (tmp_path / "rep" / "quotations.csv").read_text().splitlines()[0]
     assert ("speaker_gender" in header) == (mode != "off")
+
+
+def test_the_report_shows_whose_voices_by_outlet_and_month_and_each_speakers_gender(tmp_path: Path) -> None:
+    articles = [
+        {"id": "a1", "outlet": "Post", "date": "2024-01-05",
+         "text": '"We will reopen the ward," said Dr. Ana Torres. She added that staff were ready.'},
+        {"id": "a2", "outlet": "Wire", "date": "2024-02-07",
+         "text": '"The budget is short," said Mr. Tom Reyes, the finance chair.'},
+    ]  # fmt: skip
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    out = tmp_path / "report"
+    result = CliRunner().invoke(cli, ["report", str(corpus), "--out", str(out), "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="gender"' in index and "women_by_month.png" in index
+    assert (out / "women_by_month.png").read_bytes().startswith(b"\x89PNG")
+    shares = json.loads((out / "index.json").read_text(encoding="utf-8"))["gender"]
+    assert shares["overall"]["sources"] == {"female": 1, "male": 1, "unknown": 0, "share_women": 0.5}
+    assert [m["month"] for m in shares["by_month"]] == ["2024-01", "2024-02"]
+    page = (out / "ana-torres" / "report.html").read_text(encoding="utf-8")
+    assert "Gender: <strong>female</strong>" in page
+    assert "Gender: **male**" in (out / "tom-reyes" / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_month_chart_with_no_known_gender_says_so() -> None:
+    from quotes.report.charts_views import women_share_chart
+    from quotes.report.gender_shares import GenderCounts, GenderRow
+
+    nobody = GenderCounts(0, 0, 2, None)
+    png = women_share_chart([GenderRow("2024-01", nobody, nobody)])
+    assert png.startswith(b"\x89PNG")

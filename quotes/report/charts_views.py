@@ -20,6 +20,7 @@ from quotes.report.chartkit import (
     titles,
     to_png,
 )
+from quotes.report.gender_shares import GenderRow
 from quotes.report.timeline import PeriodRow
 
 PALETTE = ("#4472a8", "#e08a2c", "#2e8b57", "#c0392b", "#7d5ba6", "#8c6d31", "#17a2b8", "#d45087")
@@ -250,3 +251,34 @@ def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, flo
 
 def _height_for(rows: float) -> float:
     return min(max(2.6, 1.5 + 0.45 * rows), 14.0)
+
+
+def women_share_chart(months: Sequence[GenderRow]) -> bytes:
+    """The share of women among the people quoted, month by month: a bar for each month's share
+    (among sources of known gender), labelled with the women and men it counts, and a dashed line
+    at parity; months with nobody of known gender are left empty."""
+    title = "Share of women among the people quoted, by month"
+    known = [(i, r.sources) for i, r in enumerate(months) if r.sources.share_women is not None]
+    if not known:
+        return no_data(title, "No dated quotations of people of known gender.")
+    periods = [r.label for r in months]
+    fig = new_figure(3.4, 9.0)
+    ax = fig.add_subplot()
+    bars(ax, [(i - 0.35, 0.0, 0.7, 100 * c.share_women) for i, c in known], COLOURS["bar"])  # type: ignore[operator]
+    ax.axhline(50, color="#888888", linestyle="--", linewidth=0.8)
+    small = len(periods) <= 24
+    for i, c in known:
+        if small:
+            ax.text(i, 100 * c.share_women + 2, f"{c.female}/{c.female + c.male}",  # type: ignore[operator]
+                    ha="center", va="bottom", fontsize=7, color="#333333")  # fmt: skip
+    ax.set_ylim(0, 110)
+    ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"], fontsize=8)
+    ax.set_ylabel("Women among sources")
+    ax.spines[["top", "right"]].set_visible(False)
+    _period_ticks(ax, periods)
+    note = "Women / (women + men) among the people quoted each month; unknown gender not counted"
+    if small:
+        note += "; each bar labelled women/known"
+    margins(fig, left=0.8, note=note, bottom=_axis_inches(periods))
+    titles(fig, ax, title, note)
+    return to_png(fig)

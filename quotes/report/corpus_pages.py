@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
 
 from quotes.report import charts_views
 from quotes.report.aggregate import Aggregator
 from quotes.report.display import cue_classes_note, label_keys
 from quotes.report.facets import Facets
+from quotes.report.gender_shares import GenderShares
 from quotes.report.index_charts import index_charts
 from quotes.report.pages import Pages
 from quotes.report.render import Md, render_compare, render_index
@@ -36,6 +36,8 @@ TOP_INDEX = 25
 """Speakers listed on the index; every speaker is in ``speakers.html``."""
 TOP_DESCRIPTIONS = 10
 """Descriptions of unnamed sources (and outlets) listed on the index; all are in ``unnamed.html``."""
+TOP_GENDER_OUTLETS = 15
+"""Outlets shown in the index's table of women among sources (index.json has every outlet)."""
 
 
 def compare_page(
@@ -82,7 +84,7 @@ def index_pages(
     compared: bool,
     missing: list[str],
     every: Sequence[SpeakerSummary] = (),
-    gender: dict[str, Any] | None = None,
+    gender: GenderShares | None = None,
 ) -> None:
     """Write the index files (``INDEX_FILES``) and the index charts: the named speakers ``ranked``
     (with their ``summaries``) and the unnamed ``sources``; ``index.json`` lists ``every`` speaker,
@@ -90,7 +92,7 @@ def index_pages(
     (:mod:`quotes.report.gender_shares`)."""
     settings = pages.settings
     corpus = corpus_view(ranked, summaries, facets)
-    charts, views = index_charts(pages.chart, summaries, corpus, settings.labels)
+    charts, views = index_charts(pages.chart, summaries, corpus, settings.labels, gender)
     pages.draw(charts)
     data = {
         "title": settings.title,
@@ -104,7 +106,7 @@ def index_pages(
         "speakers": [s.to_json() for s in (every or summaries)],
         "unnamed_sources": sources.to_json(),
         "repeats": [r.to_json() for r in corpus.repeats],
-        **({"gender": gender} if gender is not None else {}),
+        **({"gender": gender.to_json()} if gender is not None else {}),
     }
     pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     pages.page(
@@ -127,4 +129,6 @@ def index_pages(
         corpus=corpus,
         compared=compared,
         missing=missing,
+        gender=gender,
+        top_outlets=TOP_GENDER_OUTLETS,
     )

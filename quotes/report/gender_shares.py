@@ -11,10 +11,52 @@ men): people of unknown gender are counted beside it, never guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 GENDERS = ("female", "male", "unknown")
+
+
+@dataclass(frozen=True)
+class GenderCounts:
+    """Women, men and people of unknown gender, and the share of women among those known."""
+
+    female: int
+    male: int
+    unknown: int
+    share_women: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class GenderRow:
+    """The counts of one group (the whole report, an outlet, a month) among sources and quotations."""
+
+    label: str
+    sources: GenderCounts
+    quotations: GenderCounts
+
+
+@dataclass(frozen=True)
+class GenderShares:
+    """Whose voices a report holds: overall, by outlet (most sources first) and by month."""
+
+    overall: GenderRow
+    by_outlet: tuple[GenderRow, ...]
+    by_month: tuple[GenderRow, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """``index.json``'s ``gender`` section."""
+        def row(r: GenderRow) -> dict[str, Any]:
+            return {"sources": r.sources.to_json(), "quotations": r.quotations.to_json()}
+
+        return {
+            "overall": row(self.overall),
+            "by_outlet": [{"outlet": r.label, **row(r)} for r in self.by_outlet],
+            "by_month": [{"month": r.label, **row(r)} for r in self.by_month],
+        }
 
 
 @dataclass
@@ -26,21 +68,21 @@ class _Counts:
         self.sources[slug] = gender
         self.quotations[gender] += 1
 
-    def summary(self) -> dict[str, Any]:
+    def row(self, label: str) -> GenderRow:
         sources = {g: sum(1 for v in self.sources.values() if v == g) for g in GENDERS}
-        return {"sources": _with_share(sources), "quotations": _with_share(self.quotations)}
+        return GenderRow(label, _with_share(sources), _with_share(self.quotations))
 
 
-def _with_share(counts: Mapping[str, int]) -> dict[str, Any]:
+def _with_share(counts: Mapping[str, int]) -> GenderCounts:
     known = counts["female"] + counts["male"]
     share = round(counts["female"] / known, 4) if known else None
-    return {**{g: counts[g] for g in GENDERS}, "share_women": share}
+    return GenderCounts(counts["female"], counts["male"], counts["unknown"], share)
 
 
-def gender_shares(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
-    """``{"overall": ..., "by_outlet": [...], "by_month": [...]}``, each with ``sources`` and
-    ``quotations`` counts by gender and the share of women; None when no row has a gender (no
-    person quoted, or ``--gender off``). Outlets are listed by sources, then name; months in order."""
+def gender_shares(rows: Iterable[Mapping[str, Any]]) -> GenderShares | None:
+    """Sources and quotations counted by gender, with the share of women, overall, by outlet and by
+    month; None when no row has a gender (no person quoted, or ``--gender off``). Outlets are listed
+    by sources, then name; months in order."""
     overall = _Counts()
     outlets: dict[str, _Counts] = {}
     months: dict[str, _Counts] = {}
@@ -58,8 +100,8 @@ def gender_shares(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
     if not overall.sources:
         return None
     by_outlet = sorted(outlets.items(), key=lambda item: (-len(item[1].sources), item[0].casefold()))
-    return {
-        "overall": overall.summary(),
-        "by_outlet": [{"outlet": name, **counts.summary()} for name, counts in by_outlet],
-        "by_month": [{"month": name, **counts.summary()} for name, counts in sorted(months.items())],
-    }
+    return GenderShares(
+        overall.row("all"),
+        tuple(counts.row(name) for name, counts in by_outlet),
+        tuple(counts.row(name) for name, counts in sorted(months.items())),
+    )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from quotes.report import charts, charts_views
 from quotes.report.chartpool import Chart
 from quotes.report.display import label_keys
+from quotes.report.gender_shares import GenderShares
 from quotes.report.render import Md
 from quotes.report.summaries import SpeakerSummary
 from quotes.report.view_types import ChartRef, CorpusView
@@ -17,10 +18,14 @@ ChartMaker = Callable[..., Chart]
 
 
 def index_charts(
-    chart: ChartMaker, summaries: Sequence[SpeakerSummary], corpus: CorpusView, labels: Mapping[str, str]
+    chart: ChartMaker,
+    summaries: Sequence[SpeakerSummary],
+    corpus: CorpusView,
+    labels: Mapping[str, str],
+    gender: GenderShares | None = None,
 ) -> tuple[list[Chart], list[ChartRef]]:
-    """The index charts, made with ``chart``, and the views (over time, by outlet) among them for
-    the index page."""
+    """The index charts, made with ``chart``, and the views (over time, by outlet, women by month)
+    among them for the index page."""
     total = len(summaries)
     found = [chart("speakers.png", charts.speakers_chart, [(s.name, s.quotes) for s in summaries], total)]
     tone_rows = [
@@ -42,4 +47,7 @@ def index_charts(
         found.append(chart("outlets.png", charts_views.outlet_heatmap, [r.name for r in table],
                            list(corpus.outlets), [list(r.counts) for r in table]))  # fmt: skip
         views.append(ChartRef(Md("outlets.png"), "Quotations by speaker and outlet"))
+    if gender is not None and gender.by_month:
+        found.append(chart("women_by_month.png", charts_views.women_share_chart, list(gender.by_month)))
+        views.append(ChartRef(Md("women_by_month.png"), "Share of women among the people quoted, by month"))
     return found, views

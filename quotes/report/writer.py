@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quotes.io.files import slugify
 from quotes.records import ArticleResult
@@ -34,7 +34,7 @@ from quotes.report.chartpool import ChartPool, chart_jobs
 from quotes.report.corpus_pages import INDEX_FILES, compare_page, index_pages
 from quotes.report.exports import export_quotations, speaker_rows
 from quotes.report.facets import Facets
-from quotes.report.gender_shares import gender_shares
+from quotes.report.gender_shares import GenderShares, gender_shares
 from quotes.report.pages import Pages, Settings
 from quotes.report.progress import Progress
 from quotes.report.sources import is_unnamed
@@ -186,7 +186,7 @@ def _write_pages(
     ranked: list[SpeakerStats],
     summaries: list[SpeakerSummary],
     aliases: AliasTable,
-    gender: dict[str, Any] | None = None,
+    gender: GenderShares | None = None,
 ) -> list[str]:
     """Write every page and chart, with progress on stderr; returns the names given for the
     comparison that matched no speaker."""
