@@ -9,19 +9,20 @@ earlier mentions. Datelines (``WASHINGTON —``) are no entities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.attribution import SpanIndex
 from quotes.rules.cues import CueRules
-from quotes.rules.mentions import MentionRules
+from quotes.rules.mentions import MentionRules, SpeakerWords
 from quotes.rules.speakers import AliasTable
-from quotes.speakers.descriptions import acronym
+from quotes.speakers.descriptions import acronym, is_person_noun
 from quotes.speakers.index import Recency
 from quotes.speakers.people import People
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
 from quotes.speakers.records import Entity
-from quotes.speakers.titles import Titles
+from quotes.speakers.titles import NAME_PARTICLES, Titles
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
@@ -30,11 +31,177 @@ _DATELINE = re.compile(
 )
 
 
+_QUOTE_MARKS = frozenset('"“”\'‘’')
+
+
+def _joined_names(ents: Iterable[Span], titles: Titles) -> Iterator[Span]:
+    """The model's entities, with a person's name it cut in two joined again: ``Ellen ap`` +
+    ``Gwynn`` (a surname particle), two person entities with nothing between them, or a title
+    abbreviation cut off by its period (``RCMP Cpl`` + ``.`` + ``Chantal Farrah``)."""
+    pending: Span | None = None
+    for ent in ents:
+        if pending is not None:
+            doc = ent.doc
+            ends_in_particle = pending[-1].lower_ in NAME_PARTICLES
+            abbreviated = (
+                pending[-1].lower_ in titles.honorifics
+                and ent.start == pending.end + 1
+                and doc[pending.end].text == "."
+                and ent.label_ == "PERSON"
+            )
+            if abbreviated or (
+                pending.label_ == "PERSON"
+                and ent.start == pending.end
+                and (ent.label_ == "PERSON" or ends_in_particle)
+                and ent[0].text[:1].isupper()
+            ):
+                pending = Span(doc, pending.start, ent.end, label="PERSON")
+                continue
+            yield pending
+        pending = ent
+    if pending is not None:
+        yield pending
+
+
+_MISC_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "LANGUAGE")
+
+
+def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> list[Span]:
+    """The model's entities, with the full names it left unlabelled (``Priya Raman has inspected
+    ...``, ``Emeka Okafor (12-3) stopped ...``) as people: two or three capitalised proper nouns in
+    a row after the headline, none a title, a role or an organisation word, whose last word the
+    article writes alone as the subject of a verb (``Raman said``), or whose first word is a known
+    first name."""
+    words = mentions.words
+    first_line = doc.text.find("\n")  # (a headline's capitals are no evidence of a name)
+    alone = {
+        t.lower_
+        for t in doc
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not _in_run(t)
+    }
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_:
+            end += 1
+        run = doc[i:end]
+        i = end
+        if not 2 <= len(run) <= 3 or any(t.ent_type_ for t in run) or _capitalised(doc, run.start - 1):
+            continue
+        if run.start_char < first_line:
+            continue
+        if _capitalised(doc, run.end) and doc[run.end - 1].whitespace_:
+            continue  # ("America Rising PAC": a longer name)
+        lowers = [t.lower_ for t in run]
+        organisation = mentions.organisation_words
+        if any(titles.titles_a_name(w) or w in words.person_nouns or w in organisation for w in lowers):
+            continue
+        if lowers[-1] in alone or lowers[0] in words.first_names:
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
+    return sorted([*doc.ents, *found], key=lambda e: e.start)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun that may be a word of a person's name (``Raman``, ``Thériault``)."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not text.isupper()
+        and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too)."""
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _in_run(token: Token) -> bool:
+    """Whether a proper noun has another capitalised proper noun right beside it."""
+    doc = token.doc
+    return any(0 <= j < len(doc) and _name_word(doc[j]) for j in (token.i - 1, token.i + 1))
+
+
+def _titled_person(ent: Span, titles: Titles) -> Span:
+    """``Quebec Premier Jean Charest`` tagged a work of art: an entity of a kind that never speaks
+    with a title word followed by capitalised words is the person named after the title."""
+    if ent.label_ not in _MISC_LABELS:
+        return ent
+    titled = [t.i for t in ent[:-1] if titles.titles_a_name(t.text)]
+    if not titled:
+        return ent
+    rest = ent.doc[titled[-1] + 1 : ent.end]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return Span(ent.doc, rest.start, rest.end, label="PERSON")
+    return ent
+
+
+def _given_name_before(ent: Span, words: SpeakerWords, titles: Titles) -> Span:
+    """``Wade MacLauchlan`` where the model tagged only ``MacLauchlan``, and as an organisation: a
+    one-word entity after a known first name, or after a capitalised word that follows a title
+    (``Premier Wade MacLauchlan``), is a person's name."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ == "PERSON" or len(ent) != 1 or start < 1:
+        return ent
+    given = doc[start - 1]
+    if given.pos_ != "PROPN" or not given.text[:1].isupper() or given.ent_type_ or not given.text.isalpha():
+        return ent
+    titled = start >= 2 and titles.titles_a_name(doc[start - 2].text)
+    if given.lower_ in words.first_names or titled:
+        return Span(doc, start - 1, ent.end, label="PERSON")
+    return ent
+
+
+def _nickname_start(ent: Span) -> int:
+    """Where ``Dwayne "The Rock" Johnson`` starts, for the entity ``Johnson``: one to three
+    capitalised words in quotation marks, with a capitalised given name before them."""
+    doc, start = ent.doc, ent.start
+    opening = next((i for i in range(start - 2, max(start - 6, 0), -1) if doc[i].text in _QUOTE_MARKS), None)
+    if opening is None or opening < 1 or not doc[opening - 1].whitespace_:
+        return start
+    inside = doc[opening + 1 : start - 1]
+    given = doc[opening - 1]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in inside):
+        return start  # ("the nickname "Lyin' Ted." Trump called ...")
+    if given.pos_ != "PROPN" or not given.text[:1].isupper():
+        return start
+    if given.i and doc[given.i - 1].text in _QUOTE_MARKS:
+        return start
+    return given.i
+
+
+def _without_role_word(ent: Span, words: SpeakerWords) -> Span:
+    """``Principal Jane Roe`` tagged a person with its role word: the name starts after it (when
+    at least two words are left: ``Baker Mayfield`` is a name)."""
+    first = ent[0]
+    role = first.lower_ in words.person_nouns and first.pos_ != "ADJ"
+    if ent.label_ == "PERSON" and len(ent) >= 3 and role:
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    return ent
+
+
 def _with_given_names(ent: Span) -> Span:
     """``Ana Diaz`` where the model tagged only ``Diaz``: proper-noun compounds just before a
-    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``)."""
+    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``), a nickname in
+    quotation marks with the given name before it (``Dwayne "The Rock" Johnson``) and a surname
+    particle (``Ellen ap Gwynn`` where the model tagged ``Gwynn``)."""
     start = ent.start
     doc = ent.doc
+    if ent.label_ == "PERSON" and start >= 4 and doc[start - 1].text in _QUOTE_MARKS:
+        start = _nickname_start(ent)
+    while (
+        ent.label_ == "PERSON"
+        and start > 1
+        and doc[start - 1].lower_ in NAME_PARTICLES
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].text[:1].isupper()
+    ):
+        start -= 2  # "Ellen ap Gwynn"
     while (
         ent.label_ == "PERSON"
         and start > 0
@@ -93,7 +260,13 @@ class ArticleEntities:
         self.quoted = quoted
         text = doc.text
         self.first_line_end = text.find("\n") if "\n" in text else len(text)
-        ents = (_without_verb(e, cues, self.first_line_end) for e in map(_with_given_names, doc.ents))
+        labelled = _with_unlabelled_names(doc, self.titles, mentions)
+        found = _joined_names((_titled_person(e, self.titles) for e in labelled), self.titles)
+        with_given = (_given_name_before(e, self.words, self.titles) for e in found)
+        ents = (
+            _without_verb(_with_given_names(_without_role_word(e, self.words)), cues, self.first_line_end)
+            for e in with_given
+        )
         named = [
             (ent, name)
             for ent in ents
@@ -118,6 +291,8 @@ class ArticleEntities:
                 full_names.add(key)
             elif looks_like_a_name(name.split(), mentions) and speaks_as_a_person(ent, cues):
                 full_names.add(key)  # ("Amara Osei said ... She added")
+            elif looks_like_a_name(name.split(), mentions) and (honorific or self._titled(ent)):
+                full_names.add(key)  # ("chairman Dai Mason", "Ceredig Davies, leader of the opposition")
             elif looks_like_a_name(name.split(), mentions):
                 spoken.add(key)
             if ent.label_ == "PERSON" and " " not in name:
@@ -164,10 +339,25 @@ class ArticleEntities:
                 if entity is not None and entity.kind == "person":
                     self.role_subjects.add(token.idx, entity)
 
+    def _titled(self, ent: Span) -> bool:
+        """A name with a title word right before it (``Premier Jane Roe``) or a noun for a person in
+        apposition (``Ceredig Davies, leader of the opposition``)."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and self.titles.title_group(before.text) is not None:
+            return True
+        return any(
+            child.dep_ == "appos" and is_person_noun(child, self.words, self.titles.title_group)
+            for child in ent.root.children
+        )
+
     @staticmethod
     def _is_subject(ent: Span) -> bool:
         """Whether a named entity is (or heads) the subject of its clause."""
-        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
+        if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return any(  # ("Priya Raman has ...", parsed with "Priya" as a root of its own)
+            t.dep_ in ("nsubj", "nsubjpass") and not ent.start <= t.head.i < ent.end for t in ent
+        )
 
     def _acronyms(self, doc: Doc) -> None:
         """``International Monetary Fund (IMF)`` and plain initials: each form finds the other."""

@@ -23,9 +23,12 @@ from quotes.speakers.records import Resolution
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
 
+OPENING_REACH = 600  # characters after the lede where a headline's document may be introduced
 WINDOW = 3000  # characters: how far back an earlier document of the same kind is looked for
 _DEFINITE = ("the", "this", "that")
 _OWNER_POS = ("PROPN",)
+_OF_ORGANISATION = ("at", "from", "of", "with")
+_MEANS = ("in", "through", "via")
 
 
 def document_kinds(token: Token, kinds: dict[str, frozenset[int]]) -> frozenset[int]:
@@ -52,8 +55,22 @@ def antecedent_owner(token: Token, kinds: dict[str, frozenset[int]]) -> Token | 
         if earlier.pos_ != "NOUN" or not document_kinds(earlier, kinds) & wanted:
             continue
         owner = document_owner(earlier)
-        if owner is not None:
-            return owner
+        if owner is not None or earlier.lemma_ == token.lemma_:
+            return owner  # (the same word with no owner: "a letter" sent by no one named ... "the letter")
+    return None
+
+
+def later_owner(token: Token, kinds: dict[str, frozenset[int]], until: int) -> Token | None:
+    """The owner of the first later document of ``token``'s kind, written before ``until``: a
+    headline's ``study finds`` is the study the article then says who made."""
+    wanted = document_kinds(token, kinds)
+    if not wanted:
+        return None
+    for later in token.doc[token.i + 1 :]:
+        if later.idx >= until:
+            return None
+        if later.pos_ == "NOUN" and document_kinds(later, kinds) & wanted:
+            return document_owner(later)
     return None
 
 
@@ -68,7 +85,7 @@ def document_owner(token: Token) -> Token | None:
             named = [t for t in child.subtree if t.pos_ in _OWNER_POS and t.ent_type_ in ("PERSON", "ORG")]
             if named:
                 return named[-1]
-    by = _by_phrase(token)
+    by = _by_phrase(token) or _issued_in(token)
     if by is not None:
         return by
     head = token.head
@@ -80,7 +97,8 @@ def document_owner(token: Token) -> Token | None:
 
 
 def _by_phrase(token: Token) -> Token | None:
-    """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``)."""
+    """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``);
+    ``by researchers at X``: the organisation of the people who wrote it."""
     for child in token.rights:
         preps = [child] if child.dep_ == "prep" else []
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -91,7 +109,30 @@ def _by_phrase(token: Token) -> Token | None:
             writer = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if writer is not None and writer.pos_ in _OWNER_POS:
                 return writer
+            if writer is not None and writer.pos_ == "NOUN":
+                return _their_organisation(writer)
     return None
+
+
+def _their_organisation(people: Token) -> Token | None:
+    """``researchers at the University of Leeds``, ``a team from McGill``: the named organisation of
+    the people a common noun names, or None."""
+    for prep in people.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _OF_ORGANISATION:
+            named = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in _OWNER_POS), None)
+            if named is not None and named.ent_type_ in ("ORG", "GPE", "PERSON", ""):
+                return named
+    return None
+
+
+def _issued_in(token: Token) -> Token | None:
+    """``The Forest Service said in a release that ...``: the subject of the verb a document is
+    the means of (``in``/``through``/``via`` it)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _MEANS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in prep.head.lefts if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in _OWNER_POS else None
 
 
 class DocumentResolver:
@@ -101,13 +142,14 @@ class DocumentResolver:
         self.entities = state.entities
         self.words = state.words
         self._resolve_token = resolve
+        self._opening_end = state.opening_end
 
     def author(self, token: Token) -> Resolution | None:
-        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
-        Research Center analysis``: a document speaks for the named person or organisation that
-        wrote it (by or from, or a name written before it)."""
-        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``a report
+        released by X``, ``a study by researchers at X``, ``the Pew Research Center analysis``: a
+        document speaks for the named person or organisation that wrote it (by or from, or a name
+        written before it)."""
+        writer = _by_phrase(token)
         if writer is None:
             writer = next(
                 (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
@@ -126,12 +168,18 @@ class DocumentResolver:
         """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
         of its kind (:func:`antecedent_owner`)."""
         by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
-        if by or not is_definite(token):
+        if by:
             return None
-        owner = antecedent_owner(token, self.words.document_kinds)
+        if token.idx < self._opening_end and not is_definite(token):  # a headline's "study finds"
+            owner = later_owner(token, self.words.document_kinds, self._opening_end + OPENING_REACH)
+        elif is_definite(token):
+            owner = antecedent_owner(token, self.words.document_kinds)
+        else:
+            return None
         if owner is None:
             return None
         resolved = self._resolve_token(owner, _fake(owner))
-        if resolved.name is None or resolved.kind not in ("person", "organisation"):
-            return None
-        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
+        if resolved.name is None or resolved.kind == "description":
+            return None  # (a name the model could not type counts: "Herbalife said in a statement")
+        kind = resolved.kind if resolved.kind != "unknown" else "organisation"
+        return Resolution(resolved.name, kind, f"the {token.text} made by {resolved.how}")

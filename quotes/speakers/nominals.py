@@ -19,6 +19,7 @@ from quotes.speakers.descriptions import (
     description_name,
     is_acronym,
     is_partitive,
+    is_person_noun,
     kind_groups,
     names_itself,
 )
@@ -27,11 +28,15 @@ from quotes.speakers.pronouns import left_noun
 from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
+from quotes.speakers.titles import plain_name
 
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
 
 
+_PERSON_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "eer", "ee", "man", "woman", "ess", "person")
+_NAMING = ("named", "called", "nicknamed")
+_NAMED_AS = ("oprd", "dobj", "attr", "xcomp", "appos", "npadvmod")
 NEARBY = 300  # characters: how far back "the bank" looks for an organisation with no kind word
 
 
@@ -47,6 +52,7 @@ class NominalResolver:
         documents: DocumentResolver,
     ) -> None:
         self.cues = state.cues
+        self.mentions = state.mentions
         self.words = state.words
         self.entities = state.entities
         self._resolve_token = resolve
@@ -65,6 +71,9 @@ class NominalResolver:
 
     def resolve(self, token: Token) -> Resolution:
         """The person or organisation a common-noun mention names, or the unnamed source it describes."""
+        surname = self._surname(token)
+        if surname is not None:
+            return surname
         owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
         if owner is not None and token.lower_ in self.words.utterances:  # "his statement": he speaks
             resolved = self._resolve_token(owner, _fake(owner))
@@ -88,13 +97,18 @@ class NominalResolver:
                         and child.head.dep_ == "pobj"
                         and child.head.head.head.i == token.i
                     )
+                    or _closing_apposition(token, child)
                 )
             ):
                 name = " ".join(t.text for t in _compound_name(child))
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
-                return Resolution(resolved, kind, f"apposition '{name}'", clean_title(token.text))
+                role = clean_title(_role_before(token, child))
+                return Resolution(resolved, kind, f"apposition '{name}'", role)
+        named = self._named(token)
+        if named is not None:
+            return named
         whom = self._partitive_relative(token)
         if whom is not None:
             return whom
@@ -107,9 +121,72 @@ class NominalResolver:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
+        if description is not None and not self.may_speak(token):
+            return _unknown(f"'{token.text}' names no person, group, organisation or document")
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
+
+    def may_speak(self, token: Token) -> bool:
+        """Whether a described speaker's head names a person, a group, an organisation, a place that
+        speaks as one or a record (``officials``, ``the crowd``, ``the province``, ``the study``), not
+        a thing or an event (``stakes`` of "high-stakes", ``fear``, ``the match``)."""
+        words, lower, lemma = self.words, token.lower_, token.lemma_.lower()
+        if lower in words.abstract_nouns or lemma in words.abstract_nouns:
+            return False
+        if token.pos_ in ("PROPN", "ADJ", "NUM") or is_partitive(token) or names_itself(token):
+            return True
+        if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper():
+            return True  # (a plural is mostly a group of people; a capitalised word may be a name)
+        if lower.endswith(_PERSON_ENDINGS):
+            return True  # ("lobbyist", "pollster", "negotiator", "comedian": most such nouns are people)
+        forms = {lower, lemma} | {c.lower_ for c in token.lefts if c.dep_ == "compound"}  # ("survey timing")
+        lists = (
+            words.source_nouns,
+            words.utterances,
+            words.document_kinds,
+            words.organisation_kinds,
+            self.mentions.organisation_words,
+            self.cues.evidence_subjects,
+        )
+        return any(form in known for known in lists for form in forms) or is_person_noun(
+            token, words, self.entities.title_group
+        )
+
+    def _named(self, token: Token) -> Resolution | None:
+        """``a man named Carl Becker``, ``a 70-year-old academic named Eric Kingson``, ``a woman
+        called Ruth``: the name the description is given."""
+        for child in token.rights:
+            if child.dep_ != "acl" or child.lower_ not in _NAMING:
+                continue
+            name = next((c for c in child.rights if c.dep_ in _NAMED_AS and c.pos_ == "PROPN"), None)
+            if name is None:
+                continue
+            words = " ".join(t.text for t in _compound_name(name))
+            entity = self.entities.lookup(words)
+            if entity is not None:
+                return Resolution(entity.name, entity.kind, f"'{token.text} {child.text} {words}'")
+            how = f"'{token.text} {child.text} {words}'"
+            return Resolution(self.entities.aliases.canonical(words), "person", how)
+        return None
+
+    def _surname(self, token: Token) -> Resolution | None:
+        """``Torres added`` after ``said Ana Torres``, where the model read ``Torres`` as a common
+        noun: a capitalised word, alone, that is the surname of a person the article names is
+        that person."""
+        word = plain_name(token.text)
+        if word.isupper() and len(word) > 2:
+            word = word.title()  # ("RUIZ:" in a transcript)
+        if not word[:1].isupper() or word.isupper() or any(
+            c.dep_ in ("det", "amod", "compound", "poss") for c in token.lefts
+        ):
+            return None
+        if word.lower() not in self.entities.people.by_surname:
+            return None
+        person = self.entities.lookup(word)
+        if person is None or person.kind != "person":
+            return None
+        return Resolution(person.name, "person", f"surname '{token.text}'")
 
     def _partitive_relative(self, token: Token) -> Resolution | None:
         """``retired generals and admirals, most of whom said ...``: a part of the group a relative
@@ -176,6 +253,25 @@ class NominalResolver:
                 how = f"{resolved.how}, before the verb '{verb.text}'"
                 return Resolution(resolved.name, resolved.kind, how)
         return None
+
+
+def _role_before(token: Token, name: Token) -> str:
+    """The description a name is in apposition to, without its determiner: ``head of external
+    communications at Bristol City Council`` of ``head of ..., Saskia Konynenburg``."""
+    doc = token.doc
+    words = [t for t in doc[token.left_edge.i : name.left_edge.i] if t.dep_ != "det" or t.head is not token]
+    return "".join(t.text_with_ws for t in words).strip(" ,")
+
+
+def _closing_apposition(token: Token, name: Token) -> bool:
+    """``head of external communications at Bristol City Council, Saskia Konynenburg,``: a person's
+    name set off by a comma that closes a description of a person (the parser hangs it on the
+    last noun before it)."""
+    if name.ent_type_ != "PERSON" or name.i <= token.i:
+        return False
+    before = token.doc[name.left_edge.i - 1]
+    last = max((t.i for t in token.subtree if not t.is_punct), default=token.i)
+    return before.text == "," and last == name.right_edge.i
 
 
 def _compound_name(token: Token) -> list[Token]:

@@ -14,15 +14,13 @@ from quotes.rules.speakers import AliasTable
 from quotes.speakers.descriptions import is_acronym
 from quotes.speakers.index import Recency
 from quotes.speakers.records import Entity
-from quotes.speakers.titles import Titles
+from quotes.speakers.titles import NAME_PARTICLES, Titles
 
 ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
 NEAR = 1000  # characters: a surname alone this soon after a full name is that person (People.person)
 
-_PARTICLES = frozenset(  # surname particles, no first names
-    {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
-)
+_PARTICLES = NAME_PARTICLES  # surname particles, no first names
 
 
 class People:
@@ -54,8 +52,8 @@ class People:
                 self.by_key.setdefault(words[-1].lower(), entity)
             if len(words) > 1:
                 self.by_key.setdefault(canonical.lower(), entity)
-        if kind == entity.kind:
-            entity.add_form(canonical)
+        if kind == entity.kind and not (entity.forms and words[0][:1].islower()):
+            entity.add_form(canonical)  # (not "ap Gwynn" once "Ellen ap Gwynn" was written)
         declared = self.aliases.speaker_type(canonical)
         if declared:
             entity.kind = declared

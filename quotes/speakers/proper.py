@@ -16,9 +16,11 @@ from spacy.tokens import Token
 
 from quotes.attribution import Candidate
 from quotes.speakers.article_state import fake_candidate as _fake
+from quotes.speakers.descriptions import clean_title
 from quotes.speakers.records import Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
+from quotes.speakers.titles import plain_name
 
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
@@ -55,6 +57,9 @@ class ProperNameResolver:
         words = [
             t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
         ]
+        named = self._apposition(token) or self._after_abbreviation(token)
+        if named is not None:
+            return named
         name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
         entity = self.entities.lookup(name)
         if entity is not None:
@@ -72,6 +77,42 @@ class ProperNameResolver:
         if kind == "unknown" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP"):
             kind = "description"  # "Republicans", "Democrats": a group, no one person
         return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")
+
+    def _apposition(self, token: Token) -> Resolution | None:
+        """``The Transport Secretary, Grant Shapps,``, ``Ontario Premier Dalton McGuinty`` misread as
+        ``Ontario`` with ``McGuinty`` beside it: a title or a place whose apposition names a person
+        is that person."""
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return None
+        title = self.entities.title_group(token.lower_) is not None or token.lower_ in self.words.person_nouns
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                resolved = self._resolve_token(child, _fake(child))
+                if resolved.kind == "person":
+                    doc = token.doc
+                    role = " ".join(t.text for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det")
+                    how = f"apposition '{child.text}' of '{token.text}'"
+                    return Resolution(resolved.name, "person", how, clean_title(role) if title else None)
+        return None
+
+    def _after_abbreviation(self, token: Token) -> Resolution | None:
+        """``says Coun. Paulette Thériault``, where the sentence was split after the abbreviated title:
+        the name after the abbreviation."""
+        doc = token.doc
+        if token.lower_.rstrip(".") not in self.entities.titles.honorifics or token.i + 2 >= len(doc):
+            return None
+        start = token.i + (2 if doc[token.i + 1].text == "." else 1)
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == start:
+            return None
+        name = plain_name(doc[start:end].text)
+        entity = self.entities.lookup(name)
+        if entity is not None and entity.kind != "person":
+            return None
+        resolved = entity.name if entity is not None else self.entities.aliases.canonical(name)
+        return Resolution(resolved, "person", f"the name after '{token.text}.' -> {name}")
 
     def past_dateline(self, token: Token) -> Resolution:
         """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""

@@ -22,6 +22,16 @@ HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline bef
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # zero-width and soft hyphen
+_NICKNAME = re.compile(r"\s[\"“”'‘’][^\"“”'‘’]{1,30}[\"“”'‘’](?=\s)")  # Dwayne "The Rock" Johnson
+# a party-and-state tag ("D-Ore.", "R-Ind.", "(Lab, Liden)") or any parenthesis, and what follows it
+_TAG = re.compile(r"(?:,?\s*\(|,\s*[A-Z]{1,3}-[A-Z][\w.]*|,\s*[A-Z]\.?$).*$")
+# lower-case words that belong inside a name ("Ellen ap Gwynn", "Bill de Blasio", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset(
+    {"ap", "de", "del", "della", "der", "di", "da", "dos", "das", "du", "la", "le", "van", "von", "den",
+     "ten", "ter", "bin", "bint", "ibn", "al", "el", "y", "st.", "mac", "zu", "af", "av"}
+)
+_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "&", "a", "an", "with", "upon"})
 
 
 def strip_possessive(name: str) -> str:
@@ -29,6 +39,29 @@ def strip_possessive(name: str) -> str:
         if name.endswith(ending):
             return name[: -len(ending)]
     return name
+
+
+def plain_name(text: str) -> str:
+    """A name as written once its noise is gone: zero-width characters, a nickname in quotation
+    marks (``Dwayne "The Rock" Johnson``), a party-and-state tag or a parenthesis after it (``Jo
+    Bell, D-Ore.``, ``Derique Montaut (Lab``) and lower-case words joined to it (``Ana Torres
+    according``), except the particles of a surname (``Ellen ap Gwynn``)."""
+    text = " ".join(_INVISIBLE.sub("", text).split())
+    text = _NICKNAME.sub("", f" {text} ").strip()
+    text = _TAG.sub("", text).strip(" ,")
+    words = text.split()
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    if capitalised:
+        first = capitalised[0]
+        for i in range(first + 1, len(words)):
+            word = words[i]
+            if word[:1].islower() and word.lower() not in NAME_PARTICLES | _CONNECTORS:
+                words = words[:i]
+                break
+            if word.lower() in NAME_PARTICLES and i + 1 == len(words):
+                words = words[:i]  # ("Ellen ap": a particle ends no name)
+                break
+    return " ".join(words)
 
 
 class Titles:
@@ -41,8 +74,8 @@ class Titles:
 
     def clean_name(self, text: str) -> str:
         """A name without its possessive, a leading "the", honorifics and the title before it
-        ("Ontario Premier Doug Ford" -> "Doug Ford")."""
-        words = strip_possessive(text.strip()).replace("\n", " ").replace("’", "'").split()
+        ("Ontario Premier Doug Ford" -> "Doug Ford"), in its plain form (:func:`plain_name`)."""
+        words = strip_possessive(plain_name(text)).replace("’", "'").split()
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
@@ -76,7 +109,11 @@ class Titles:
         if entity.kind != "person":
             return
         start = ent.start  # the name proper: a title the entity took in ("Premier Doug Ford") is before it
-        titled = [t.i for t in ent[:-1] if self._is_title_word(t)]
+        titled = [
+            t.i
+            for t in ent[:-1]
+            if self._is_title_word(t) or (t.lower_ in self.words.person_nouns and t.i < ent.end - 2)
+        ]
         if titled:
             start = titled[-1] + 1
         before: list = []
@@ -84,8 +121,13 @@ class Titles:
             if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             before.insert(0, t)
-        if before and any(self.title_group(t.lower_) is not None for t in before):
+        if any(self._is_role_word(t) for t in before):
+            # ("Microsoft CEO Satya Nadella", "Principal Jane Roe", "veteran goaltender Luca Marchetti")
             self.add_title(entity, " ".join(t.text for t in before))
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start and self._is_role_word(head):
+            role = doc[head.left_edge.i : head.i + 1]  # ("The Transport Secretary, Grant Shapps")
+            self.add_title(entity, " ".join(t.text for t in role if t.dep_ != "det"))
         for child in ent.root.children:
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
@@ -95,6 +137,10 @@ class Titles:
         """A title word or an honorific before a name (``Premier``, ``Mr.``)."""
         lower = word.lower().rstrip(".")
         return lower in self.honorifics or self.title_group(word) is not None
+
+    def _is_role_word(self, token: Token) -> bool:
+        """A title word or a noun for a person's occupation (``CEO``, ``principal``, ``goaltender``)."""
+        return self.title_group(token.lower_) is not None or token.lemma_.lower() in self.words.person_nouns
 
     def _is_title_word(self, token: Token) -> bool:
         """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
@@ -132,4 +178,7 @@ def names_a_role(title: str, titles: Titles) -> bool:
     if len(title.split()) >= HEADLINE_WORDS and all(w[:1].isupper() for w in title.split()):
         return False
     lower = re.findall(r"[\w.-]+", title.lower())
-    return any(titles.title_group(w) is not None or w in titles.words.person_roles for w in lower)
+    words = titles.words
+    return any(
+        titles.title_group(w) is not None or w in words.person_roles or w in words.person_nouns for w in lower
+    )
