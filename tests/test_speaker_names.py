@@ -23,15 +23,27 @@ from quotes.speakers.titles import plain_name
         ("Jo Bell, D-Ore.", "Jo Bell"),
         ("Derique Montaut (Lab", "Derique Montaut"),
         ("Ana Torres according", "Ana Torres"),
+        ("hydrologist Ann Gill", "Ann Gill"),
         ("Ellen ap Gwynn", "Ellen ap Gwynn"),
         ("Bill de Blasio", "Bill de Blasio"),
-        ("University of Leeds", "University of Leeds"),
-        ("Campaign for Better Transport", "Campaign for Better Transport"),
         ("Ban Ki-moon", "Ban Ki-moon"),
     ],
 )
 def test_a_name_is_written_without_its_noise(written: str, plain: str) -> None:
-    assert plain_name(written) == plain
+    assert plain_name(written, person=True) == plain
+
+
+ORGANISATIONS = [
+    "the 9/11 commission",
+    "Obama administration",
+    "University of Leeds",
+    "Campaign for Better Transport",
+]
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_an_organisation_keeps_its_lower_case_words(name: str) -> None:
+    assert plain_name(name) == name
 
 
 @pytest.mark.parametrize(
@@ -188,3 +200,17 @@ def test_a_fight_record_is_no_title(analyzer) -> None:
     )
     found = analyzer.analyze(text)
     assert [(q.speaker_name, q.title) for q in found] == [("Emeka Okafor", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will appeal the ruling," Tuesday said the lawyer for the family.',
+        "Tanya Reid spoke to the crowd.\n\nDarren Calabrese/The Canadian Press said the crowd was large.",
+        'In her book "Rising Water," Ann Gill warns of floods. "Rising Water" says the province was warned.',
+    ],
+    ids=["day", "photo-credit", "book-title"],
+)
+def test_a_day_a_photo_credit_or_a_title_is_no_speaker(analyzer, text: str) -> None:
+    names = _names(analyzer, text)
+    assert not {"Tuesday", "Darren Calabrese", "Calabrese", "Rising Water", "Water"} & set(names)

@@ -236,6 +236,16 @@ def _without_verb(ent: Span, rules: CueRules, first_line_end: int) -> Span | Non
     return ent
 
 
+def is_credit(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words ``doc[start:end]`` are a photo credit: a name joined by a slash to an
+    agency, or an agency after one (``Darren Calabrese/The Canadian Press``, ``Joe Lee / CP``)."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text == "/" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+        return True
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.text == "/" and start > 1 and doc[start - 2].text[:1].isupper()
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
@@ -273,7 +283,8 @@ class ArticleEntities:
             if ent is not None
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
-            and (name := self.titles.clean_name(ent.text))
+            and not is_credit(doc, ent.start, ent.end)
+            and (name := self.titles.clean_name(ent.text, person=ent.label_ == "PERSON"))
         ]
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
@@ -381,7 +392,7 @@ class ArticleEntities:
 
     def add_person_mention(self, text: str, offset: int) -> None:
         """Count a full name (two words or more, no organisation word) as a person mention."""
-        name = self.titles.clean_name(text)
+        name = self.titles.clean_name(text, person=True)
         words = name.split()
         if len(words) >= 2 and not any(w.lower() in self.mention_rules.organisation_words for w in words):
             self.mentions.add(offset, self.people.add(name, "person", offset))

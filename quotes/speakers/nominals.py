@@ -174,7 +174,7 @@ class NominalResolver:
         """``Torres added`` after ``said Ana Torres``, where the model read ``Torres`` as a common
         noun: a capitalised word, alone, that is the surname of a person the article names is
         that person."""
-        word = plain_name(token.text)
+        word = plain_name(token.text, person=True)
         if word.isupper() and len(word) > 2:
             word = word.title()  # ("RUIZ:" in a transcript)
         if not word[:1].isupper() or word.isupper() or any(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.attribution import Candidate
+from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title
 from quotes.speakers.records import Resolution
@@ -60,6 +61,13 @@ class ProperNameResolver:
         named = self._apposition(token) or self._after_abbreviation(token)
         if named is not None:
             return named
+        dated = token.ent_type_ in ("DATE", "TIME") or token.lower_ in _CALENDAR
+        if dated and self.entities.lookup(token.text) is None:
+            return _unknown(f"'{token.text}' is a date")  # ("Tuesday said the lawyer"; not "April Ryan")
+        if is_credit(token.doc, token.left_edge.i, token.i + 1):
+            return _unknown(f"'{token.text}' is a photo credit")  # ("Darren Calabrese/The Canadian Press")
+        if _in_quotation_marks(token):
+            return _unknown(f"'{token.text}' is in a title in quotation marks")
         name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
         entity = self.entities.lookup(name)
         if entity is not None:
@@ -107,7 +115,7 @@ class ProperNameResolver:
             end += 1
         if end == start:
             return None
-        name = plain_name(doc[start:end].text)
+        name = plain_name(doc[start:end].text, person=True)
         entity = self.entities.lookup(name)
         if entity is not None and entity.kind != "person":
             return None
@@ -135,6 +143,24 @@ class ProperNameResolver:
             if previous.pos_ == "PROPN" and previous.i in self.entities.entity_at:
                 return self._resolve_token(previous, _fake(previous))
         return _unknown(f"platform '{token.text}'")
+
+
+_MARKS = frozenset('"“”«»‘’\'')
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
+     "october", "november", "december"}
+)
+
+
+def _in_quotation_marks(token: Token) -> bool:
+    """``"Rising Water" says ...``: a name in quotation marks is the title of a book, a film, a
+    programme or a debate, which says nothing (its author may)."""
+    doc = token.doc
+    first, last = token.left_edge.i, token.i
+    if first == 0 or last + 1 >= len(doc):
+        return False
+    return doc[first - 1].text in _MARKS and doc[last + 1].text in _MARKS
 
 
 def _hyphenated(token: Token) -> str | None:

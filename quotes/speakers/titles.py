@@ -31,7 +31,6 @@ NAME_PARTICLES = frozenset(
     {"ap", "de", "del", "della", "der", "di", "da", "dos", "das", "du", "la", "le", "van", "von", "den",
      "ten", "ter", "bin", "bint", "ibn", "al", "el", "y", "st.", "mac", "zu", "af", "av"}
 )
-_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "&", "a", "an", "with", "upon"})
 
 
 def strip_possessive(name: str) -> str:
@@ -41,21 +40,26 @@ def strip_possessive(name: str) -> str:
     return name
 
 
-def plain_name(text: str) -> str:
+def plain_name(text: str, person: bool = False) -> str:
     """A name as written once its noise is gone: zero-width characters, a nickname in quotation
     marks (``Dwayne "The Rock" Johnson``), a party-and-state tag or a parenthesis after it (``Jo
-    Bell, D-Ore.``, ``Derique Montaut (Lab``) and lower-case words joined to it (``Ana Torres
-    according``), except the particles of a surname (``Ellen ap Gwynn``)."""
+    Bell, D-Ore.``, ``Derique Montaut (Lab``) and, for a ``person``'s name, lower-case words joined
+    to it (``hydrologist Ann Gill``, ``Ana Torres according``) but the particles of a surname
+    (``Ellen ap Gwynn``); an organisation keeps its own (``the 9/11 commission``)."""
     text = " ".join(_INVISIBLE.sub("", text).split())
     text = _NICKNAME.sub("", f" {text} ").strip()
     text = _TAG.sub("", text).strip(" ,")
     words = text.split()
     capitalised = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
-    if capitalised:
+    if capitalised and person:
         first = capitalised[0]
+        while first and words[first - 1].lower() in NAME_PARTICLES:
+            first -= 1  # ("de Blasio")
+        words, capitalised = words[first:], [i - first for i in capitalised]  # ("hydrologist Ann Gill")
+        first = 0
         for i in range(first + 1, len(words)):
             word = words[i]
-            if word[:1].islower() and word.lower() not in NAME_PARTICLES | _CONNECTORS:
+            if word[:1].islower() and word.lower() not in NAME_PARTICLES:
                 words = words[:i]
                 break
             if word.lower() in NAME_PARTICLES and i + 1 == len(words):
@@ -72,10 +76,11 @@ class Titles:
         self.words = mentions.words
         self.honorifics = {h.rstrip(".") for h in mentions.honorifics}
 
-    def clean_name(self, text: str) -> str:
+    def clean_name(self, text: str, person: bool = False) -> str:
         """A name without its possessive, a leading "the", honorifics and the title before it
-        ("Ontario Premier Doug Ford" -> "Doug Ford"), in its plain form (:func:`plain_name`)."""
-        words = strip_possessive(plain_name(text)).replace("’", "'").split()
+        ("Ontario Premier Doug Ford" -> "Doug Ford"), in its plain form (:func:`plain_name`; a
+        ``person``'s without lower-case words)."""
+        words = strip_possessive(plain_name(text, person)).replace("’", "'").split()
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
