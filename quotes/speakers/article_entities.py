@@ -63,15 +63,18 @@ def _joined_names(ents: Iterable[Span], titles: Titles) -> Iterator[Span]:
         yield pending
 
 
+_DASHES = ("—", "–", "-", "--")
 _MISC_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "LANGUAGE")
 
 
 def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> list[Span]:
-    """The model's entities, with the full names it left unlabelled (``Priya Raman has inspected
-    ...``, ``Emeka Okafor (12-3) stopped ...``) as people: two or three capitalised proper nouns in
-    a row after the headline, none a title, a role or an organisation word, whose last word the
-    article writes alone as the subject of a verb (``Raman said``), or whose first word is a known
-    first name."""
+    """The model's entities, with the names it left unlabelled or labelled as a thing that never
+    speaks (a work of art, a nationality): as people, two or three capitalised words in a row after
+    the headline (``Priya Raman has inspected ...``, ``Han Seung-woo runs ...``), none a title, a
+    role or an organisation word, whose last word the article writes alone as the subject of a verb
+    (``Raman said``), whose first word is a known first name, or two that open a sentence as its
+    subject (``Zach Hyman scored twice``); as organisations, two to five ending in an organisation
+    word (``Stellan Foods``, ``Derwentshire County Council``)."""
     words = mentions.words
     first_line = doc.text.find("\n")  # (a headline's capitals are no evidence of a name)
     alone = {
@@ -79,30 +82,58 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         for t in doc
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not _in_run(t)
     }
+    organisation = mentions.organisation_words
     found = []
+    for run in _capitalised_runs(doc, first_line):
+        names = run.text.split()
+        lowers = [w.lower() for w in names]
+        written_alone = lowers[-1] in alone or lowers[0] in alone  # ("Raman said", "Zhang said")
+        placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
+        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)):
+            continue
+        if 2 <= len(names) <= 5 and lowers[-1] in organisation:
+            found.append(Span(doc, run.start, run.end, label="ORG"))
+            continue
+        parts = all(_name_word(t) or t.text == "-" or (t.i and doc[t.i - 1].text == "-") for t in run)
+        if not 2 <= len(names) <= 3 or not parts:
+            continue
+        if any(titles.titles_a_name(w) or w in words.person_nouns or w in organisation for w in lowers):
+            continue
+        head = run[-1]
+        starts = run.start == head.sent.start or doc[run.start - 1].text in _DASHES  # (after a dateline)
+        opens = head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and starts
+        if written_alone or lowers[0] in words.first_names or (opens and len(names) == 2):
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
+    taken = {i for span in found for i in range(span.start, span.end)}  # (a name wins over a label)
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted([*kept, *found], key=lambda e: e.start)
+
+
+def _capitalised_runs(doc: Doc, after: int) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns after character ``after``, with the parts of a
+    hyphenated name (``Han Seung-woo``)."""
     i = 0
     while i < len(doc):
-        if not _name_word(doc[i]):
+        if not _capitalised(doc, i) or doc[i].idx < after:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_:
-            end += 1
-        run = doc[i:end]
+        while end < len(doc):
+            hyphen = doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            if hyphen and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2
+            elif _capitalised(doc, end) and doc[end - 1].whitespace_:
+                end += 1
+            else:
+                break
+        yield doc[i:end]
         i = end
-        if not 2 <= len(run) <= 3 or any(t.ent_type_ for t in run) or _capitalised(doc, run.start - 1):
-            continue
-        if run.start_char < first_line:
-            continue
-        if _capitalised(doc, run.end) and doc[run.end - 1].whitespace_:
-            continue  # ("America Rising PAC": a longer name)
-        lowers = [t.lower_ for t in run]
-        organisation = mentions.organisation_words
-        if any(titles.titles_a_name(w) or w in words.person_nouns or w in organisation for w in lowers):
-            continue
-        if lowers[-1] in alone or lowers[0] in words.first_names:
-            found.append(Span(doc, run.start, run.end, label="PERSON"))
-    return sorted([*doc.ents, *found], key=lambda e: e.start)
+
+
+def _labelled(token: Token) -> bool:
+    """Whether the model gave a token a label that speaks or places (a person, an organisation, a
+    place, a date), not a thing that never speaks (a work of art, a nationality)."""
+    return bool(token.ent_type_) and token.ent_type_ not in _MISC_LABELS and token.ent_type_ != "NORP"
 
 
 def _name_word(token: Token) -> bool:
@@ -179,8 +210,11 @@ def _without_role_word(ent: Span, words: SpeakerWords) -> Span:
     """``Principal Jane Roe`` tagged a person with its role word: the name starts after it (when
     at least two words are left: ``Baker Mayfield`` is a name)."""
     first = ent[0]
+    if len(ent) < 3:
+        return ent
     role = first.lower_ in words.person_nouns and first.pos_ != "ADJ"
-    if ent.label_ == "PERSON" and len(ent) >= 3 and role:
+    named = ent.label_ == "PERSON" or ent[1].lower_ in words.first_names  # ("Executive Julian Marsh")
+    if role and named:
         return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
     return ent
 
@@ -274,7 +308,7 @@ class ArticleEntities:
         found = _joined_names((_titled_person(e, self.titles) for e in labelled), self.titles)
         with_given = (_given_name_before(e, self.words, self.titles) for e in found)
         ents = (
-            _without_verb(_with_given_names(_without_role_word(e, self.words)), cues, self.first_line_end)
+            _without_verb(_without_role_word(_with_given_names(e), self.words), cues, self.first_line_end)
             for e in with_given
         )
         named = [
@@ -309,11 +343,15 @@ class ArticleEntities:
             if ent.label_ == "PERSON" and " " not in name:
                 alone.add(key)
         full_names |= spoken & alone  # ("Amara Osei" ... "Osei said")
+        self.people.full_surnames = full_names
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
-        for ent, name in named:
-            key = name.split()[-1].lower()
-            kind = self._kind(name, label_votes[key], key in full_names)
+        keys = [name.split()[-1].lower() for _, name in named]
+        pairs = zip(named, keys, strict=True)
+        kinds = [self._kind(name, label_votes[key], key in full_names) for (_, name), key in pairs]
+        # organisations first, so that "Maple Hearth" in a headline finds "Maple Hearth Appliances"
+        organisations_first = sorted(range(len(named)), key=lambda i: kinds[i] != "organisation")
+        for ent, name, kind in ((*named[i], kinds[i]) for i in organisations_first):
             hint = self.titles.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
             hint = hint or next(  # an honorific the model took into the name ("But Mrs. Clinton")
                 (g for w in ent.text.split()[:2] if (g := self.titles.honorific_gender(w))), None

@@ -95,7 +95,10 @@ def _people_phrase(token: Token, last: Token) -> str:
     if token.lower_ not in _PEOPLE_PHRASED or last.i != token.i:
         return ""
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
-    if prep is None or prep.lower_ not in _PEOPLE_PREPS:
+    familiar = next((c for c in token.rights if c.dep_ == "amod" and c.i == token.i + 1), None)
+    if familiar is not None and any(c.dep_ == "prep" for c in familiar.children):
+        prep = familiar  # ("people familiar with the matter", "officials close to the talks")
+    elif prep is None or prep.lower_ not in _PEOPLE_PREPS:
         return ""
     words = list(prep.subtree)
     comma = next((i for i, t in enumerate(words) if t.text == ","), len(words))

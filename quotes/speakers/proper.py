@@ -58,7 +58,7 @@ class ProperNameResolver:
         words = [
             t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
         ]
-        named = self._apposition(token) or self._after_abbreviation(token)
+        named = self._apposition(token) or self._after_abbreviation(token) or self._title_of(token)
         if named is not None:
             return named
         dated = token.ent_type_ in ("DATE", "TIME") or token.lower_ in _CALENDAR
@@ -68,7 +68,7 @@ class ProperNameResolver:
             return _unknown(f"'{token.text}' is a photo credit")  # ("Darren Calabrese/The Canadian Press")
         if _in_quotation_marks(token):
             return _unknown(f"'{token.text}' is in a title in quotation marks")
-        name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
+        name = (_hyphenated(token) or " ".join(t.text for t in words) or token.text) + _of_name(token)
         entity = self.entities.lookup(name)
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
@@ -101,6 +101,31 @@ class ProperNameResolver:
                     role = " ".join(t.text for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det")
                     how = f"apposition '{child.text}' of '{token.text}'"
                     return Resolution(resolved.name, "person", how, clean_title(role) if title else None)
+        return None
+
+    def _title_of(self, token: Token) -> Resolution | None:
+        """``Minister for Housing Seán Ó Briain said``, with ``Minister`` taken for the speaker: a
+        title word followed by its portfolio and a person's name is that person (the longest of the
+        last three capitalised words that names a person of the article)."""
+        if not self.entities.titles.titles_a_name(token.text):
+            return None
+        doc, end = token.doc, token.i + 1
+        while end < len(doc) and end - token.i <= 8 and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) or doc[end].lower_ in _PORTFOLIO
+        ):
+            end += 1
+        tail = [t for t in doc[token.i + 1 : end]]
+        if len(tail) < 2 or not any(t.lower_ in ("for", "of") for t in tail):
+            return None
+        for n in (3, 2, 1):
+            words = tail[-n:]
+            if len(words) < n or any(not t.text[:1].isupper() for t in words):
+                continue
+            name = " ".join(t.text for t in words)
+            entity = self.entities.lookup(name)
+            if entity is not None and entity.kind == "person":
+                how = f"'{token.text}' and the name after it, '{name}'"
+                return Resolution(entity.name, "person", how, clean_title(doc[token.i : words[0].i].text))
         return None
 
     def _after_abbreviation(self, token: Token) -> Resolution | None:
@@ -146,6 +171,7 @@ class ProperNameResolver:
 
 
 _MARKS = frozenset('"“”«»‘’\'')
+_PORTFOLIO = ("for", "of", "the")  # "Minister for Housing", "Secretary of State"
 _CALENDAR = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
      "tonight", "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
@@ -161,6 +187,18 @@ def _in_quotation_marks(token: Token) -> bool:
     if first == 0 or last + 1 >= len(doc):
         return False
     return doc[first - 1].text in _MARKS and doc[last + 1].text in _MARKS
+
+
+def _of_name(token: Token) -> str:
+    """`` of Fort Ashby`` of ``the Municipal District of Fort Ashby``: an ``of`` phrase of capitalised
+    words that is part of a name, or ""."""
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    if of is None:
+        return ""
+    words = [t for t in of.subtree if t.i > of.i]
+    if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words if t.lower_ != "the"):
+        return ""
+    return " of " + " ".join(t.text for t in words)
 
 
 def _hyphenated(token: Token) -> str | None:

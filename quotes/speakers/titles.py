@@ -25,6 +25,11 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # zero-width and soft hyphen
 _NICKNAME = re.compile(r"\s[\"“”'‘’][^\"“”'‘’]{1,30}[\"“”'‘’](?=\s)")  # Dwayne "The Rock" Johnson
 # a party-and-state tag ("D-Ore.", "R-Ind.", "(Lab, Liden)") or any parenthesis, and what follows it
+# letters after a name: honours, silk, seats and degrees ("Helen Marsh KC", "Jane Roe MP")
+_POSTNOMINALS = frozenset(
+    {"KC", "QC", "SC", "MP", "MPP", "MLA", "MSP", "MS", "MEP", "MHA", "MNA", "TD", "OBE", "MBE", "CBE", "KBE",
+     "DBE", "PC", "OC", "CM", "PhD", "MD", "FRS", "Esq", "CPA"}
+)
 _TAG = re.compile(r"(?:,?\s*\(|,\s*[A-Z]{1,3}-[A-Z][\w.]*|,\s*[A-Z]\.?$).*$")
 # lower-case words that belong inside a name ("Ellen ap Gwynn", "Bill de Blasio", "Mohammed bin Salman")
 NAME_PARTICLES = frozenset(
@@ -50,6 +55,8 @@ def plain_name(text: str, person: bool = False) -> str:
     text = _NICKNAME.sub("", f" {text} ").strip()
     text = _TAG.sub("", text).strip(" ,")
     words = text.split()
+    while person and len(words) > 2 and words[-1].rstrip(".,") in _POSTNOMINALS:
+        words = words[:-1]  # ("Helen Marsh KC", "Jane Roe MP")
     capitalised = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
     if capitalised and person:
         first = capitalised[0]
@@ -68,6 +75,15 @@ def plain_name(text: str, person: bool = False) -> str:
     return " ".join(words)
 
 
+_OWNER = re.compile(r"^.*(?:'s|’s|s'|s’)\s+")
+
+
+def role_words(title: str) -> list[str]:
+    """The lower-case words of a title that say the person's own role: after an owner's possessive
+    (``eldest daughter`` of ``the Republican presidential nominee's eldest daughter``)."""
+    return re.findall(r"[\w.-]+", _OWNER.sub("", title.lower()))
+
+
 class Titles:
     """Title words, titles around names and honorific genders, from the mention rules."""
 
@@ -84,7 +100,11 @@ class Titles:
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
-        titled = [i for i, word in enumerate(words[:-1]) if self.titles_a_name(word)]
+        titled = [
+            i
+            for i, word in enumerate(words[:-1])
+            if self.titles_a_name(word) or (i and self.title_group(f"{words[i - 1]} {word}") is not None)
+        ]  # ("Chief Executive Julian Marsh": a title of two words)
         if titled and all(word[:1].isupper() for word in words[: titled[-1]]):
             words = words[titled[-1] + 1 :]
         if words and words[0].lower() == "the":
@@ -97,7 +117,7 @@ class Titles:
         if title is None or title in entity.titles:
             return
         entity.titles[title] = None
-        words = re.findall(r"[\w.-]+", title.lower())
+        words = role_words(title)
         for word in words + [f"{a} {b}" for a, b in pairwise(words)]:  # "attorney general"
             group = self.title_group(word)
             if group is not None:
