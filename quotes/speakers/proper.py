@@ -98,9 +98,14 @@ class ProperNameResolver:
                 resolved = self._resolve_token(child, _fake(child))
                 if resolved.kind == "person":
                     doc = token.doc
-                    role = " ".join(t.text for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det")
+                    role = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+                    titles = self.entities.titles
+                    if not title:  # ("Ontario" of "Ontario Premier Dalton McGuinty": the title after it)
+                        role += [t for t in child.subtree if t.i < child.i and titles.titles_a_name(t.text)]
                     how = f"apposition '{child.text}' of '{token.text}'"
-                    return Resolution(resolved.name, "person", how, clean_title(role) if title else None)
+                    named_role = title or len(role) > 1
+                    role_text = clean_title(" ".join(t.text for t in role)) if named_role else None
+                    return Resolution(resolved.name, "person", how, role_text)
         return None
 
     def _title_of(self, token: Token) -> Resolution | None:
