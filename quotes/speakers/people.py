@@ -61,7 +61,7 @@ class People:
         if short is not None:
             return short  # ("Maple Hearth" after "Maple Hearth Appliances", whatever the model says)
         if kind == "organisation":
-            entity = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical)
+            entity = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical, longer=True)
             if entity is None:
                 entity = Entity(canonical, kind, offset)
             self.by_key.setdefault(canonical.lower(), entity)
@@ -169,14 +169,19 @@ class People:
         found = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical)
         return found or self.by_key.get(canonical.split()[-1].lower())
 
-    def _organisation_forms(self, name: str) -> Entity | None:
-        """The organisation ``name`` is a short or long form of: ``Peabody`` of ``Peabody Energy``
-        (and the other way round), when only one organisation has a name that starts so."""
-        found = {
-            id(e): e
-            for e in self.by_key.values()
-            if e.kind == "organisation" and (_longer_form(name, e.name) or _longer_form(e.name, name))
-        }
+    def _organisation_forms(self, name: str, longer: bool = False) -> Entity | None:
+        """The one organisation ``name`` is a short form of (``Peabody`` of ``Peabody Energy``), or,
+        when ``longer``, the long form of (``Peabody Energy`` after ``Peabody``: more words that end
+        in an organisation word, so ``Senate Republicans`` is no form of ``Senate``)."""
+        organisation_words = self.titles.mentions.organisation_words
+
+        def forms(entity: Entity) -> bool:
+            if _longer_form(name, entity.name):
+                return True
+            named = name.split()[-1].lower() in organisation_words
+            return longer and named and _longer_form(entity.name, name)
+
+        found = {id(e): e for e in self.by_key.values() if e.kind == "organisation" and forms(e)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def before(self, offset: int) -> list[Entity]:
