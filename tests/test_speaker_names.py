@@ -301,3 +301,14 @@ def test_a_study_speaks_for_the_researchers_the_article_names(analyzer) -> None:
     )
     names = {n for n in _names(analyzer, text) if n}
     assert names == {"University of Bergen researchers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Police investigate crash\n\nSgt. Nick Arbour said charges were anticipated.", "Sergeant"),
+        ("Crash closes highway\n\nCpl. Guillaume Tremblay said no one was hurt.", "Corporal"),
+    ],
+)
+def test_an_abbreviated_rank_is_the_speakers_title(analyzer, text: str, title: str) -> None:
+    assert [q.title for q in analyzer.analyze(text)] == [title]

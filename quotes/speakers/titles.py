@@ -142,6 +142,9 @@ class Titles:
         if titled:
             start = titled[-1] + 1
         before: list = []
+        abbreviations = self.words.title_abbreviations
+        if start >= 2 and doc[start - 1].text == "." and doc[start - 2].lower_ in abbreviations:
+            start -= 1  # ("Sgt. Nick Arbour", the abbreviation's period split from it)
         for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name proper
             if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
@@ -164,8 +167,14 @@ class Titles:
         return lower in self.honorifics or self.title_group(word) is not None
 
     def _is_role_word(self, token: Token) -> bool:
-        """A title word or a noun for a person's occupation (``CEO``, ``principal``, ``goaltender``)."""
-        return self.title_group(token.lower_) is not None or token.lemma_.lower() in self.words.person_nouns
+        """A title word or a noun for a person's occupation (``CEO``, ``principal``, ``goaltender``,
+        ``Sgt.``)."""
+        lower = token.lower_
+        return (
+            self.title_group(lower) is not None
+            or token.lemma_.lower() in self.words.person_nouns
+            or lower in self.words.title_abbreviations
+        )
 
     def _is_title_word(self, token: Token) -> bool:
         """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
@@ -205,5 +214,9 @@ def names_a_role(title: str, titles: Titles) -> bool:
     lower = re.findall(r"[\w.-]+", title.lower())
     words = titles.words
     return any(
-        titles.title_group(w) is not None or w in words.person_roles or w in words.person_nouns for w in lower
+        titles.title_group(w) is not None
+        or w in words.person_roles
+        or w in words.person_nouns
+        or w in words.title_abbreviations
+        for w in lower
     )
