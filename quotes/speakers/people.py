@@ -171,13 +171,14 @@ class People:
 
     def _organisation_forms(self, name: str, longer: bool = False) -> Entity | None:
         """The one organisation ``name`` is a short form of (``Peabody`` of ``Peabody Energy``), or,
-        when ``longer``, the long form of (``Peabody Energy`` after ``Peabody``: more words that end
-        in an organisation word, so ``Senate Republicans`` is no form of ``Senate``)."""
+        when ``longer``, the long form of (``Peabody Energy`` after ``Peabody``): the long form ends in
+        an organisation word, so ``Trump`` is no form of ``Trump Train`` nor ``Senate Republicans``
+        of ``Senate``."""
         organisation_words = self.titles.mentions.organisation_words
 
         def forms(entity: Entity) -> bool:
             if _longer_form(name, entity.name):
-                return True
+                return entity.name.split()[-1].lower() in organisation_words
             named = name.split()[-1].lower() in organisation_words
             return longer and named and _longer_form(entity.name, name)
 
