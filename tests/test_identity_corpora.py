@@ -56,13 +56,13 @@ def test_surname_kim_in_unrelated_articles_is_one_person_each(tmp_path: Path) ->
     assert sorted(rows) == ["Jane Kim", "Kim", "Kim Jong Un"]
     assert [r["articles"] for r in rows["Kim"]] == [1, 1]  # the clinic's doctor, the adoptive mother
     assert all(r["articles"] == 1 for r in rows["Jane Kim"] + rows["Kim Jong Un"])
-    assert "its article quotes Kim Jong Un" in rows["Kim Jong Un"][0]["evidence"]
+    assert rows["Kim Jong Un"][0]["quotes"] == 2  # "Kim" in his own article is him (resolved there or joined)
 
 
 def test_torres_joins_the_ana_torres_her_articles_name(tmp_path: Path) -> None:
     rows = _by_name(speakers(CASES / "torres.jsonl", tmp_path))
     assert rows["Ana Torres"][0]["articles"] == 2
-    assert "Torres (1 in budget): its article quotes Ana Torres" in rows["Ana Torres"][0]["evidence"]
+    assert rows["Ana Torres"][0]["quotes"] == 3  # her "Torres" too, resolved in its article or joined to it
     assert rows["Carlos Torres"][0]["articles"] == 1  # the footballer's "Torres" stays his
 
 
