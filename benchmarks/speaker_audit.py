@@ -13,8 +13,11 @@ speakers that are:
   capitalised place word alone at a line's start;
 - ``headline``: a name holding a cue verb's inflected form ("Obama Says", "Trump Demands
   Accountability"), the mark of a headline fragment taken for a name;
-- ``split``: a one-word person whose word ends the name of another person of the report
-  ("Trump" beside "Donald Trump").
+- ``split``: a one-word person whose word ends the name of exactly one other person of the
+  report ("Trump" beside "Donald Trump"), starts no one's name and is no listed first name
+  (``rules/first_names.yaml``): the corpus's only person with that surname, which the identity
+  rules join unless its article names someone else ("Kim" the adoptive mother beside "Jane
+  Kim", and "Clinton" beside Hillary and Bill Clinton, are kept apart on purpose).
 
 Each finding is printed with its count of quotations and example speaker mentions. The exit
 status is 0; the counts are the measure (none of each is the goal).
@@ -52,8 +55,10 @@ def audit(rows: list[dict], rules_dir: Path | None = None) -> dict[str, list[tup
             counts[key] += 1
             mentions[key][row.get("speaker_text") or ""] += 1
     types = {row["speaker_slug"]: row.get("speaker_type") for row in rows if row.get("speaker_slug")}
-    full_names = {name.split()[-1].lower() for (slug, name) in counts if len(name.split()) > 1
-                  and types.get(slug) == "person"}  # fmt: skip
+    people = {name.lower() for slug, name in counts if len(name.split()) > 1 and types.get(slug) == "person"}
+    full_names = {name.split()[-1] for name in people}
+    surnames = Counter(name.split()[-1] for name in people)
+    first_words = {name.split()[0] for name in people}
     findings: dict[str, list[tuple[str, int, list[str]]]] = defaultdict(list)
     for key, n in counts.most_common():
         slug, name = key
@@ -71,7 +76,8 @@ def audit(rows: list[dict], rules_dir: Path | None = None) -> dict[str, list[tup
             kinds.append("dateline")
         if _headline_fragment(tokens, types.get(slug), inflected, full_names):
             kinds.append("headline")
-        if len(tokens) == 1 and types.get(slug) == "person" and lower in full_names:
+        if (len(tokens) == 1 and types.get(slug) == "person" and surnames[lower] == 1
+                and lower not in first_words and lower not in words.first_names):  # fmt: skip
             kinds.append("split")
         for kind in kinds:
             findings[kind].append((name, n, examples))

@@ -191,10 +191,13 @@ def corpus(tmp_path) -> Path:
 def test_speakers_table_exact(runner, corpus) -> None:
     result = invoke(runner, "speakers", str(corpus), "--no-cache")
     assert result.exit_code == 0
-    assert result.stdout == (
-        "name          type    quotes  articles\n"
-        "Donald Trump  person  3       2\n"
-        "Elena Ruiz    person  1       1\n"
+    assert result.stdout == (  # each join with its evidence (issue 19), and the gender columns (issue 20)
+        "name          type    quotes  articles  evidence"
+        "                                                      gender  gender_basis  gender_note\n"
+        "Donald Trump  person  3       2         Trump (1 in b-2): the only person of the corpus named Trump"
+        "   male    pronoun       male: pronoun in 1 article\n"
+        "Elena Ruiz    person  1       1         Mayor Elena Ruiz (1 in b-2): an alias in rules/speakers.yaml"
+        "  female  first_name    female: first name in 1 article\n"
     )
 
 
@@ -220,16 +223,24 @@ def test_speakers_and_report_agree(runner, corpus, tmp_path) -> None:
     out = tmp_path / "reports"
     assert invoke(runner, "report", str(corpus), "--out", str(out), "--no-cache").exit_code == 0
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
-    reported = [{k: s[k] for k in ("name", "type", "quotes", "articles")} for s in index["speakers"]]
-    assert rows == reported
-    assert rows[0] == {"name": "Donald Trump", "type": "person", "quotes": 3, "articles": 2}
+    reported = [
+        {**{k: s[k] for k in ("name", "type", "quotes", "articles")},
+         "gender": s["gender"]["gender"], "gender_basis": s["gender"]["basis"],
+         "gender_note": s["gender"]["explanation"]}
+        for s in index["speakers"]
+    ]  # fmt: skip
+    assert [{k: v for k, v in row.items() if k != "evidence"} for row in rows] == reported
+    assert rows[0]["name"] == "Donald Trump" and rows[0]["quotes"] == 3 and rows[0]["articles"] == 2
+    assert rows[0]["evidence"] == "Trump (1 in b-2): the only person of the corpus named Trump"
+    assert rows[0]["gender"] == "male"
 
 
 def test_speakers_csv_to_a_file(runner, corpus, tmp_path) -> None:
     out = tmp_path / "speakers.csv"
     result = invoke(runner, "speakers", str(corpus), "--format", "csv", "-o", str(out), "--no-cache")
     assert result.exit_code == 0 and result.stdout == ""
-    assert out.read_text(encoding="utf-8").splitlines()[0] == "name,type,quotes,articles"
+    header = "name,type,quotes,articles,evidence,gender,gender_basis,gender_note"
+    assert out.read_text(encoding="utf-8").splitlines()[0] == header
 
 
 # -- errors ---------------------------------------------------------------------------------------

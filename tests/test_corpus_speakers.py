@@ -238,7 +238,9 @@ def test_eval_by_name_prints_name_errors_by_cause(tmp_path: Path) -> None:
 
 def test_report_speaker_fields_are_the_export_contract() -> None:
     assert {"article_id", "content", "speaker_name", "speaker_slug"} <= set(CSV_FIELDS)
-    assert dataclasses.fields(Quotation)[-1].name == "speaker_names"
+    names = [f.name for f in dataclasses.fields(Quotation)]  # new fields come last, with defaults
+    gender = ["speaker_gender", "speaker_gender_basis", "speaker_gender_explanation"]
+    assert names[-4:] == ["speaker_names", *gender]
 
 
 # ----------------------------------------------------------------------------- identity

@@ -83,7 +83,7 @@ def test_word_boundaries(frame_rules: FrameRules) -> None:
 @pytest.mark.parametrize(
     ("lemma", "stance"),
     [("say", "neutral"), ("said", "neutral"), ("claim", "distancing"), ("claimed", "distancing"),
-     ("admit", "guilt"), ("admitted", "guilt"), ("deny", "guilt"), ("point out", "endorsing"),
+     ("admit", "admission"), ("admitted", "admission"), ("deny", "contesting"), ("point out", "endorsing"),
      ("Insist", "distancing"), ("boast", "emotive"), ("lash out", "emotive"), ("frobnicate", "other")],
 )
 def test_stance(lemma: str, stance: str) -> None:
@@ -259,7 +259,7 @@ def test_unseen_table_does_not_fall_below_the_original_lexicon(frame_rules: Fram
 
 
 def test_other_only_when_no_other_frame_fires(frame_rules: FrameRules) -> None:
-    text = "Nobody knows, and it is uncertain and unpredictable, what the tariffs will do."
+    text = "Nobody knows, and it is uncertain and unpredictable, what AI and the tariffs will do."
     frames, primary = score_frames(text, whole(text), frame_rules)
     assert frames[0].codebook_parent == "other"  # the uncertainty cues outweigh "tariffs"
     assert primary == "economic"
@@ -346,3 +346,48 @@ FRESH_TABLE = [
 def test_fresh_table_does_not_fall_below_the_broadened_lexicon(frame_rules: FrameRules) -> None:
     right = [text for text, frame in FRESH_TABLE if score_frames(text, whole(text), frame_rules)[1] == frame]
     assert len(right) >= 23, len(right)
+
+
+# The technology frames apply only to texts about technology (rules/frames/technology.yaml,
+# `domain`): their words ("transparency", "governance", "misinformation", "capabilities") are
+# ordinary in sports, politics and crime news (issue 19, cross-domain frames).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tour's new chief promised transparency and accountability after the scoring dispute, and "
+        "said the players' capabilities were a breakthrough for golf.",
+        "The senator said misinformation is a threat and called for better governance of the party.",
+        "Detectives said the gang's misuse of the funds was dangerous, in no uncertain terms.",
+    ],
+)
+def test_technology_frames_need_a_technology_text(frame_rules: FrameRules, text: str) -> None:
+    frames, _ = score_frames(text, whole(text), frame_rules)
+    assert not [f.id for f in frames if f.family == "technology"]
+
+
+def test_technology_gate_opens_on_the_article_and_shows_its_evidence(frame_rules: FrameRules) -> None:
+    article = ("OpenAI released a new language model on Monday. Its chief said the company wants "
+               "transparency. \"We owe the public transparency and accountability,\" she said.")
+    quote = article.index("We owe")
+    frames, _ = score_frames(article, [(quote, article.index(",\" she"))], frame_rules)
+    ethics = next(f for f in frames if f.id == "ai_benefit_ethics")
+    gate = [ev for ev in ethics.evidence if ev.source == "frames/domain:technology"]
+    assert [ev.matched for ev in gate] == ["OpenAI", "language model"]
+    assert all(ev.weight == 0.0 and ev.span[1] <= quote for ev in gate)
+    # the same quotation in an article about something else gets no technology frame
+    other = ("The club held its annual dinner. "
+             "\"We owe the public transparency and accountability,\" she said.")
+    at = other.index("We owe")
+    frames, _ = score_frames(other, [(at, other.index(",\" she"))], frame_rules)
+    assert not [f for f in frames if f.family == "technology"]
+
+
+def test_bad_domain_gate_says_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "frames" / "t.yaml"
+    path.parent.mkdir()
+    path.write_text("family: technology\ndomain:\n  id: tech\n  label: T\n  min_matches: 0\n  cues: [AI]\n"
+                    "frames:\n  - id: t\n    label: x\n    definition: d\n    codebook_parent: other\n"
+                    "    cues: [a]\n", encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_frame_rules(tmp_path)
+    assert str(error.value).startswith(f"{path}:") and "min_matches" in str(error.value)

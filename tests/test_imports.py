@@ -179,3 +179,18 @@ def test_the_layer_check_finds_a_planted_upward_import(tmp_path: Path) -> None:
     assert upward_imports(import_graph(root)) == [
         "quotes.records.article (layer records) imports quotes.report.pages (layer report) at line 2"
     ]
+
+
+def test_the_architecture_doc_names_the_module_of_every_rule_id() -> None:
+    """docs/architecture.md's table of rule ids and modules agrees with the attribution code."""
+    import re
+
+    from quotes.attribution import RULE_MODULES
+
+    doc = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = {}
+    for ids, module in re.findall(r"^\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| `([a-z_]+)\.py` \|$", doc, re.M):
+        for rule in re.findall(r"`([a-z-]+)`", ids):
+            table[rule] = module
+    code = {rule: module.__name__.rsplit(".", 1)[-1] for module in RULE_MODULES for rule in module.RULE_IDS}
+    assert table == code

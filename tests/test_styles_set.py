@@ -1,6 +1,6 @@
 """The house-styles evaluation set (tests/cases/styles/) is well-formed, and its checker fails on
 bad cases. Runs without ../shared: the set is checked by benchmarks/styles.py and read through
-quotes.evaluate.read_gold, which refuses spans outside the text and ``*_text`` fields that
+quotes.evaluate.scorer.read_gold, which refuses spans outside the text and ``*_text`` fields that
 disagree with the text at their spans."""
 
 from __future__ import annotations

@@ -200,7 +200,7 @@ def _name_line_after(context: ArticleContext, group: QuoteGroup) -> Candidate | 
     as in lists of reactions."""
     text = context.text
     start, end = context.paragraph_start(group.start), context.paragraph_end(group.end)
-    if text[start : group.start].strip() or text[group.end : end].strip() or end >= len(text):
+    if context.has_text(start, group.start) or context.has_text(group.end, end) or end >= len(text):
         return None
     line_end = context.paragraph_end(end + 1)
     words = [t for t in context.tokens_between(end + 1, line_end) if not (t.is_punct or t.is_space)]
@@ -218,11 +218,14 @@ def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate |
     """``He added, "..."`` / ``X said: "..."`` / ``X: "..."``: a cue just before the mark."""
     start = group.start
     paragraph_start = context.paragraph_start(start)
-    before = context.text[paragraph_start:start].rstrip()
-    tokens = context.tokens_between(paragraph_start, start)
-    if not before:
+    before = context.text_end(paragraph_start, start)  # the paragraph before the mark, its end
+    # only the last tokens count: bounded, however long the paragraph (an article on one line)
+    tokens = context.last_tokens(paragraph_start, start, ATTRIBUTION_WINDOW_TOKENS)
+    if before == paragraph_start:
         return _colon_previous_paragraph(context, group)
-    if before[-1] not in ",:—–" and not before.endswith(context.words.bare_cue_forms):
+    text = context.text
+    bare_cue = text.endswith(context.words.bare_cue_forms, paragraph_start, before)
+    if text[before - 1] not in ",:—–" and not bare_cue:
         return None
     # the nearest cue verb in the last clause before the mark
     for token in reversed(tokens[-ATTRIBUTION_WINDOW_TOKENS:]):
@@ -234,7 +237,7 @@ def _attribute_before(context: ArticleContext, group: QuoteGroup) -> Candidate |
             return context.quoted_candidate(
                 group, token, context.verb(lemma).cue_class, "cue-quote-before", source_of(token)
             )
-    if before.endswith(":"):
+    if text[before - 1] == ":":
         return _colon_cue(context, group, tokens) or _colon_clause(context, group, tokens)
     return None
 

@@ -8,6 +8,7 @@ the article's marks are scanned once) and the look-ups and candidate builders th
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
@@ -71,6 +72,7 @@ PHOTO_CREDIT = re.compile(
     r"(?:\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}\)"
     r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z])\s*$"
 )
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _after_so_called(text: str, start: int) -> bool:
@@ -109,6 +111,7 @@ class ArticleContext:
 
     def __init__(self, text: str, doc: Doc, rules: CueRules) -> None:
         self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]  # paragraph bounds by bisection
         self.doc = doc
         self.rules = rules
         self.words = rules.words
@@ -156,10 +159,19 @@ class ArticleContext:
         return starts
 
     def is_headline(self, position: int) -> bool:
-        """Whether ``position`` lies in a short line with no closing punctuation (a headline)."""
+        """Whether ``position`` lies in a short line with no closing punctuation (a headline).
+
+        Counts the line's words only up to HEADLINE_MAX_WORDS, so a long line (a one-line article)
+        costs no more than a short one."""
+        text = self.text
         start, end = self.paragraph_start(position), self.paragraph_end(position)
-        line = self.text[start:end].strip()
-        return bool(line) and line[-1] not in HEADLINE_ENDS and len(line.split()) <= HEADLINE_MAX_WORDS
+        last = end - 1
+        while last >= start and text[last].isspace():
+            last -= 1
+        if last < start or text[last] in HEADLINE_ENDS:
+            return False
+        words = _NON_SPACE.finditer(text, start, end)
+        return next(itertools.islice(words, HEADLINE_MAX_WORDS, None), None) is None
 
     # -- look-ups ---------------------------------------------------------------------
 
@@ -181,17 +193,42 @@ class ArticleContext:
         span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
         return list(span) if span is not None else []
 
+    def last_tokens(self, start: int, end: int, count: int) -> list[Token]:
+        """``tokens_between(start, end)[-count:]``, at the cost of ``count`` tokens however far
+        ``start`` lies (a paragraph's start, in an article on one line)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        if span is None:
+            return []
+        return list(self.doc[max(span.start, span.end - count) : span.end])
+
+    def has_text(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end].strip()`` is not empty, found at its first non-space."""
+        return _NON_SPACE.search(self.text, start, end) is not None
+
+    def text_end(self, start: int, end: int) -> int:
+        """Where ``text[start:end].rstrip()`` ends, found from ``end`` back (``start`` if blank)."""
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return end
+
     def paragraph_start(self, position: int) -> int:
-        return self.text.rfind("\n", 0, position) + 1
+        """Where the paragraph holding ``position`` starts (after the last line break before it)."""
+        if position < 0:  # as str.rfind reads a negative end
+            position = max(0, position + len(self.text))
+        before = bisect.bisect_left(self.newlines, position)
+        return self.newlines[before - 1] + 1 if before else 0
 
     def paragraph_end(self, position: int) -> int:
-        newline = self.text.find("\n", position)
-        return len(self.text) if newline < 0 else newline
+        """Where the paragraph holding ``position`` ends (its line break, or the end of the text)."""
+        if position < 0:  # as str.find reads a negative start
+            position = max(0, position + len(self.text))
+        after = bisect.bisect_left(self.newlines, position)
+        return self.newlines[after] if after < len(self.newlines) else len(self.text)
 
     def starts_clause(self, position: int) -> bool:
         """Whether a quotation opening at ``position`` begins a paragraph, sentence or clause."""
-        before = self.text[self.paragraph_start(position) : position].rstrip()
-        return not before or before[-1] in ".!?:;,—–―-([\"“”'’"
+        end = self.text_end(self.paragraph_start(position), position)
+        return end == self.paragraph_start(position) or self.text[end - 1] in ".!?:;,—–―-([\"“”'’"
 
     def next_group(self, position: int) -> int:
         """Index of the first quotation group starting at or after ``position``."""

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.context import ArticleContext
 from quotes.attribution.syntax import is_mention, mention_span, subject
-from quotes.text.spans import inner_span, word_count
+from quotes.text.spans import has_word, inner_span, word_count
 
 RULE_IDS = ("continuation", "unattributed")
 MIN_UNATTRIBUTED_WORDS = 8
@@ -42,6 +42,7 @@ TITLE_SHARE = 0.6
 SIGNED_RULES = ("dash-quote",)  # a list of reactions, each signed by its own name
 _SIGNATURE = re.compile(r"\s*\n[ \t]*[-—–―]+[ \t]*([^,.\n]+)")
 _MARKS = "\"'“”‘’«»"
+_NON_SPACE = re.compile(r"\S")
 
 
 def orphan_candidates(
@@ -78,16 +79,32 @@ def _is_statement(context: ArticleContext, group: QuoteGroup, single_style: bool
     stop, and nothing of its sentence follows it. A single-quoted one must open its paragraph
     (British style quotes with single marks; elsewhere they mark titles and phrases)."""
     text = context.text
-    before = text[context.paragraph_start(group.start) : group.start].strip()
+    paragraph = context.paragraph_start(group.start)
+    before = context.has_text(paragraph, group.start)
     if group.pieces[0].single and (before or not single_style):
         return False
-    if before and before.rstrip(_MARKS)[-1:] not in SENTENCE_ENDS:
+    if before and _last_char(context, paragraph, group.start) not in SENTENCE_ENDS:
         return False
     inside = text[group.start : group.end].rstrip().rstrip(_MARKS).rstrip()
     if _title_case(inside):
         return False  # "'All Bets Are Off.'", "“DIVISIVE, STUPID AND WRONG”": a subhead or a title
-    after = text[group.end : context.paragraph_end(group.end)].lstrip()
-    return not after or inside[-1:] in SENTENCE_ENDS or after[:1] in SENTENCE_ENDS
+    after = _first_char(context, group.end, context.paragraph_end(group.end))
+    return not after or inside[-1:] in SENTENCE_ENDS or after in SENTENCE_ENDS
+
+
+def _last_char(context: ArticleContext, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is neither a space nor a quotation mark."""
+    text = context.text
+    at = context.text_end(start, end)
+    while at > start and text[at - 1] in _MARKS:
+        at = context.text_end(start, at - 1)
+    return text[at - 1] if at > start else ""
+
+
+def _first_char(context: ArticleContext, start: int, end: int) -> str:
+    """The first character of ``text[start:end]`` that is not a space ("" when blank)."""
+    found = _NON_SPACE.search(context.text, start, end)
+    return found.group()[0] if found else ""
 
 
 def _single_style(context: ArticleContext, found: list[Candidate]) -> bool:
@@ -127,7 +144,7 @@ def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | N
     ``-Michelle Marks, Philadelphia.``): the name up to the first comma or full stop."""
     text = context.text
     end = context.paragraph_end(group.end)
-    if text[group.end : end].strip():
+    if context.has_text(group.end, end):
         return None
     line = _SIGNATURE.match(text, end)
     if line is None:
@@ -145,11 +162,11 @@ def _signature_line(context: ArticleContext, group: QuoteGroup) -> Candidate | N
 def _words_after(context: ArticleContext, group: QuoteGroup) -> bool:
     """Whether words follow the quotation in its sentence (its own attribution, usually)."""
     text = context.text
-    after = text[group.end : context.paragraph_end(group.end)]
+    end = context.paragraph_end(group.end)
     inside = text[group.start : group.end].rstrip().rstrip(_MARKS).rstrip()
-    if inside[-1:] in SENTENCE_ENDS and after.lstrip()[:1].isupper():
+    if inside[-1:] in SENTENCE_ENDS and _first_char(context, group.end, end).isupper():
         return False  # '"We run out by noon." The clinic ...': the next sentence is not its cue
-    return word_count(text, group.end, context.paragraph_end(group.end)) > 0
+    return has_word(text, group.end, end)
 
 
 def _source_before(
@@ -207,7 +224,7 @@ def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
     end = start - 1
     while end > 0:
         previous = context.paragraph_start(end - 1) if end > 0 else 0
-        if text[previous:end].strip():
+        if context.has_text(previous, end):
             return previous
         end = previous - 1
     return start

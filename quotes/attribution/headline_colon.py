@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import VERBAL, ArticleContext
 from quotes.attribution.syntax import token_span
-from quotes.text.spans import trim_clause, word_count
+from quotes.text.spans import HEADLINE_MAX_CHARS, trim_clause, word_count
 
 RULE_IDS = ("headline-colon",)
 MAX_LABEL_WORDS = 4
@@ -41,6 +41,8 @@ def headline_colons(context: ArticleContext) -> Iterator[Candidate]:
     text = context.text
     start = len(text) - len(text.lstrip())
     end = context.paragraph_end(start)
+    if end - start > HEADLINE_MAX_CHARS:
+        return  # no headline: a one-line article, or a first paragraph of body text
     match = _COLON.search(text, start, end)
     if match is None:
         return

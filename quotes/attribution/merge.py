@@ -18,7 +18,6 @@ from quotes.text.spans import overlap, word_count
 
 MAX_DIRECT_OUTSIDE_WORDS = 1  # "that" before a quotation still makes it direct
 DEDUP_BLOCK_CHARS = 2000
-TURN_RULE = "transcript-line"  # a transcript turn: the reports inside it are the speaker's own
 
 
 def merge_quotes(context: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -113,31 +112,33 @@ def _blocks(candidate: Candidate) -> range:
     return range(start // DEDUP_BLOCK_CHARS, end // DEDUP_BLOCK_CHARS + 1)
 
 
-def _reports_another(candidate: Candidate) -> bool:
-    """A speech report whose source is a third party named by a noun (``The district says``,
-    ``Mayor Vang told us``), not the turn's speaker's own view (``I think``, ``they want``):
-    on polnear-train the nested first-person beliefs of debate transcripts are not annotated."""
-    source = candidate.speaker_token
-    if candidate.cue_class != "speech" or candidate.rule != "cue-clause" or source is None:
+_SPEAKING_PERSONS = frozenset({"i", "me", "we", "us", "you"})
+
+
+def _reports(candidate: Candidate) -> bool:
+    """Whether a cue inside someone's words reports a third party, not the speaker's own view or a
+    question to the listener ("I think ...", "Do you think ...?")."""
+    token = candidate.speaker_token
+    if token is not None and token.lower_ in _SPEAKING_PERSONS:
         return False
-    return source.pos_ != "PRON" or source.lower_ == "it"
+    cue = candidate.cue_token
+    return cue is None or not cue.sent.text.rstrip().rstrip("\"”'’").endswith("?")
 
 
 def clashes(candidate: Candidate, other: Candidate) -> bool:
     """Whether two candidates claim the same content or quotation marks. An attribution reported
     inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
     only 19% of such nested cue clauses were annotated on their own; but a cue clause inside an
-    ``according to`` clause stands beside it, and so does a report inside a transcript turn (``LUM:
-    The district says it is short 14 drivers``: the host reports the district)."""
+    ``according to`` clause stands beside it, and so does any attribution a transcript turn reports
+    (``IMOGEN THORPE: The Environment Agency says it has a legal duty ...``)."""
     if {candidate.rule, other.rule} == {"according-to", "cue-clause"}:
         inner, outer = (candidate, other) if candidate.rule == "cue-clause" else (other, candidate)
         if any(s <= inner.cue[0][0] < e for s, e in outer.content):
             return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
-    if TURN_RULE in (candidate.rule, other.rule) and candidate.rule != other.rule:
-        inner, outer = (other, candidate) if candidate.rule == TURN_RULE else (candidate, other)
-        inside = bool(inner.cue) and any(s <= inner.cue[0][0] < e for s, e in outer.content)
-        if inside and _reports_another(inner) and not set(inner.quote_groups) & set(outer.quote_groups):
-            return False
+    if "transcript-line" in (candidate.rule, other.rule) and candidate.rule != other.rule:
+        inner, outer = (other, candidate) if candidate.rule == "transcript-line" else (candidate, other)
+        if inner.cue and any(s <= inner.cue[0][0] < e for s, e in outer.content) and _reports(inner):
+            return False  # (the turn is the speaker's; what it reports is its source's)
     length = sum(e - s for s, e in candidate.content)
     shared = sum(overlap(a, b) for a in candidate.content for b in other.content)
     return shared * 2 >= length or bool(set(candidate.quote_groups) & set(other.quote_groups))

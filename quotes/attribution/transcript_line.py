@@ -127,8 +127,8 @@ def colon_lines(context: ArticleContext) -> Iterator[Candidate]:
         if token.text != ":" or token.i == 0:
             continue
         start = context.paragraph_start(token.idx)
-        label = context.tokens_between(start, token.idx)
-        if not _is_label(label) or not any(t.lower_ in names for t in label):
+        label = _label_tokens(context, start, token.idx)
+        if label is None or not _is_label(label) or not any(t.lower_ in names for t in label):
             continue
         end = context.paragraph_end(token.idx)
         content = trim_clause(text, token.idx + 1, end)
@@ -142,6 +142,21 @@ def colon_lines(context: ArticleContext) -> Iterator[Candidate]:
         candidate.speaker = token_span(label)
         candidate.cue_lemma = ":"
         yield candidate
+
+
+def _label_tokens(context: ArticleContext, start: int, end: int) -> list[Token] | None:
+    """``tokens_between(start, end)``, or None as soon as they hold more words than a label may
+    (so a colon deep in a long paragraph costs no more than one near its start)."""
+    span = context.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    tokens, words = [], 0
+    for token in span:
+        tokens.append(token)
+        words += not token.is_space
+        if words > MAX_LABEL_WORDS:
+            return None
+    return tokens
 
 
 def _is_label(tokens: list[Token]) -> bool:

@@ -4,9 +4,9 @@ output goes, progress on stderr and the closing account of the inputs."""
 from __future__ import annotations
 
 import contextlib
-import io
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -38,6 +38,11 @@ class QuotesGroup(click.Group):
     says so. ``--debug`` shows the traceback instead."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings():
+            warnings.showwarning = _one_line_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -64,6 +69,14 @@ class QuotesGroup(click.Group):
             ) from None
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    """Show a warning (a cache set aside, say) as ``warning: message`` on one line of stderr, not
+    as Python's two lines with the source line that raised it."""
+    from quotes.io.files import display_name
+
+    click.echo(f"warning: {display_name(' '.join(str(message).split()))}", err=True)
+
+
 def output_options(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--format`` and ``-o/--output``: the options of every command that prints rows."""
 
@@ -72,7 +85,8 @@ def output_options(default: str) -> Callable[[Callable[..., Any]], Callable[...,
             "-o",
             "--output",
             type=click.Path(dir_okay=False, allow_dash=True),
-            help="Write here instead of stdout (the file appears only when the command succeeds).",
+            help="Write here instead of stdout (the file appears only when the command has finished "
+            "and read some input; an unwritable target fails at the start).",
         )(command)
         return click.option(
             "--format",
@@ -87,8 +101,10 @@ def output_options(default: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 
 @contextlib.contextmanager
-def output_stream(output: str | None) -> Iterator[TextIO]:
-    """Stdout, or a buffer written atomically to ``output`` when the block succeeds."""
+def output_stream(output: str | None, keep: Callable[[], bool] = lambda: True) -> Iterator[TextIO]:
+    """Stdout, or a file that takes the place of ``output`` when the block succeeds and ``keep()``
+    says so (an extract whose every input failed writes none). The file is made beside ``output``
+    before the block runs, so an unwritable target fails at once, and is written as rows come."""
     if not output or output == "-":
         yield sys.stdout
         return
@@ -96,11 +112,12 @@ def output_stream(output: str | None) -> Iterator[TextIO]:
         with open(output, "w", encoding="utf-8") as stream:
             yield stream
         return
-    from quotes.io.files import atomic_write_text
+    from quotes.io.files import AtomicFile
 
-    buffer = io.StringIO()
-    yield buffer
-    atomic_write_text(Path(output), buffer.getvalue())
+    with AtomicFile(Path(output), newline="") as target:
+        yield target.stream
+        if keep():
+            target.commit()
 
 
 def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -179,13 +196,26 @@ def progress_stream(results: Iterator[Any], label: str) -> Iterator[Any]:
     click.echo(f"\r{label}: {count}, quotations: {quotations}", err=True)
 
 
-def results(inputs: Sequence[str], options: Any, manifest: Any) -> Iterator[Any]:
-    """The results of every article of ``inputs``, failures recorded in ``manifest``."""
+def results(inputs: Sequence[str], options: Any, manifest: Any, own: Sequence[Path] = ()) -> Iterator[Any]:
+    """The results of every article of ``inputs``, failures recorded in ``manifest``; ``own`` are
+    the run's outputs, never read as input (nor is the cache)."""
     from quotes.execution.runner import run_articles
     from quotes.io.readers import read_inputs
 
-    stream = progress_stream(run_articles(read_inputs(inputs, manifest), options), "articles")
-    yield from _accounted(stream, manifest)
+    articles = read_inputs(inputs, manifest, exclude=own_files(options, own))
+    yield from _accounted(progress_stream(run_articles(articles, options), "articles"), manifest)
+
+
+def own_files(options: Any, outputs: Sequence[Path | str | None]) -> list[Path]:
+    """What a run writes and must never read as input: its ``outputs`` and the result cache (with
+    SQLite's companion files)."""
+    from quotes.io.cache import default_cache_path
+
+    found = [Path(path) for path in outputs if path and path != "-"]
+    if options.use_cache:
+        cache = options.cache_path or default_cache_path()
+        found += [Path(f"{cache}{suffix}") for suffix in ("", "-wal", "-shm")]
+    return found
 
 
 def _accounted(results: Iterator[Any], manifest: Any) -> Iterator[Any]:
@@ -196,9 +226,10 @@ def _accounted(results: Iterator[Any], manifest: Any) -> Iterator[Any]:
         yield result
 
 
-def finish(manifest: Any, manifest_path: Path | None) -> None:
-    """Write the manifest, print every problem on stderr, exit non-zero if any input failed."""
-    if manifest_path is not None:
+def finish(manifest: Any, manifest_path: Path | None, *, written: bool = False) -> None:
+    """Write the manifest (unless ``written`` already, as a report does), print every problem on
+    stderr, exit non-zero if any input failed."""
+    if manifest_path is not None and not written:
         manifest.write(manifest_path)
     for message in manifest.messages():
         click.echo(f"warning: {message}" if message.startswith("warning") else message, err=True)
@@ -210,6 +241,31 @@ def finish(manifest: Any, manifest_path: Path | None) -> None:
             err=True,
         )
         click.get_current_context().exit(1)
+
+
+GENDER_MODES = ("all", "text", "off")
+
+
+def gender_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--gender all|text|off``: what the speakers' gender rests on (extract, report, speakers)."""
+    return click.option(
+        "--gender", "gender_mode", type=click.Choice(GENDER_MODES), default="all", show_default=True,
+        help="Speaker gender: 'all' (the article's own words, then a declaration in speakers.yaml, then a "
+             "first name one sex holds), 'text' (the article's words and declarations only), 'off' (no "
+             "gender in any output).",
+    )(command)  # fmt: skip
+
+
+def gendered(results: Iterator[Any], mode: str) -> Iterator[Any]:
+    """``results`` with each quotation's gender as ``--gender`` ``mode`` shows it."""
+    from dataclasses import replace
+
+    from quotes.speakers.gender import with_mode
+
+    for result in results:
+        yield result if mode == "all" else replace(
+            result, quotations=tuple(with_mode(q, mode) for q in result.quotations)
+        )
 
 
 FILTER_KEYS = ("speaker_filter", "since", "until", "outlet_filter", "cues")
@@ -265,16 +321,20 @@ def writes_in_place(output: str | None) -> bool:
     return path.exists() and not path.is_file()
 
 
-def report_inputs(inputs: Sequence[str]) -> list[str]:
-    """The input paths; an InputError before anything is written for a missing path or no input."""
+def report_inputs(inputs: Sequence[str], manifest: Any, exclude: Sequence[Path] = ()) -> list[str]:
+    """The input paths, without ``exclude`` (the report's own folder and the cache; what is
+    skipped is recorded in ``manifest``); an InputError before anything is written for a missing
+    path or no input."""
+    from quotes.io.fetch import is_url
+    from quotes.io.files import display_name
     from quotes.io.formats import suffix_list
     from quotes.io.readers import discover
     from quotes.records.errors import InputError
 
     for given in inputs:
-        if given != "-" and not Path(given).exists():
-            raise InputError("no such file or folder", path=given)
-    paths = list(discover(inputs))
+        if given != "-" and not is_url(given) and not Path(given).exists():
+            raise InputError("no such file or folder", path=display_name(given))
+    paths = list(discover(inputs, manifest, exclude=exclude))
     if not paths:
         raise InputError(f"no input files found in {', '.join(inputs)} (looked for {suffix_list()})")
     return paths

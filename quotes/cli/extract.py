@@ -14,6 +14,8 @@ from quotes.cli.common import (
     filter_options,
     filtered,
     finish,
+    gender_option,
+    gendered,
     output_options,
     output_stream,
     pipeline_options,
@@ -23,6 +25,7 @@ from quotes.cli.common import (
     run_options_from,
     writes_in_place,
 )
+from quotes.io.files import display_name
 
 
 @click.command()
@@ -33,9 +36,16 @@ from quotes.cli.common import (
 )
 @click.option("--explain", is_flag=True, help="Print each quotation with the rule that fired and why.")
 @filter_options
+@gender_option
 @run_options
 def extract(
-    inputs: tuple[str, ...], fmt: str, output: str | None, manifest: str | None, explain: bool, **run: Any
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    manifest: str | None,
+    explain: bool,
+    gender_mode: str,
+    **run: Any,
 ) -> None:
     """Find and attribute the quotations of INPUT files or folders (- for stdin).
 
@@ -48,6 +58,7 @@ def extract(
       quotes extract story.txt --explain
       quotes extract news.jsonl --speaker "Donald Trump" --since 2016-01-01 --format table
       quotes extract news.jsonl --cues speech,evidence
+      quotes extract news.jsonl --gender text
     """
     from quotes.io.manifest import Manifest
     from quotes.io.writers import write_results
@@ -55,12 +66,23 @@ def extract(
     rules, options, selection = pipeline_options(run)
     book = Manifest()
     book.settings["cue_classes"] = list(selection.cues)
-    found = filtered(results(inputs, options, book), selection, rules.aliases)
-    with output_stream(output) as out:
-        count = write_results(found, fmt, out, explain)
+    book.settings["gender"] = gender_mode
+    manifest_path = _manifest_path(output, manifest)
+    own = [output, manifest_path]
+    found = gendered(filtered(results(inputs, options, book, own=own), selection, rules.aliases), gender_mode)
+    with output_stream(output, keep=lambda: _read_any(book)) as out:
+        count = write_results(found, fmt, out, explain, gender=gender_mode != "off")
     if output and output != "-":
-        click.echo(f"{count} quotations written to {output}", err=True)
-    finish(book, _manifest_path(output, manifest))
+        if _read_any(book):
+            click.echo(f"{count} quotations written to {display_name(output)}", err=True)
+        else:
+            click.echo(f"no input could be read: {display_name(output)} not written", err=True)
+    finish(book, manifest_path)
+
+
+def _read_any(book: Any) -> bool:
+    """Whether the output is worth writing: some input was read, or none failed."""
+    return book.ok or book.to_dict()["summary"]["articles"] > 0
 
 
 @click.command(name="eval")

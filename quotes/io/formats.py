@@ -1,8 +1,9 @@
 """The input formats quotescope reads, in one table: each with its file suffixes and how a file
-of it becomes articles. Whole documents (plain text, Markdown, HTML, e-mail) give one article
-each through their ``parse`` function; record files (JSON lines, CSV) give one article per line
-or row (:mod:`quotes.io.tabular`). A new format is one row here and, for a document format, one
-function from the file's text to a :class:`~quotes.io.page.Page`.
+of it becomes articles. Whole documents give one article each: text formats (plain text,
+Markdown, HTML news pages, e-mail) through ``parse`` from the file's decoded text, binary ones
+(.docx, .pdf) through ``parse_bytes`` from its bytes; record files (JSON lines, CSV) give one
+article per line or row (:mod:`quotes.io.tabular`). A new format is one row here and, for a
+document format, one function to a :class:`~quotes.io.page.Page`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quotes.io.html import extract
 from quotes.io.mail import email_page
 from quotes.io.markdown import front_matter, markdown_title, markdown_to_text
+from quotes.io.news import news_page
+from quotes.io.office import docx_page, pdf_page
 from quotes.io.page import Page
 
 
@@ -23,12 +25,13 @@ class InputFormat:
 
     name: str
     suffixes: tuple[str, ...]
-    parse: Callable[[str], Page] | None = None  # a whole document's text -> its article; None: records
+    parse: Callable[[str], Page] | None = None  # a document's decoded text -> its article
+    parse_bytes: Callable[[bytes], Page] | None = None  # a binary document's bytes -> its article
 
     @property
     def records(self) -> bool:
         """One article per line or row (JSONL, CSV), not one per file."""
-        return self.parse is None
+        return self.parse is None and self.parse_bytes is None
 
 
 def _plain(text: str) -> Page:
@@ -44,12 +47,14 @@ def _markdown(text: str) -> Page:
 FORMATS: tuple[InputFormat, ...] = (
     InputFormat("plain text", (".txt",), _plain),
     InputFormat("Markdown", (".md", ".markdown"), _markdown),
-    InputFormat("HTML", (".html", ".htm"), extract),
+    InputFormat("HTML", (".html", ".htm"), news_page),
     InputFormat("e-mail", (".eml",), email_page),
+    InputFormat("Word", (".docx",), parse_bytes=docx_page),
+    InputFormat("PDF", (".pdf",), parse_bytes=pdf_page),
     InputFormat("JSON lines", (".jsonl",)),
     InputFormat("CSV", (".csv",)),
 )
-PLAIN_TEXT = FORMATS[0]
+PLAIN_TEXT, HTML, PDF = FORMATS[0], FORMATS[2], FORMATS[5]
 _BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 
 

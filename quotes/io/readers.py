@@ -4,12 +4,16 @@ Every input yields its articles and records every problem in a :class:`Manifest`
 never raises. ``Article.text`` is the canonical text: newlines are normalised and control
 characters (other than newline and tab) are dropped, whatever the source. JSONL and CSV inputs
 are read line by line, so big files stream, as records with one id rule
-(:mod:`quotes.io.tabular`), which gold files (:mod:`quotes.evaluate.scorer`) and texts to score share.
+(:mod:`quotes.io.tabular`), which gold files (:mod:`quotes.evaluate.scorer.scorer`) and texts to score
+share. Which suffix is which format, and how a document of it is read, is the table of
+:mod:`quotes.io.formats`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
@@ -18,7 +22,9 @@ from typing import TextIO
 
 from quotes.io.decoding import BinaryInputError as BinaryInputError  # re-exported
 from quotes.io.decoding import decode_bytes, decoded_lines
-from quotes.io.formats import PLAIN_TEXT, InputFormat, input_format, is_records
+from quotes.io.fetch import fetch, is_url
+from quotes.io.files import display_name
+from quotes.io.formats import HTML, PDF, PLAIN_TEXT, InputFormat, input_format, is_records, suffix_list
 from quotes.io.manifest import Manifest
 from quotes.io.tabular import (
     ASCII_SPACE,
@@ -40,49 +46,134 @@ STDIN_ID = "stdin"
 
 # -- discovery --------------------------------------------------------------------------------------
 
+REPORT_RECORD = "report-files.json"
+"""The record every report folder holds (:data:`quotes.report.written_files.RECORD`): a folder
+with it is a report's output, never read as input."""
 
-def discover(inputs: Sequence[str]) -> Iterator[str]:
-    """Expand files and folders into input paths; ``-`` is stdin.
 
-    Folders are walked recursively in sorted order, keeping supported suffixes and skipping hidden
-    files and folders. Paths given explicitly are yielded as given, even if missing (reading them
-    records the failure). Each input is yielded once.
+class InputPath(str):
+    """A path found by :func:`discover`, with the article id a whole-document file gets: the path
+    relative to the folder the given input sits in (``examples/story.txt`` for a file found in the
+    folder ``examples`` given as ``../news/examples``; ``story.txt`` for a file given itself), so
+    that ids do not change with the working directory."""
+
+    article_id: str
+
+    def __new__(cls, path: str, given: str) -> InputPath:
+        self = super().__new__(cls, path)
+        self.article_id = document_id(path, given)
+        return self
+
+
+def document_id(path: str, given: str) -> str:
+    """The id of a whole-document article: ``path`` relative to the parent of the input ``given``
+    (with / separators); a URL or stdin is its own id."""
+    if path == STDIN or is_url(path):
+        return path
+    parent = os.path.dirname(os.path.abspath(given))
+    try:
+        relative = os.path.relpath(os.path.abspath(path), parent)
+    except ValueError:  # another drive (Windows)
+        relative = os.path.basename(path)
+    return relative.replace(os.sep, "/")
+
+
+def discover(
+    inputs: Sequence[str], manifest: Manifest | None = None, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[str]:
+    """Expand files and folders into input paths; ``-`` is stdin, a URL is fetched when read.
+
+    Folders are walked recursively in sorted order, keeping regular files of an input format
+    (:mod:`quotes.io.formats`) and skipping hidden files and folders. A file of no input format,
+    a FIFO, socket or device met in a folder (a FIFO with no writer would block forever), a
+    folder in ``exclude`` (the run's own output and cache) and a report's output folder (it holds
+    ``report-files.json``) are never opened, so a run never reads what it or an earlier report
+    wrote; each is recorded in ``manifest`` as skipped, with the reason. Paths given explicitly
+    are yielded as given, even if missing (reading them records the failure), except a socket or
+    device, which is skipped. Each input is yielded once, as an :class:`InputPath` that knows its
+    article id.
     """
     seen: set[str] = set()
+    walk = _Walk(manifest, {os.path.realpath(path) for path in exclude})
     for given in inputs:
-        for path in _expand(given):
-            key = path if path == STDIN else os.path.realpath(path)
+        for path in walk.expand(given):
+            key = path if path == STDIN or is_url(path) else os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
+                yield InputPath(path, given)
+
+
+class _Walk:
+    """One discovery: what to leave out, and where to record it."""
+
+    def __init__(self, manifest: Manifest | None, exclude: set[str]) -> None:
+        self.manifest = manifest
+        self.exclude = exclude
+        self.visited: set[str] = set()
+
+    def skip(self, path: str, reason: str) -> None:
+        if self.manifest is not None:
+            self.manifest.skip(path, reason)
+
+    def expand(self, given: str) -> Iterator[str]:
+        if given == STDIN or is_url(given):
+            yield given
+        elif os.path.isdir(given):
+            yield from self.folder(given)
+        else:
+            kind = _special_kind(given, fifo_ok=True)
+            if kind is None:
+                yield given
+            else:
+                self.skip(given, f"not a regular file ({kind})")
+
+    def folder(self, folder: str) -> Iterator[str]:
+        real = os.path.realpath(folder)
+        if real in self.visited:  # a symlink loop
+            return
+        self.visited.add(real)
+        if real in self.exclude:
+            self.skip(folder, "this run's own output")
+            return
+        if os.path.isfile(os.path.join(folder, REPORT_RECORD)):
+            self.skip(folder, f"a report's output folder (it holds {REPORT_RECORD})")
+            return
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            yield folder  # reading it records why it could not be listed
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            if _is_dir(entry):
+                yield from self.folder(path)
+            elif input_format(entry.name) is None:
+                suffix = os.path.splitext(entry.name)[1].lower() or "no suffix"
+                self.skip(path, f"not read: {suffix} is not an input type ({suffix_list()})")
+            elif os.path.realpath(path) in self.exclude:
+                self.skip(path, "this run's own output")
+            elif (kind := _special_kind(path)) is not None:
+                self.skip(path, f"not a regular file ({kind})")
+            else:
                 yield path
 
 
-def _expand(given: str) -> Iterator[str]:
-    if given != STDIN and os.path.isdir(given):
-        yield from _walk(given, set())
-    else:
-        yield given
-
-
-def _walk(folder: str, visited: set[str]) -> Iterator[str]:
-    real = os.path.realpath(folder)
-    if real in visited:  # a symlink loop
-        return
-    visited.add(real)
+def _special_kind(path: str, *, fifo_ok: bool = False) -> str | None:
+    """What ``path`` is when it is neither a regular file nor a folder (a FIFO unless ``fifo_ok``:
+    one named on the command line is read, as ``<(zcat news.jsonl.gz)`` is); None otherwise, or
+    when it cannot be looked at (reading it records why)."""
     try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+        mode = os.stat(path).st_mode
     except OSError:
-        yield folder  # reading it records why it could not be listed
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(folder, entry.name)
-        if _is_dir(entry):
-            yield from _walk(path, visited)
-        elif input_format(entry.name) is not None:
-            yield path
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or (fifo_ok and stat.S_ISFIFO(mode)):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -92,9 +183,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_inputs(inputs: Sequence[str], manifest: Manifest) -> Iterator[Article]:
-    """The articles of every input that :func:`discover` finds in ``inputs``."""
-    for path in discover(inputs):
+def read_inputs(
+    inputs: Sequence[str], manifest: Manifest, *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Article]:
+    """The articles of every input that :func:`discover` finds in ``inputs`` (``exclude``: the
+    run's own output and cache, never read); what it leaves out is recorded as skipped."""
+    for path in discover(inputs, manifest, exclude=exclude):
         yield from read_input(path, manifest)
 
 
@@ -142,6 +236,9 @@ def _accounted(path: str, articles: Iterator[Article], manifest: Manifest) -> It
 
 
 def _read_file(path: str, manifest: Manifest) -> Iterator[Article]:
+    if is_url(path):
+        yield _fetched(path, manifest)
+        return
     if os.path.isdir(path):
         raise InputError(_folder_problem(path))
     found = input_format(path)
@@ -190,24 +287,34 @@ def _sniff(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
     return None, iter(consumed)
 
 
-# -- whole documents: text, Markdown, HTML, e-mail --------------------------------------------------
+# -- whole documents: text, Markdown, HTML, e-mail, .docx, .pdf, a URL ------------------------------
+
+
+def _fetched(url: str, manifest: Manifest) -> Article:
+    """The article at ``url`` (a news page, or a PDF when the server says so)."""
+    data, kind = fetch(url)
+    article = _document(url, data, PDF if kind == "application/pdf" else HTML, manifest)
+    return article if article.url else dataclasses.replace(article, url=url)
 
 
 def _document(path: str, data: bytes, form: InputFormat, manifest: Manifest) -> Article:
     if not data.strip():
         raise InputError("empty file")
-    text, warning = decode_bytes(data, path)
-    if warning:
-        manifest.warning(path, warning)
-    if not text.strip():
-        raise InputError("empty file")
-    assert form.parse is not None  # (a document format)
-    page = form.parse(clean_text(text))
+    if form.parse_bytes is not None:
+        page = form.parse_bytes(data)
+    else:
+        text, warning = decode_bytes(data, path)
+        if warning:
+            manifest.warning(path, warning)
+        if not text.strip():
+            raise InputError("empty file")
+        assert form.parse is not None  # (a document format)
+        page = form.parse(clean_text(text))
     text = clean_text(page.text)
     if not text.strip():
         raise InputError("no article text found")
     return Article(
-        id=path,
+        id=display_name(getattr(path, "article_id", None) or document_id(path, path)),
         text=text,
         title=clean_field(page.title),
         date=clean_field(page.date),

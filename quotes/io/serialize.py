@@ -29,12 +29,16 @@ SCORE_COLUMNS = ("tone_label", "tone_compound", "certainty", "hype", "codebook_f
 """A quotation's tone and frames, as flat columns (see :func:`flat_cells`)."""
 ARTICLE_COLUMNS = ("date", "outlet", "article_title", "url")
 """An article's metadata, as flat columns (:func:`article_columns`)."""
+GENDER_COLUMNS = ("speaker_gender", "speaker_gender_basis", "speaker_gender_explanation")
+"""A quotation's speaker gender, its basis and explanation (left out of every output by
+``--gender off``: see :func:`without_gender`)."""
 QUOTATION_ROW_FIELDS = (
     "id",
     "kind",
     "speaker_name",
     "speaker_names",
     "speaker_type",
+    *GENDER_COLUMNS,
     "speaker_text",
     "title",
     *CUE_COLUMNS,
@@ -50,9 +54,12 @@ QUOTATION_FIELDS = tuple(f.name for f in dataclasses.fields(Quotation) if f.name
 
 
 def _dict_order() -> tuple[str, ...]:
-    """The fields of :func:`quotation_to_dict` in order: ``speaker_names`` beside ``speaker_name``."""
-    names = [name for name in QUOTATION_FIELDS if name != "speaker_names"]
+    """The fields of :func:`quotation_to_dict` in order: ``speaker_names`` beside ``speaker_name``,
+    the speaker's gender after ``speaker_type``."""
+    names = [name for name in QUOTATION_FIELDS if name != "speaker_names" and name not in GENDER_COLUMNS]
     names.insert(names.index("speaker_name") + 1, "speaker_names")
+    at = names.index("speaker_type") + 1
+    names[at:at] = GENDER_COLUMNS
     return tuple(names)
 
 
@@ -74,6 +81,11 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value
+
+
+def without_gender(row: dict[str, Any]) -> dict[str, Any]:
+    """A quotation dict or row without its gender fields (``--gender off``)."""
+    return {key: value for key, value in row.items() if key not in GENDER_COLUMNS}
 
 
 def scores_to_dict(scores: Scores | None) -> dict[str, Any]:

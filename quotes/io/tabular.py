@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quotes.io.decoding import decoded_lines
+from quotes.io.files import display_name
 from quotes.io.manifest import Manifest
 from quotes.records.errors import InputError
 
@@ -62,8 +63,9 @@ class Record:
 
 
 def default_id(stem: str, line: int) -> str:
-    """The id of a record that gives none: ``{file stem}:{line}``."""
-    return f"{stem}:{line}"
+    """The id of a record that gives none: ``{file stem}:{line}`` (an odd byte or line break of
+    the file name escaped, see :func:`quotes.io.files.display_name`)."""
+    return f"{display_name(stem)}:{line}"
 
 
 def record_id(fields: Mapping[str, object], stem: str, line: int) -> str:

@@ -2,16 +2,29 @@
 
 Rows are dicts of plain values (see :mod:`quotes.io.serialize`); every command that prints rows
 writes them through :func:`write_rows` or :func:`write_results`, so the formats behave alike.
+
+Every CSV file quotescope writes goes through :func:`csv_writer`, which neutralises spreadsheet
+formulas as OWASP recommends: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return (or their full-width forms) gets a leading apostrophe, so ``=HYPERLINK(...)`` in a
+quotation, a title or a speaker's name is shown as text, never run. Numbers (a tone of -0.5) are
+written as numbers: they are quotescope's own values, not text from an article, and a spreadsheet
+reads ``-0.5`` as a number, not a formula; an apostrophe would make every negative score text.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from quotes.io.serialize import QUOTATION_ROW_FIELDS, quotation_row, result_to_dict
+from quotes.io.serialize import (
+    GENDER_COLUMNS,
+    QUOTATION_ROW_FIELDS,
+    quotation_row,
+    result_to_dict,
+    without_gender,
+)
 from quotes.records import ArticleResult, Quotation
 
 FORMATS = ("jsonl", "csv", "table")
@@ -43,6 +56,36 @@ def clip_end(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + ELLIPSIS
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What a spreadsheet may read as the start of a formula (OWASP's list, plus full-width forms)."""
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` for a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe; numbers and other text are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+    """:class:`csv.DictWriter` whose cells pass through :func:`safe_cell`."""
+
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow({key: safe_cell(value) for key, value in rowdict.items()})
+
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+        for row in rowdicts:
+            self.writerow(row)
+
+
+def csv_writer(out: TextIO, fields: Sequence[str]) -> SafeDictWriter:
+    """The one CSV writer of quotescope: a header of ``fields`` written, formulas neutralised."""
+    writer = SafeDictWriter(out, fieldnames=list(fields))
+    writer.writeheader()
+    return writer
+
+
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write rows of plain values as JSON lines, CSV (header from the first row) or an aligned
     table with a header row ("(none)" when there are no rows); returns the number of rows."""
@@ -68,15 +111,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
 
 
 def _write_csv(rows: Iterable[dict[str, Any]], out: TextIO, fields: Sequence[str] | None = None) -> int:
-    writer: csv.DictWriter[str] | None = None
-    if fields is not None:
-        writer = csv.DictWriter(out, fieldnames=list(fields))
-        writer.writeheader()
+    writer = csv_writer(out, fields) if fields is not None else None
     count = 0
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
+            writer = csv_writer(out, list(row))
         writer.writerow(row)
         count += 1
     return count
@@ -104,10 +143,13 @@ def table_row(article_id: str, quotation: Quotation) -> list[str]:
     ]
 
 
-def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO, explain: bool = False) -> int:
+def write_results(
+    results: Iterable[ArticleResult], fmt: str, out: TextIO, explain: bool = False, gender: bool = True
+) -> int:
     """Write article results in ``fmt`` (or, with ``explain``, as readable explanations) to
-    ``out``: one JSON line per article, one CSV row or table row per quotation. Results stream:
-    nothing is held back. Returns the number of quotations written."""
+    ``out``: one JSON line per article, one CSV row or table row per quotation; without
+    ``gender``, no speaker gender fields at all. Results stream: nothing is held back. Returns the
+    number of quotations written."""
     count = 0
 
     def counted() -> Iterator[ArticleResult]:
@@ -121,10 +163,15 @@ def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO, expla
         for result in stream:
             out.writelines(line + "\n" for line in explain_lines(result))
     elif fmt == "jsonl":
-        write_rows((result_to_dict(result) for result in stream), "jsonl", out)
+        lines = (result_to_dict(result) for result in stream)
+        if not gender:
+            lines = ({**line, "quotes": [without_gender(q) for q in line["quotes"]]} for line in lines)
+        write_rows(lines, "jsonl", out)
     elif fmt == "csv":
         rows = (quotation_row(r.article, q) for r in stream for q in r.quotations)
-        _write_csv(rows, out, QUOTATION_ROW_FIELDS)
+        if not gender:
+            rows = (without_gender(row) for row in rows)
+        _write_csv(rows, out, tuple(f for f in QUOTATION_ROW_FIELDS if gender or f not in GENDER_COLUMNS))
     else:
         widths = [width for _, width in QUOTATION_TABLE]
         out.write(_line([name for name, _ in QUOTATION_TABLE], widths))
@@ -142,6 +189,9 @@ def explain_lines(result: ArticleResult) -> Iterator[str]:
         cue = f"{q.cue_text or '-'} ({q.cue_class}, stance {q.stance})"
         yield f"    speaker as written: {q.speaker_text or '-'}; cue: {cue}"
         yield f"    rule {q.rule} (confidence {q.confidence}): {q.explanation}"
+        if q.speaker_gender_explanation is not None:
+            basis = f"{q.speaker_gender} ({q.speaker_gender_basis})"
+            yield f"    speaker gender {basis}: {q.speaker_gender_explanation}"
         if q.scores is not None:
             tone = q.scores.tone
             fired = ", ".join(f"{e.entry}" for e in tone.evidence[:6]) or "nothing"

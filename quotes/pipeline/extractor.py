@@ -7,6 +7,7 @@ over a stream of articles, is in :mod:`quotes.execution.analyzers`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -16,7 +17,10 @@ from quotes.records import Quotation
 from quotes.rules.ruleset import RuleSet
 from quotes.scoring.scorer import score_text
 from quotes.scoring.stance import stance_of
+from quotes.speakers.gender import SpeakerGender
 from quotes.speakers.resolver import Resolution, Resolver
+
+_WORD = re.compile(r"[\w']+")
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,16 @@ class Extractor:
         resolver = Resolver(doc, self.rules.cues, self.rules.mentions, self.rules.aliases, context.quoted)
         candidates = attribute(context)
         resolver.register(candidates)
-        return tuple(self._record(text, candidate, resolver.resolve(candidate)) for candidate in candidates)
+        resolutions = [resolver.resolve(candidate) for candidate in candidates]
+        genders = resolver.speaker_genders(candidates, resolutions, self.rules.first_name_genders)
+        return tuple(
+            self._record(text, candidate, resolution, gender)
+            for candidate, resolution, gender in zip(candidates, resolutions, genders, strict=True)
+        )
 
-    def _record(self, text: str, candidate: Candidate, resolution: Resolution) -> Quotation:
+    def _record(
+        self, text: str, candidate: Candidate, resolution: Resolution, gender: SpeakerGender | None = None
+    ) -> Quotation:
         """Freeze one candidate with its speaker, confidence, explanation, stance and scores."""
         info = self.rule_info.get(candidate.rule)
         if info is None:  # loading the rules checks that the code's rule ids are declared
@@ -57,12 +68,28 @@ class Extractor:
             speaker_name=resolution.name,
             speaker_names=resolution.names or ((resolution.name,) if resolution.name else ()),
             speaker_type=resolution.kind,
-            stance=stance_of(candidate.cue_lemma, self.rules.stance) if candidate.cue_lemma else "none",
+            stance=(stance_of(candidate.cue_lemma, self.rules.stance, *stance_context(text, candidate))
+                    if candidate.cue_lemma else "none"),
             confidence=round(confidence, 3),
             explanation=f"{candidate.rule}: {info.description} {_speaker_note(text, candidate, resolution)}.",
             title=resolution.title,
             scores=scores,
+            speaker_gender=gender.gender if gender is not None else None,
+            speaker_gender_basis=gender.basis if gender is not None else None,
+            speaker_gender_explanation=gender.explanation if gender is not None else None,
         )
+
+
+def stance_context(text: str, candidate: Candidate,
+                   following: int = 3) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that tell a cue verb's sense (rules/stance.yaml ``senses``): its dependents after
+    it in the parse ("claimed *responsibility*", "pleaded *guilty*") and the next ``following``
+    words of the text ("called *for*")."""
+    token = candidate.cue_token
+    governed = tuple(c.lower_ for c in token.children if c.i > token.i and not c.is_punct) if token else ()
+    end = max((e for _, e in candidate.cue), default=None)
+    after = tuple(_WORD.findall(text[end:end + 60].lower())[:following]) if end is not None else ()
+    return governed, after
 
 
 def _speaker_note(text: str, candidate: Candidate, resolution: Resolution) -> str:

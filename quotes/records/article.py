@@ -12,6 +12,8 @@ Span = tuple[int, int]
 Kind = Literal["direct", "mixed", "indirect"]
 SpeakerType = Literal["person", "organisation", "description", "unknown"]
 CueClass = Literal["speech", "cognition", "evidence"]
+Gender = Literal["female", "male", "unknown"]
+GenderBasis = Literal["pronoun", "honorific", "noun", "declared", "first_name", "none"]
 
 GAP = " … "
 """Joins the pieces of a quotation split by its attribution in ``Quotation.text``."""
@@ -104,6 +106,9 @@ class Quotation:
     scores: Scores | None = None
     negated: bool = False  # a negated report ("X has not said ..."): what the speaker did not say
     speaker_names: tuple[str, ...] = ()  # each named speaker ("X and Y said" has two); () when unknown
+    speaker_gender: Gender | None = None  # a person's gender; None for organisations, groups, documents
+    speaker_gender_basis: GenderBasis | None = None  # what decided it (quotes.speakers.gender)
+    speaker_gender_explanation: str | None = None  # the words seen, and what the text overrode
 
     @property
     def speakers(self) -> tuple[str, ...]:

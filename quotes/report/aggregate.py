@@ -5,8 +5,9 @@ a sparse histogram of compound scores (:mod:`quotes.report.speaker_stats`); ever
 spooled to a SQLite file on disk so the reports can list them at the end without holding them
 in memory.
 
-Who is who is decided by :mod:`quotes.speakers.identity` (the alias table, ``name_key`` and the
-folding of a lone surname into the corpus's one full name with it), as for ``quotes speakers``.
+Who is who is decided by a :class:`quotes.speakers.identity.Ledger` (the alias table, names
+compared without case or middle initials, unnamed sources and one-word names kept to their
+article unless evidence joins them to a person), as for ``quotes speakers``.
 Quotations with no speaker name are counted as unattributed and get no speaker report; a
 quotation of several speakers ("X and Y said") counts in each one's report. Every quotation,
 attributed or not, is also spooled once for the export (:mod:`quotes.report.exports`).
@@ -24,7 +25,8 @@ from quotes.report.exports import export_row
 from quotes.report.speaker_stats import SpeakerStats, cue_class_of
 from quotes.report.spool import Spool
 from quotes.rules.speakers import AliasTable
-from quotes.speakers.identity import article_speakers, surname_folds
+from quotes.speakers.gender import strongest
+from quotes.speakers.identity import Ledger
 
 
 class Observer(Protocol):
@@ -53,6 +55,10 @@ class Aggregator:
     observer: Observer | None = None
     repeated: int = 0
     merged: dict[str, str] = field(default_factory=dict)  # folded speaker key -> the key it joined
+    ledger: Ledger = field(init=False, repr=False)  # the identity decision, with its evidence
+
+    def __post_init__(self) -> None:
+        self.ledger = Ledger(self.aliases)
 
     def final_key(self, key: str) -> str:
         """The key a speaker ended under, once folded (``merged``)."""
@@ -69,15 +75,22 @@ class Aggregator:
         self.articles += 1
         if result.error:
             self.failed += 1
-        named = article_speakers(result, self.aliases)
+        named = self.ledger.read(result)
+        genders: dict[str, tuple[SpeakerStats, list[tuple[str | None, str | None]]]] = {}
         for position, quotation in enumerate(result.quotations):
             self.quotations += 1
-            speakers = [self._speaker(*found) for found in named[position]]
+            speakers = [self._speaker(found.key, found.name, found.declared) for found in named[position]]
+            for stats in speakers:
+                seen = (quotation.speaker_gender, quotation.speaker_gender_basis)
+                genders.setdefault(stats.key, (stats, []))[1].append(seen)
             counted = [s.key for s in speakers if self._count(s, quotation, result.article, number)]
             self.unattributed += not speakers
             self.repeated += bool(speakers) and not counted
             keys = [stats.key for stats in speakers]
             self.spool.export(export_row(result.article, position, quotation), keys, counted)
+        for stats, seen in genders.values():  # one vote per article (quotes.speakers.gender.corpus_gender)
+            if (best := strongest(seen)) is not None:
+                stats.genders[best] += 1
 
     def _count(self, stats: SpeakerStats, quotation: Quotation, article: Article, number: int) -> bool:
         """Count one quotation for one of its speakers; False when it repeats one already counted."""
@@ -98,12 +111,11 @@ class Aggregator:
         return stats
 
     def merge_surnames(self) -> None:
-        """Fold a speaker known only by one name ("Trump") into the single person of the corpus
-        whose full name ends with it ("Donald Trump"); left alone when several could be meant.
-        The decision is :func:`quotes.speakers.identity.surname_folds`."""
-        kinds = {key: (s.speaker_type, s.declared_type) for key, s in self.speakers.items()}
-        quotes = {key: s.quotes for key, s in self.speakers.items()}
-        for short, full in surname_folds(kinds, quotes).items():
+        """Fold a speaker known by one word in an article ("Torres") into the person of the
+        corpus the evidence says it is ("Ana Torres"); left alone without evidence. The decision
+        and its evidence are the ledger's (:meth:`quotes.speakers.identity.Ledger.folds`)."""
+        for short, fold in self.ledger.folds().items():
+            full = fold.into
             self.merged[short] = full
             into = self.speakers[full]
             into.absorb(self.speakers.pop(short))

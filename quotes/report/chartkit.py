@@ -33,7 +33,7 @@ from matplotlib.ticker import AutoLocator, ScalarFormatter
 DPI = 100
 WIDTH = 8.0
 BAR_INCHES = 0.3
-LABEL_CHARS = 32
+LABEL_CHARS = 46
 NOTE_CHARS = 64
 COLOURS = {"positive": "#2e8b57", "neutral": "#9a9a9a", "negative": "#c0392b", "bar": "#4472a8"}
 
@@ -47,6 +47,16 @@ def label(text: str, width: int = LABEL_CHARS) -> str:
     if len(flat) > width:
         flat = flat[: width - 1].rstrip() + "…"
     return flat.replace("$", r"\$")
+
+
+def wrapped(text: str, width: int = 22, lines: int = 2) -> str:
+    """``text`` on at most ``lines`` lines of about ``width`` characters (an ellipsis only past
+    that), safe from mathtext: a long label is wrapped rather than cut."""
+    flat = label(text, width * lines + lines)
+    rows = textwrap.wrap(flat, width, break_long_words=False) or [""]
+    if len(rows) > lines:
+        rows = [*rows[: lines - 1], label(" ".join(rows[lines - 1 :]), width)]
+    return "\n".join(rows)
 
 
 CHAR_INCHES = 0.075  # width of a tick-label character at 10 pt, generously

@@ -1,8 +1,9 @@
 """Where a report's charts are drawn: in this process, or spread over worker processes.
 
-A chart is a top-level drawing function of :mod:`quotes.report.charts` or
-:mod:`quotes.report.charts_views` with its (picklable) arguments, and the path its PNG goes to.
-Charts are submitted in groups (one speaker's, the index's). With ``jobs`` > 1, ``jobs - 1``
+A :class:`Chart` is a top-level drawing function of :mod:`quotes.report.charts` or
+:mod:`quotes.report.charts_views` with its (picklable) arguments, and the path its PNG goes to;
+every chart of a report is asked for so (:meth:`quotes.report.pages.Pages.chart`) and submitted
+in groups (one speaker's, the comparison's, the index's). With ``jobs`` > 1, ``jobs - 1``
 worker processes draw them while this process writes the pages; then this process takes every
 group no worker has started yet and draws it itself (:meth:`ChartPool.wait`), as the extract
 runner does with its batches. So ``jobs`` processes draw, and one fewer worker pays the start-up
@@ -15,13 +16,25 @@ import concurrent.futures
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quotes.io.files import atomic_write_bytes
 
-Chart = tuple[Path, Callable[..., bytes], tuple[Any, ...]]
-"""Where the PNG goes, the function that draws it, and its arguments."""
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart to draw: where its PNG goes, the function that draws it, and its arguments."""
+
+    path: Path
+    draw: Callable[..., bytes]
+    args: tuple[Any, ...]
+
+    def png(self) -> bytes:
+        """The chart drawn."""
+        return self.draw(*self.args)
+
 
 AUTO_JOBS_MAX = 4
 """Without ``jobs``, chart processes are at most this many (one per core)..."""
@@ -48,8 +61,8 @@ def chart_jobs(jobs: int | None, speakers: int) -> int:
 
 def draw_charts(charts: Sequence[Chart]) -> None:
     """Draw and write each chart (a top-level function, so workers can run it)."""
-    for path, draw, args in charts:
-        atomic_write_bytes(path, draw(*args))
+    for chart in charts:
+        atomic_write_bytes(chart.path, chart.png())
 
 
 class ChartPool:

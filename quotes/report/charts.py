@@ -29,12 +29,15 @@ from quotes.report.chartkit import (
     no_data,
     titles,
     to_png,
+    wrapped,
 )
+from quotes.report.display import signed
 
 TOP_SPEAKERS = 20
 TOP_TONE_SPEAKERS = 30
 HEATMAP_SPEAKERS = 25
 HEATMAP_FRAMES = 14
+FRAME_LABEL_CHARS = 28
 TOP_BARS = 15
 TONE_TICKS = ((-1.0, -0.5, 0.0, 0.5, 1.0), ("−1", "−0.5", "0", "+0.5", "+1"))
 NEUTRAL_BAND = 0.05  # VADER's threshold between neutral and positive/negative
@@ -115,7 +118,8 @@ def frames_heatmap(speakers: Sequence[tuple[str, Mapping[str, float]]], total_sp
     fig = new_figure(bar_height(len(shown)) + 1.2, min(max(7.0, 4.5 + 0.6 * len(frames)), 15.0))
     ax = fig.add_subplot()
     image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=max(max(r) for r in matrix) or 1, aspect="auto")
-    ax.set_xticks(range(len(frames)), [label(f, 22) for f in frames], rotation=40, ha="right")
+    names = [wrapped(f, FRAME_LABEL_CHARS) for f in frames]
+    ax.set_xticks(range(len(frames)), names, rotation=40, ha="right", rotation_mode="anchor", fontsize=9)
     ax.set_yticks(range(len(shown)), [label(n, 28) for n, _ in shown])
     for y, row in enumerate(matrix):
         for x, share in enumerate(row):
@@ -129,7 +133,8 @@ def frames_heatmap(speakers: Sequence[tuple[str, Mapping[str, float]]], total_sp
         note += f"; the {len(shown)} most quoted are shown"
     if len(totals) > len(frames):
         note += f"; top {len(frames)} of {len(totals)} frames"
-    bottom = 0.75 + 0.64 * CHAR_INCHES * max(len(label(f, 22)) for f in frames)
+    longest = max(len(line) for name in names for line in name.split("\n"))
+    bottom = 0.75 + 0.6 * CHAR_INCHES * longest + 0.2 * max(name.count("\n") for name in names)
     margins(fig, left=label_inches([n for n, _ in shown], 28), note=note, bottom=bottom, right=0.2)
     titles(fig, ax, title, note)
     return to_png(fig)
@@ -153,13 +158,13 @@ def tone_histogram(
           edge="white")  # fmt: skip
     top = max(bins)
     ax.axvline(mean, color="black", linestyle="--", linewidth=1, zorder=3)
-    note = f"{n} scored quotation{'s' if n != 1 else ''}; dashed line: mean {_signed(mean)}"
+    note = f"{n} scored quotation{'s' if n != 1 else ''}; dashed line: mean {signed(mean)}"
     if ci is None:
         note += "; no interval below 5 quotations"
     else:
         ax.errorbar(mean, top * 1.12, xerr=error_extent(mean, ci), fmt="D", color="black",
                     markersize=4, capsize=4, zorder=4)  # fmt: skip
-        note += f"; diamond and bar: 95% interval [{_signed(ci[0])}, {_signed(ci[1])}]"
+        note += f"; diamond and bar: 95% interval [{signed(ci[0])}, {signed(ci[1])}]"
     ax.set_xlim(-1.08, 1.08)
     ax.set_xticks(*TONE_TICKS)
     ax.set_ylim(0, top * 1.25)
@@ -208,11 +213,6 @@ def cues_chart(cues: Mapping[str, int], stance: Mapping[str, int], name: str) ->
 
 def _items_inches(items: Sequence[tuple[str, int]]) -> float:
     return label_inches(bar_labels([k for k, _ in items], [v for _, v in items], "{:g}"), LABEL_CHARS + 8)
-
-
-def _signed(value: float) -> str:
-    """``value`` with its sign and two decimals, never "-0.00"."""
-    return f"{round(value, 2) + 0.0:+.2f}"
 
 
 def _tone_colour(value: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -19,17 +20,47 @@ from quotes.report.chartkit import (
     titles,
     to_png,
 )
+from quotes.report.gender_shares import GenderRow
 from quotes.report.timeline import PeriodRow
 
 PALETTE = ("#4472a8", "#e08a2c", "#2e8b57", "#c0392b", "#7d5ba6", "#8c6d31", "#17a2b8", "#d45087")
 TOP_OVER_TIME = 6
-MAX_TICKS = 14
+MAX_LABELLED = 48
+"""Periods up to which every one is labelled on a time axis; beyond, only each year's first."""
+COUNTED_PERIODS = 30
+"""Up to this many periods, the bars over time carry their counts."""
+ROW_INCHES = 0.95
+"""Height of one speaker's row in the chart over time: tall enough for a bar of one quotation."""
+
+
+def period_labels(periods: Sequence[str]) -> tuple[list[int], list[str]]:
+    """Tick positions and labels for periods (``2024-05`` months, ``2024-05-06`` weeks): every
+    period labelled, short (``May``, ``6 May``), with its year under the first and under each
+    January or first week of a year; beyond MAX_LABELLED periods, only the years' first periods."""
+    positions, labels, year = [], [], ""
+    every = len(periods) <= MAX_LABELLED
+    for i, period in enumerate(periods):
+        try:
+            day = dt.date.fromisoformat(period if len(period) > 7 else period + "-01")
+        except ValueError:
+            positions.append(i)
+            labels.append(period)
+            continue
+        new_year = str(day.year) != year
+        year = str(day.year)
+        if not every and not new_year:
+            continue
+        short = f"{day:%b}" if len(period) <= 7 else f"{day.day} {day:%b}"
+        positions.append(i)
+        labels.append(f"{short}\n{year}" if new_year else short)
+    return positions, labels
 
 
 def _period_ticks(ax: object, periods: Sequence[str]) -> None:
-    step = max(1, -(-len(periods) // MAX_TICKS))
-    positions = list(range(0, len(periods), step))
-    ax.set_xticks(positions, [periods[i] for i in positions], rotation=40, ha="right", fontsize=8)  # type: ignore[attr-defined]
+    positions, labels = period_labels(periods)
+    weekly = any(len(p) > 7 for p in periods)
+    size = 8 if len(periods) <= 16 else 7
+    ax.set_xticks(positions, labels, rotation=90 if weekly and len(periods) > 10 else 0, fontsize=size)  # type: ignore[attr-defined]
     ax.set_xlim(-0.6, len(periods) - 0.4)  # type: ignore[attr-defined]
 
 
@@ -71,7 +102,7 @@ def timeline_chart(rows: Sequence[PeriodRow], unit: str, name: str) -> bytes:
     for ax in (top, bottom):
         ax.spines[["top", "right"]].set_visible(False)
     note = f"By {unit}; tone: mean compound with bootstrap 95% interval (hollow: fewer than 5 quotations)"
-    margins(fig, left=0.8, note=note, bottom=0.8)
+    margins(fig, left=0.8, note=note, bottom=_axis_inches(periods) + 0.1)
     fig.subplots_adjust(hspace=0.12)
     titles(fig, top, title, note)
     return to_png(fig)
@@ -86,11 +117,16 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
         return no_data(title, "No dated quotations.")
     names = [label(n, 28) for n, _ in shown]
     top = max(max(c) for _, c in shown)
-    fig = new_figure(1.75 + 0.62 * len(shown), 9.0)
+    fig = new_figure(2.2 + ROW_INCHES * len(shown), 9.0)
     axes = list(fig.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0])
+    small = len(periods) <= COUNTED_PERIODS
     for i, (ax, (_, counts)) in enumerate(zip(axes, shown, strict=True)):
         bars(ax, [(x - 0.35, 0.0, 0.7, n) for x, n in enumerate(counts) if n], PALETTE[i % len(PALETTE)])
-        ax.set_ylim(0, top * 1.1)
+        if small:  # each bar's count above it: a bar of one quotation on a scale of 80 is a sliver
+            for x, n in enumerate(counts):
+                if n:
+                    ax.text(x, n + top * 0.04, str(n), ha="center", va="bottom", fontsize=7, color="#333333")
+        ax.set_ylim(0, top * 1.3)
         ax.set_yticks([0, top], ["0", str(top)], fontsize=8)
         ax.set_ylabel(names[i], rotation=0, ha="right", va="center", fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
@@ -98,10 +134,18 @@ def over_time_chart(series: Sequence[tuple[str, Sequence[int]]], periods: Sequen
     _period_ticks(axes[-1], periods)
     who = f"the {len(shown)} most quoted speakers" if len(shown) > 1 else "the most quoted speaker"
     note = f"Quotations per {unit} of {who} with dates; one scale for all"
-    margins(fig, left=label_inches(names, 28) + 0.35, note=note, bottom=0.9)
-    fig.subplots_adjust(hspace=0.25)
+    if small:
+        note += ", each bar labelled with its count"
+    margins(fig, left=label_inches(names, 28) + 0.35, note=note, bottom=_axis_inches(periods))
+    fig.subplots_adjust(hspace=0.3)
     titles(fig, axes[0], title, note)
     return to_png(fig)
+
+
+def _axis_inches(periods: Sequence[str]) -> float:
+    """Room under a time axis for its labels (two lines; weeks written upright)."""
+    weekly = any(len(p) > 7 for p in periods)
+    return 1.0 if weekly and len(periods) > 10 else 0.6
 
 
 def outlet_heatmap(names: Sequence[str], outlets: Sequence[str], matrix: Sequence[Sequence[int]]) -> bytes:
@@ -207,3 +251,34 @@ def compare_frames_chart(names: Sequence[str], shares: Sequence[Mapping[str, flo
 
 def _height_for(rows: float) -> float:
     return min(max(2.6, 1.5 + 0.45 * rows), 14.0)
+
+
+def women_share_chart(months: Sequence[GenderRow]) -> bytes:
+    """The share of women among the people quoted, month by month: a bar for each month's share
+    (among sources of known gender), labelled with the women and men it counts, and a dashed line
+    at parity; months with nobody of known gender are left empty."""
+    title = "Share of women among the people quoted, by month"
+    known = [(i, r.sources) for i, r in enumerate(months) if r.sources.share_women is not None]
+    if not known:
+        return no_data(title, "No dated quotations of people of known gender.")
+    periods = [r.label for r in months]
+    fig = new_figure(3.4, 9.0)
+    ax = fig.add_subplot()
+    bars(ax, [(i - 0.35, 0.0, 0.7, 100 * c.share_women) for i, c in known], COLOURS["bar"])  # type: ignore[operator]
+    ax.axhline(50, color="#888888", linestyle="--", linewidth=0.8)
+    small = len(periods) <= 24
+    for i, c in known:
+        if small:
+            ax.text(i, 100 * c.share_women + 2, f"{c.female}/{c.female + c.male}",  # type: ignore[operator]
+                    ha="center", va="bottom", fontsize=7, color="#333333")  # fmt: skip
+    ax.set_ylim(0, 110)
+    ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"], fontsize=8)
+    ax.set_ylabel("Women among sources")
+    ax.spines[["top", "right"]].set_visible(False)
+    _period_ticks(ax, periods)
+    note = "Women / (women + men) among the people quoted each month; unknown gender not counted"
+    if small:
+        note += "; each bar labelled women/known"
+    margins(fig, left=0.8, note=note, bottom=_axis_inches(periods))
+    titles(fig, ax, title, note)
+    return to_png(fig)

@@ -4,18 +4,22 @@ the index (``index.json``, ``index.md``, ``index.html``) with its charts."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
 
 from quotes.report import charts_views
 from quotes.report.aggregate import Aggregator
 from quotes.report.display import cue_classes_note, label_keys
 from quotes.report.facets import Facets
-from quotes.report.index_charts import draw_index_charts
+from quotes.report.gender_shares import GenderShares
+from quotes.report.index_charts import index_charts
 from quotes.report.pages import Pages
 from quotes.report.render import Md, render_compare, render_index
+from quotes.report.sources import UnnamedSources
 from quotes.report.speaker_pages import MAX_LISTED
 from quotes.report.speaker_stats import SpeakerStats
 from quotes.report.spool import Spool
+from quotes.report.summaries import SpeakerSummary
+from quotes.report.view_types import ChartRef
 from quotes.report.views import compare_view, corpus_view, resolve_names
 from quotes.rules.speakers import AliasTable
 
@@ -27,6 +31,13 @@ INDEX_CHARTS = (
     ("frames_by_speaker.png", "Frame shares by speaker"),
 )
 INDEX_FILES = ("index.json", "index.md", "index.html")
+STANCE_NAMES = {"other": "other (cue verb not in the stance list)", "none": "none (no cue verb)"}
+TOP_INDEX = 25
+"""Speakers listed on the index; every speaker is in ``speakers.html``."""
+TOP_DESCRIPTIONS = 10
+"""Descriptions of unnamed sources (and outlets) listed on the index; all are in ``unnamed.html``."""
+TOP_GENDER_OUTLETS = 15
+"""Outlets shown in the index's table of women among sources (index.json has every outlet)."""
 
 
 def compare_page(
@@ -34,7 +45,7 @@ def compare_page(
     spool: Spool,
     facets: Facets,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
     aliases: AliasTable,
 ) -> tuple[list[SpeakerStats], list[str]]:
     """Write the comparison page and its charts for the speakers named in the settings (default:
@@ -45,18 +56,21 @@ def compare_page(
     if named:
         chosen, missing = resolve_names(settings.compare, ranked, aliases)
     else:
-        chosen, missing = [s for s in ranked if s.quotes >= settings.min_quotes][:COMPARE_DEFAULT], []
+        chosen, missing = [s for s in ranked if s.quotes >= settings.threshold][:COMPARE_DEFAULT], []
     if len(chosen) < 2:
         return [], missing
     by_key = {s.key: m for s, m in zip(ranked, summaries, strict=True)}
     rows = {s.key: list(spool.rows(s.key, MAX_LISTED)) for s in chosen}
     columns = compare_view(chosen, by_key, facets, rows, settings.labels)
-    names = [by_key[s.key]["name"] for s in chosen]
-    pages.png("compare_tone.png", charts_views.compare_tone_chart,
-              [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
-    pages.png("compare_frames.png", charts_views.compare_frames_chart, names,
-              [label_keys(by_key[s.key]["frames"], settings.labels) for s in chosen])  # fmt: skip
-    pages.page("compare", render_compare, columns=columns, named=named, missing=missing)
+    names = [by_key[s.key].name for s in chosen]
+    tone = pages.chart("compare_tone.png", charts_views.compare_tone_chart,
+                       [(n, s.compounds) for n, s in zip(names, chosen, strict=True)])  # fmt: skip
+    frames = pages.chart("compare_frames.png", charts_views.compare_frames_chart, names,
+                         [label_keys(by_key[s.key].frames, settings.labels) for s in chosen])  # fmt: skip
+    pages.draw([tone, frames])
+    pages.page(
+        "compare", render_compare, columns=columns, named=named, missing=missing, stance_names=STANCE_NAMES
+    )
     return chosen, missing
 
 
@@ -65,14 +79,21 @@ def index_pages(
     aggregator: Aggregator,
     facets: Facets,
     ranked: list[SpeakerStats],
-    summaries: list[dict[str, Any]],
+    summaries: list[SpeakerSummary],
+    sources: UnnamedSources,
     compared: bool,
     missing: list[str],
+    every: Sequence[SpeakerSummary] = (),
+    gender: GenderShares | None = None,
 ) -> None:
-    """Write the index files (``INDEX_FILES``) and the index charts."""
+    """Write the index files (``INDEX_FILES``) and the index charts: the named speakers ``ranked``
+    (with their ``summaries``) and the unnamed ``sources``; ``index.json`` lists ``every`` speaker,
+    and ``gender``, the share of women among sources and quotations
+    (:mod:`quotes.report.gender_shares`)."""
     settings = pages.settings
     corpus = corpus_view(ranked, summaries, facets)
-    views = draw_index_charts(pages.png, summaries, corpus, settings.labels)
+    charts, views = index_charts(pages.chart, summaries, corpus, settings.labels, gender)
+    pages.draw(charts)
     data = {
         "title": settings.title,
         "articles": aggregator.articles,
@@ -80,10 +101,12 @@ def index_pages(
         "quotations": aggregator.quotations,
         "unattributed": aggregator.unattributed,
         "repeated": aggregator.repeated,
-        "min_quotes": settings.min_quotes,
+        "min_quotes": settings.threshold,
         "cue_classes": list(settings.cue_classes),
-        "speakers": summaries,
-        "repeats": corpus["repeats"],
+        "speakers": [s.to_json() for s in (every or summaries)],
+        "unnamed_sources": sources.to_json(),
+        "repeats": [r.to_json() for r in corpus.repeats],
+        **({"gender": gender.to_json()} if gender is not None else {}),
     }
     pages.text("index.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     pages.page(
@@ -95,12 +118,17 @@ def index_pages(
         unattributed=aggregator.unattributed,
         repeated=aggregator.repeated,
         speakers=summaries,
-        with_pages=sum(1 for s in summaries if s["has_page"]),
-        min_quotes=settings.min_quotes,
+        top=summaries[:TOP_INDEX],
+        sources=sources,
+        top_descriptions=TOP_DESCRIPTIONS,
+        with_pages=sum(1 for s in summaries if s.has_page),
+        min_quotes=settings.threshold,
         cue_classes_note=cue_classes_note(settings.cue_classes),
-        charts=[{"file": Md(file), "alt": alt} for file, alt in INDEX_CHARTS],
+        charts=[ChartRef(Md(file), alt) for file, alt in INDEX_CHARTS],
         views=views,
         corpus=corpus,
         compared=compared,
         missing=missing,
+        gender=gender,
+        top_outlets=TOP_GENDER_OUTLETS,
     )

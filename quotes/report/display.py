@@ -69,6 +69,37 @@ def bare_quotation(text: str) -> str:
     return stripped
 
 
+def shown_quotation(text: str) -> str:
+    """A quotation as a page shows it, with one pair of quotation marks at most.
+
+    A quotation enclosed by one pair of marks is shown in curly marks (``“We will win.”``); one
+    that carries its own marks inside (``"A," … "B."``, ``called it "a landmark"``) is shown as
+    written, never wrapped again; reported speech, which has no marks, is shown as written too,
+    since marks would make a paraphrase look verbatim."""
+    bare = bare_quotation(text)
+    stripped = text.strip()
+    if bare != stripped:
+        return f"“{bare}”"
+    return stripped
+
+
+def quoted(text: str) -> str:
+    """``text`` in curly quotation marks, unless it carries marks of its own (see
+    :func:`shown_quotation`): evidence that matched a whole quotation is not wrapped twice."""
+    shown = shown_quotation(text)
+    return shown if shown != text.strip() or _has_marks(shown) else f"“{shown}”"
+
+
+def _has_marks(text: str) -> bool:
+    return any(mark in text for mark in _DOUBLE) or "‘" in text or bool(re.search(r"(^|\s)'|'(\s|$)", text))
+
+
+def signed(value: float, digits: int = 2) -> str:
+    """``value`` with its sign and ``digits`` decimals, never "-0.00" (a value that rounds to zero
+    is ``+0.00``)."""
+    return f"{round(value, digits) + 0.0:+.{digits}f}"
+
+
 def _encloses(opening: str, inner: str) -> bool:
     """True when the outer marks enclose the whole text: no mark of the same kind (double or
     single) opens or closes inside; apostrophes, as in "don't", are not marks."""

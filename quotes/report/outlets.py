@@ -8,12 +8,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 STANCES = ("neutral", "endorsing", "distancing")
 MAX_OUTLETS = 50
 """Distinct outlets kept per speaker; later new ones count under "(other)"."""
 OTHER = "(other)"
+NO_OUTLET = "(no outlet)"
+"""The row of a speaker's quotations from articles that name no outlet."""
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """One speaker's quotations in one outlet: count, mean tone, cue stance and top frames."""
+
+    outlet: str
+    quotes: int
+    mean_compound: float | None
+    stance: dict[str, int]  # neutral, endorsing, distancing: they add up to ``quotes``
+    top_frames: tuple[str, ...]
 
 
 @dataclass
@@ -43,18 +55,16 @@ class OutletStats:
         self.stance.update(other.stance)
         self.frames.update(other.frames)
 
-    def row(self, outlet: str, top_frames: int = 3) -> dict[str, Any]:
-        """The JSON-ready row of this outlet."""
+    def row(self, outlet: str, top_frames: int = 3) -> OutletRow:
+        """The row of this outlet."""
         mean = self.compound_sum / self.scored if self.scored else None
-        return {
-            "outlet": outlet,
-            "quotes": self.quotes,
-            "mean_compound": None if mean is None else round(mean, 4),
-            "stance": {s: self.stance.get(s, 0) for s in STANCES},
-            "top_frames": [
-                f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]
-            ],
-        }
+        return OutletRow(
+            outlet,
+            self.quotes,
+            None if mean is None else round(mean, 4),
+            {s: self.stance.get(s, 0) for s in STANCES},
+            tuple(f for f, _ in sorted(self.frames.items(), key=lambda kv: (-kv[1], kv[0]))[:top_frames]),
+        )
 
 
 class Outlets:
@@ -62,14 +72,16 @@ class Outlets:
 
     def __init__(self) -> None:
         self.by_speaker: dict[str, dict[str, OutletStats]] = {}
+        self.unlisted: dict[str, OutletStats] = {}  # per speaker: quotations without an outlet
         self.totals: Counter[str] = Counter()
 
     def add(
         self, key: str, outlet: str | None, compound: float | None, stance: str | None, frames: list[str]
     ) -> None:
-        """Count one quotation of speaker ``key`` in ``outlet`` (nothing without an outlet)."""
+        """Count one quotation of speaker ``key`` in ``outlet`` (without one: in ``unlisted``)."""
         name = " ".join((outlet or "").split())
         if not name:
+            self.unlisted.setdefault(key, OutletStats()).add(compound, stance, frames)
             return
         mine = self.by_speaker.setdefault(key, {})
         if name not in mine and len(mine) >= MAX_OUTLETS:
@@ -84,13 +96,19 @@ class Outlets:
             target.setdefault(outlet, OutletStats()).absorb(stats)
         if not target:
             del self.by_speaker[new]
+        if old in self.unlisted:
+            self.unlisted.setdefault(new, OutletStats()).absorb(self.unlisted.pop(old))
 
-    def rows(self, key: str) -> list[dict[str, Any]]:
-        """The speaker's outlets, most quotations first."""
+    def rows(self, key: str, unlisted: bool = False) -> list[OutletRow]:
+        """The speaker's outlets, most quotations first (``unlisted``: then a NO_OUTLET row for its
+        quotations from articles without an outlet, if any, when the corpus names outlets)."""
         mine = self.by_speaker.get(key, {})
-        return [
+        found = [
             stats.row(outlet) for outlet, stats in sorted(mine.items(), key=lambda kv: (-kv[1].quotes, kv[0]))
         ]
+        if unlisted and key in self.unlisted and self.totals:
+            found.append(self.unlisted[key].row(NO_OUTLET))
+        return found
 
     def outlets(self) -> list[str]:
         """Every outlet, most quotations first."""

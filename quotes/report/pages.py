@@ -3,8 +3,9 @@ and hands its charts to the chart pool, recording every file in ``report-files.j
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from quotes.report.written_files import Written
 from quotes.rules.cues import CUE_CLASSES
 
 MIN_QUOTES = CI_MIN_QUOTES
-"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts."""
+"""Default: speakers with fewer quotations (too few for a tone interval) share one page, no charts..."""
+SMALL_REPORT = 40
+"""...unless the report has at most this many named speakers: then every one gets a page."""
 
 Renderer = Callable[[Mapping[str, Any]], tuple[str, str]]
 """A page's renderer (:mod:`quotes.report.render`): context in, (Markdown, HTML) out."""
@@ -29,7 +32,7 @@ class Settings:
 
     title: str = "quotescope report"
     jobs: int | None = None
-    min_quotes: int = MIN_QUOTES
+    min_quotes: int | None = None  # None: every speaker of a small report, else MIN_QUOTES
     compare: tuple[str, ...] = ()
     frame_labels: Mapping[str, str] | None = None
     cue_classes: tuple[str, ...] = CUE_CLASSES
@@ -37,6 +40,18 @@ class Settings:
     @property
     def labels(self) -> Mapping[str, str]:
         return self.frame_labels or {}
+
+    @property
+    def threshold(self) -> int:
+        """The fewest quotations for a page of one's own (once :meth:`settled`)."""
+        return MIN_QUOTES if self.min_quotes is None else self.min_quotes
+
+    def settled(self, named_speakers: int) -> Settings:
+        """These settings with the threshold fixed for a report of ``named_speakers`` named speakers:
+        the one given, else 1 for a small report (at most SMALL_REPORT), else MIN_QUOTES."""
+        if self.min_quotes is not None:
+            return self
+        return dataclasses.replace(self, min_quotes=1 if named_speakers <= SMALL_REPORT else MIN_QUOTES)
 
 
 class Pages:
@@ -64,12 +79,14 @@ class Pages:
         self.text(f"{stem}.html", html)
 
     def chart(self, relative: str, draw: Callable[..., bytes], *args: Any) -> Chart:
-        """A chart to draw as ``relative``: ``draw(*args)`` returns its PNG."""
-        return (self.written.add(inside(self.root, *relative.split("/"))), draw, args)
+        """The one way to ask for a chart: ``draw(*args)`` returns the PNG to write as ``relative``
+        (a /-separated path inside the report). Hand charts to :meth:`draw`."""
+        return Chart(self.written.add(inside(self.root, *relative.split("/"))), draw, args)
 
-    def png(self, relative: str, draw: Callable[..., bytes], *args: Any) -> None:
-        """Hand one chart to the pool, drawn now or by a worker."""
-        self.pool.submit([self.chart(relative, draw, *args)], counted=False)
+    def draw(self, charts: Sequence[Chart], counted: bool = False) -> None:
+        """Hand a group of charts to the pool, drawn now or by a worker (``counted``: a step of
+        the progress line when done)."""
+        self.pool.submit(charts, counted=counted)
 
     def context(self, **values: Any) -> dict[str, Any]:
         """A page's template context: the report title and the label functions, then ``values``."""

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from quotes.report.display import quoted, signed
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~$])")
 _SPACES = re.compile(r"\s+")
 _MD_LEADING = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
@@ -56,8 +58,8 @@ def fmt_num(value: float | None, digits: int = 2) -> Md:
 
 
 def fmt_signed(value: float | None, digits: int = 2) -> Md:
-    """A number with an explicit sign (tone scores)."""
-    return Md("–" if value is None else f"{value:+.{digits}f}")
+    """A number with an explicit sign (tone scores), never "-0.00"."""
+    return Md("–" if value is None else signed(value, digits))
 
 
 def fmt_pct(value: float | None) -> Md:
@@ -67,7 +69,7 @@ def fmt_pct(value: float | None) -> Md:
 
 def fmt_ci(value: list[float] | tuple[float, float] | None) -> Md:
     """A 95% interval as ``[lo, hi]``, or a dash when there is none."""
-    return Md("–" if not value else f"[{value[0]:+.2f}, {value[1]:+.2f}]")
+    return Md("–" if not value else f"[{signed(value[0])}, {signed(value[1])}]")
 
 
 def safe_url(url: object) -> str | None:
@@ -89,7 +91,7 @@ def _md_url(url: object) -> Md | None:
     return None if safe is None else Md(safe.replace("(", "%28").replace(")", "%29").replace("'", "%27"))
 
 
-_FILTERS = {"num": fmt_num, "signed": fmt_signed, "pct": fmt_pct, "ci": fmt_ci}
+_FILTERS = {"num": fmt_num, "signed": fmt_signed, "pct": fmt_pct, "ci": fmt_ci, "quoted": quoted}
 
 
 def _environment(**options: Any) -> Environment:
@@ -134,6 +136,16 @@ def render_index(context: Mapping[str, Any]) -> tuple[str, str]:
 def render_others(context: Mapping[str, Any]) -> tuple[str, str]:
     """The (Markdown, HTML) page of the speakers below the chart threshold."""
     return _render("others", context)
+
+
+def render_unnamed(context: Mapping[str, Any]) -> tuple[str, str]:
+    """The (Markdown, HTML) page of the unnamed sources."""
+    return _render("unnamed", context)
+
+
+def render_table(context: Mapping[str, Any]) -> tuple[str, str]:
+    """The (Markdown, HTML) page of a searchable table (every speaker, every quotation)."""
+    return _render("table", context)
 
 
 def render_compare(context: Mapping[str, Any]) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MIN_WORDS = 8
@@ -51,18 +51,39 @@ class Spread:
             self.first_date = date if self.first_date is None else min(self.first_date, date)
             self.last_date = date if self.last_date is None else max(self.last_date, date)
 
-    def to_dict(self, name: str, slug: str | None) -> dict[str, Any]:
-        """The JSON-ready record shown in the index."""
-        return {
-            "speaker": name,
-            "slug": slug,
-            "text": self.text,
-            "articles": len(self.articles),
-            "article_ids": self.articles[:20],
-            "outlets": sorted(self.outlets),
-            "first_date": self.first_date,
-            "last_date": self.last_date,
-        }
+    def row(self, name: str, slug: str | None, text: str | None = None, page: str | None = None) -> RepeatRow:
+        """The row shown for this quotation, under its speaker's display ``name`` (``text``: its
+        display form; ``page``: its speaker's page)."""
+        return RepeatRow(
+            speaker=name,
+            slug=slug,
+            text=self.text if text is None else text,
+            articles=len(self.articles),
+            article_ids=tuple(self.articles[:20]),
+            outlets=tuple(sorted(self.outlets)),
+            first_date=self.first_date,
+            last_date=self.last_date,
+            page=page,
+        )
+
+
+@dataclass(frozen=True)
+class RepeatRow:
+    """A repeated quotation as the report shows it: its speaker, text and spread."""
+
+    speaker: str
+    slug: str | None
+    text: str
+    articles: int
+    article_ids: tuple[str, ...]  # the first 20
+    outlets: tuple[str, ...]
+    first_date: str | None
+    last_date: str | None
+    page: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The record in ``index.json``."""
+        return asdict(self)
 
 
 class Repeats:

@@ -1,7 +1,8 @@
 """One speaker's running totals: sums, bounded counters and a histogram of compound scores.
 
 :class:`SpeakerStats` folds quotations in one at a time and keeps memory bounded (every counter
-stops adding keys at a cap); :meth:`SpeakerStats.summary` is the speaker's entry in index.json.
+stops adding keys at a cap); :func:`quotes.report.summaries.summarise` turns it into the
+speaker's summary.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import Any
 
 from quotes.records import Article, Quotation
 from quotes.report.bootstrap import COMPOUND_DECIMALS, bootstrap_ci
+from quotes.report.timeline import parse_date
 from quotes.rules.cues import CUE_CLASSES
+from quotes.speakers.gender import CorpusGender, corpus_gender
 from quotes.speakers.identity import clean_name, display_name, known_type
 
 MAX_DISTINCT = 200
@@ -70,6 +73,11 @@ class SpeakerStats:
     last_date: str | None = None
     inherited: int = 0
     confidence_sum: float = 0.0
+    genders: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gender, basis) -> articles
+    undated: int = 0  # quotations from articles without a date
+    undated_articles: int = 0
+    no_outlet: int = 0  # quotations from articles without an outlet
+    no_outlet_articles: int = 0
 
     @property
     def name(self) -> str:
@@ -90,9 +98,16 @@ class SpeakerStats:
     def add(self, quotation: Quotation, article: Article, article_number: int) -> None:
         """Fold one quotation into the totals."""
         self.quotes += 1
-        if self.last_article != article_number:
+        new_article = self.last_article != article_number
+        if new_article:
             self.articles += 1
             self.last_article = article_number
+        if parse_date(article.date) is None:
+            self.undated += 1
+            self.undated_articles += new_article
+        if not clean_name(article.outlet or ""):
+            self.no_outlet += 1
+            self.no_outlet_articles += new_article
         self.types[quotation.speaker_type] += 1
         if quotation.title:
             self.titles.bump(clean_name(quotation.title))
@@ -150,6 +165,10 @@ class SpeakerStats:
             self.frame_weights.bump(frame.id, frame.weight)
             self.frame_quotes.bump(frame.id)
 
+    def gender(self) -> CorpusGender | None:
+        """The speaker's gender across the corpus (None for no person, or with ``--gender off``)."""
+        return corpus_gender(self.genders)
+
     @property
     def mean_compound(self) -> float | None:
         """Mean compound tone over scored quotations."""
@@ -164,49 +183,12 @@ class SpeakerStats:
         total = sum(self.frame_weights.values())
         if total <= 0:
             return {}
-        return {k: v / total for k, v in _ranked(self.frame_weights)}
+        return {k: v / total for k, v in ranked(self.frame_weights)}
 
     def codebook_shares(self) -> dict[str, float]:
         """Share of scored quotations by primary Policy Frames Codebook frame."""
         total = sum(self.codebook.values())
-        return {k: v / total for k, v in _ranked(self.codebook)} if total else {}
-
-    def summary(self, slug: str) -> dict[str, Any]:
-        """The JSON summary written to index.json."""
-        ci = self.ci95()
-        mean = self.mean_compound
-        return {
-            "name": self.name,
-            "slug": slug,
-            "type": self.speaker_type,
-            "title": self.title,
-            "quotes": self.quotes,
-            "articles": self.articles,
-            "kinds": dict(_ranked(self.kinds)),
-            "cue_classes": {c: self.cue_classes[c] for c in CUE_CLASSES if self.cue_classes.get(c)},
-            "tone": {
-                "scored": self.scored,
-                "mean_compound": None if mean is None else round(mean, 4),
-                "labels": {label: self.labels.get(label, 0) for label in LABELS},
-                "certainty": _mean(self.certainty_sum, self.scored),
-                "hype": _mean(self.hype_sum, self.scored),
-                "hedged": self.hedged,
-                "boosted": self.boosted,
-                "hyped": self.hyped,
-                "ci95": None if ci is None else [round(ci[0], 4), round(ci[1], 4)],
-            },
-            "framed": self.framed,
-            "frames": {k: round(v, 4) for k, v in self.frame_shares().items()},
-            "frame_quotes": dict(_ranked(self.frame_quotes)),
-            "codebook_frames": {k: round(v, 4) for k, v in self.codebook_shares().items()},
-            "cues": dict(_ranked(self.cues)),
-            "stance": dict(_ranked(self.stance)),
-            "outlets": dict(_ranked(self.outlets)),
-            "inherited": self.inherited,
-            "mean_confidence": _mean(self.confidence_sum, self.quotes),
-            "first_date": self.first_date,
-            "last_date": self.last_date,
-        }
+        return {k: v / total for k, v in ranked(self.codebook)} if total else {}
 
 
 def cue_class_of(quotation: Quotation) -> str:
@@ -214,9 +196,6 @@ def cue_class_of(quotation: Quotation) -> str:
     return quotation.cue_class if quotation.cue_class in CUE_CLASSES else "speech"
 
 
-def _ranked(counter: Counter[str]) -> list[tuple[str, Any]]:
+def ranked(counter: Counter[str]) -> list[tuple[str, Any]]:
+    """A counter's items, largest first, then by key."""
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _mean(total: float, n: int) -> float | None:
-    return round(total / n, 4) if n and math.isfinite(total) else None

@@ -8,9 +8,10 @@ checked against the tables.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from quotes.report.display import frame_label
+from quotes.report.display import frame_label, signed
+from quotes.report.outlets import OutletRow
+from quotes.report.summaries import SpeakerSummary
 from quotes.report.timeline import parse_date
 
 TONE_WORDS = (
@@ -54,43 +55,47 @@ def _join(items: Sequence[str]) -> str:
 
 
 def paragraph(
-    s: Mapping[str, Any],
-    outlets: Sequence[Mapping[str, Any]],
+    s: SpeakerSummary,
+    outlets: Sequence[OutletRow],
     corpus_certainty: float | None,
     frame_labels: Mapping[str, str],
     words: Sequence[str] = (),
 ) -> str:
     """The summary of speaker ``s`` (its index.json summary) with its outlet rows."""
-    times = "once" if s["quotes"] == 1 else f"{s['quotes']} times"
-    where = _plural(s["articles"], "article")
+    times = "once" if s.quotes == 1 else f"{s.quotes} times"
+    where = _plural(s.articles, "article")
     if outlets:
         where += f" from {_plural(len(outlets), 'outlet')}"
-    first = f"{s['name']} is quoted {times} in {where}"
-    span = date_span(s.get("first_date"), s.get("last_date"))
+        if s.no_outlet_articles:
+            where += f" ({_plural(s.no_outlet_articles, 'article')} without an outlet)"
+    first = f"{s.name} is quoted {times} in {where}"
+    span = date_span(s.first_date, s.last_date)
+    if span and s.undated_articles:
+        span += f" ({_plural(s.undated_articles, 'article')} undated)"
     clauses = [first + (f" {span}" if span else "")]
-    frames = [frame_label(f, frame_labels) for f, share in s["frames"].items() if share >= FRAME_SHARE][:2]
+    frames = [frame_label(f, frame_labels) for f, share in s.frames.items() if share >= FRAME_SHARE][:2]
     if frames:
         clauses.append(f"mostly framed as {_join(frames)}")
-    tone = s["tone"]
-    if tone["scored"] >= MIN_SCORED and tone["mean_compound"] is not None:
-        text = f"tone {tone_words(tone['mean_compound'])} (mean {tone['mean_compound']:+.2f})"
-        certainty = tone["certainty"]
+    tone = s.tone
+    if tone.scored >= MIN_SCORED and tone.mean_compound is not None:
+        text = f"tone {tone_words(tone.mean_compound)} (mean {signed(tone.mean_compound)})"
+        certainty = tone.certainty
         if corpus_certainty is not None and certainty is not None:
             if certainty - corpus_certainty > CERTAINTY_MARGIN:
                 text += ", more assertive than most"
             elif corpus_certainty - certainty > CERTAINTY_MARGIN:
                 text += ", more hedged than most"
         clauses.append(text)
-    stance = _stance_clause(s["stance"], outlets)
+    stance = _stance_clause(s.stance, outlets)
     if stance:
         clauses.append(stance)
     text = "; ".join(clauses) + "."
     if words:
-        text += f" Words that set {s['name']} apart: {', '.join(words[:6])}."
+        text += f" Words that set {s.name} apart: {', '.join(words[:6])}."
     return text
 
 
-def _stance_clause(stance: Mapping[str, int], outlets: Sequence[Mapping[str, Any]]) -> str | None:
+def _stance_clause(stance: Mapping[str, int], outlets: Sequence[OutletRow]) -> str | None:
     total = sum(stance.values())
     if not total:
         return None
@@ -102,9 +107,7 @@ def _stance_clause(stance: Mapping[str, int], outlets: Sequence[Mapping[str, Any
         if other == top:
             continue
         leaning = [
-            o["outlet"]
-            for o in outlets
-            if o["quotes"] >= 2 and o["stance"].get(other, 0) / o["quotes"] >= STANCE_SHARE
+            o.outlet for o in outlets if o.quotes >= 2 and o.stance.get(other, 0) / o.quotes >= STANCE_SHARE
         ]
         if leaning and len(leaning) < len(outlets):
             text += f", {other} ones in {_join(leaning[:3])}"

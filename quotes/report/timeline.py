@@ -125,6 +125,17 @@ class Timeline:
             hists.setdefault(period_label(period_start(day, unit), unit), Counter()).update(hist)
         return [_row(label, counts.get(label, 0), hists.get(label, Counter())) for label in self.periods()]
 
+    def totals(self) -> list[int]:
+        """Quotations per period of every speaker together, in the order of :meth:`periods`."""
+        unit = self.unit
+        if unit is None:
+            return []
+        counts: Counter[str] = Counter()
+        for days in self.days.values():
+            for day, n in days.items():
+                counts[period_label(period_start(day, unit), unit)] += n
+        return [counts.get(label, 0) for label in self.periods()]
+
     def counts(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """Quotations per period for each speaker in ``keys`` (for the corpus chart)."""
         return {key: [row.quotes for row in self.rows(key)] for key in keys}

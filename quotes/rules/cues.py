@@ -5,6 +5,7 @@ frozen :class:`CueRules` the attribution code works from, with the rule table
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,11 +153,12 @@ def _load_words(path: Path, data: Any) -> AttributionWords:
     table = data.get("words")
     if not isinstance(table, dict):
         raise RuleError(path, line_of(data, 1), "expected a mapping under 'words'")
-    unknown = set(table) - set(_WORD_LISTS)
+    unknown = sorted(map(str, set(table) - set(_WORD_LISTS)))
     if unknown:
-        raise RuleError(
-            path, line_of(table), f"words: unknown list(s): {', '.join(sorted(map(str, unknown)))}"
-        )
+        near = difflib.get_close_matches(unknown[0], sorted(_WORD_LISTS), n=1, cutoff=0.6)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        line = getattr(table, "key_lines", {}).get(unknown[0], line_of(table))
+        raise RuleError(path, line, f"words: unknown list(s): {', '.join(unknown)}{hint}")
     values: dict[str, Any] = {}
     for name, read in _WORD_LISTS.items():
         words = read(path, line_of(table), table, name)

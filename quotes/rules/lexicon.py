@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.rules.regex_safety import regex_problem
 from quotes.rules.yamlfile import RuleError, require
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -155,15 +156,19 @@ def lexicon_items(path: Path, line: int | None, item: dict[str, Any], entry: Phr
         if not forms:
             raise RuleError(path, line, f"{phrase!r} expands to nothing")
         out.append((_replace(entry, phrase), [f"phrase:{f.strip()}" for f in forms], case))
-    for pattern in patterns:
+    lines = getattr(patterns, "item_lines", [line] * len(patterns))
+    for pattern, pattern_line in zip(patterns, lines, strict=True):
         try:
             compiled = re.compile(pattern)
         except re.error as error:
-            raise RuleError(path, line, f"bad pattern {pattern!r}: {error}") from None
+            raise RuleError(path, pattern_line, f"bad pattern {pattern!r}: {error}") from None
         if compiled.groups:
-            raise RuleError(path, line, f"pattern {pattern!r} must not capture; use (?:...)")
+            raise RuleError(path, pattern_line, f"pattern {pattern!r} must not capture; use (?:...)")
         if compiled.match(""):
-            raise RuleError(path, line, f"pattern {pattern!r} matches the empty string")
+            raise RuleError(path, pattern_line, f"pattern {pattern!r} matches the empty string")
+        problem = regex_problem(pattern)
+        if problem:  # a pattern that could hang a run on one unlucky sentence
+            raise RuleError(path, pattern_line, f"pattern {pattern!r} {problem}")
         out.append((_replace(entry, pattern), [f"regex:{pattern}"], case))
     return out
 

@@ -6,7 +6,9 @@ speaker resolution (first-name genders, organisation kinds, platforms and more) 
 The word lists are read from ``rules/first_names.yaml`` (male/female first names) and the optional speaker
 sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
 ``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``,
-``document_kinds``). Missing files or sections give empty lists; a malformed one fails fast
+``document_kinds``, ``person_nouns``, ``source_nouns``, ``abstract_nouns``,
+``research_people``, ``trait_nouns``). Missing files or
+sections give empty lists; a malformed one fails fast
 with ``file:line: reason``.
 """
 
@@ -45,6 +47,11 @@ class SpeakerWords:
     person_roles: frozenset[str] = frozenset()  # "the businessman": a role only a named person fills
     role_titles: frozenset[str] = frozenset()  # "the tax commissioner": a role with no title group
     unnamed_roles: frozenset[str] = frozenset()  # "the spokesman": a role an unnamed source holds
+    person_nouns: frozenset[str] = frozenset()  # "goaltender", "engineer": a noun for one person
+    source_nouns: frozenset[str] = frozenset()  # "crowd", "province", "average": a group, place or record
+    abstract_nouns: frozenset[str] = frozenset()  # "stakes", "fear", "the match": no speaker
+    research_people: frozenset[str] = frozenset()  # "researchers at X": the group a study speaks for
+    trait_nouns: frozenset[str] = frozenset()  # "the right-hander", "the veteran": fit any role
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
@@ -214,6 +221,11 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         person_roles=frozenset(w for _, w in _word_list(path, data, "person_roles")),
         role_titles=frozenset(w for _, w in _word_list(path, data, "role_titles")),
         unnamed_roles=frozenset(w for _, w in _word_list(path, data, "unnamed_roles")),
+        person_nouns=frozenset(w for _, w in _word_list(path, data, "person_nouns")),
+        source_nouns=frozenset(w for _, w in _word_list(path, data, "source_nouns")),
+        abstract_nouns=frozenset(w for _, w in _word_list(path, data, "abstract_nouns")),
+        research_people=frozenset(w for _, w in _word_list(path, data, "research_people")),
+        trait_nouns=frozenset(w for _, w in _word_list(path, data, "trait_nouns")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),

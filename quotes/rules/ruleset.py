@@ -3,19 +3,22 @@
 The rules are data (YAML files in ``rules/``); each file or folder is read by the module of this
 package named after it, into frozen records: ``cues.yaml`` by :mod:`.cues`, ``attribution.yaml``
 by :mod:`.attribution`, ``mentions.yaml`` and ``first_names.yaml`` by :mod:`.mentions`,
-``speakers.yaml`` by :mod:`.speakers`, ``tone/`` by :mod:`.tone`, ``frames/`` by :mod:`.frames`
+``speakers.yaml`` by :mod:`.speakers`, ``first_name_genders.yaml`` by :mod:`.first_name_genders`,
+``tone/`` by :mod:`.tone`, ``frames/`` by :mod:`.frames`
 and ``stance.yaml`` by :mod:`.stance`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.rules.cues import CueRules, load_cue_rules
+from quotes.rules.first_name_genders import load_first_name_genders
 from quotes.rules.frames import FrameRules, load_frame_rules
 from quotes.rules.mentions import MentionRules, load_mention_rules
+from quotes.rules.schema import check_folder
 from quotes.rules.speakers import AliasTable, load_aliases
 from quotes.rules.stance import StanceRules, load_stance_rules
 from quotes.rules.tone import ToneRules, load_tone_rules
@@ -36,6 +39,7 @@ class RuleSet:
     tone: ToneRules
     frames: FrameRules
     stance: StanceRules
+    first_name_genders: dict[str, str] = field(default_factory=dict)  # "hillary" -> female
 
 
 def default_rules_dir() -> Path:
@@ -66,7 +70,9 @@ def fingerprint(directory: Path) -> str:
 
 
 def read_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault.
+    """Load and validate every rule file; a RuleError (``file:line: reason``) on the first fault:
+    a missing required file, an unknown or misspelt key (:mod:`quotes.rules.schema`), a bad value,
+    or a regular expression that could hang a run (:mod:`quotes.rules.regex_safety`).
 
     Each call reads the files afresh; the process-wide cache of rule sets (one per folder and
     content) is :func:`quotes.execution.analyzers.shared_rules`.
@@ -74,13 +80,16 @@ def read_rules(directory: str | Path | None = None) -> RuleSet:
     path = (Path(directory) if directory is not None else default_rules_dir()).resolve()
     if not path.is_dir():
         raise RuleError(path, None, "not a folder of rule files")
+    check_folder(path)  # every required file, tone kind and frame family; no stray rule file
+    mentions = load_mention_rules(path)
     return RuleSet(
         directory=path,
         fingerprint=fingerprint(path),
         cues=load_cue_rules(path),
-        mentions=load_mention_rules(path),
-        aliases=load_aliases(path),
+        mentions=mentions,
+        aliases=load_aliases(path, mentions.honorifics, mentions.words.first_names),
         tone=load_tone_rules(path),
         frames=load_frame_rules(path),
         stance=load_stance_rules(path),
+        first_name_genders=load_first_name_genders(path),
     )

@@ -19,6 +19,7 @@ KINDS = ("valence", "hedge", "booster", "hype", "negation", "direction", "combin
 NEGATION_KINDS = ("flip", "unflip", "intensify", "phrase", "concession", "contrast", "names")
 FACTOR_KINDS = ("flip", "unflip", "intensify", "concession", "names")
 SCOPES = ("first", "clause")
+TARGETS = ("any", "negative", "positive")
 DIRECTION_ROLES = ("direction", "level", "quantity")
 COMBINE_IDS = ("length", "negativity")
 
@@ -39,6 +40,8 @@ class NegationRule:
     before: float = 1.0  # contrast
     after: float = 1.0
     scope: str = "first"  # flip/unflip: the first scored word, or every one up to the clause's end
+    targets: str = "any"  # flip/unflip/intensify: only words of this valence sign ("prevent disease")
+    replace: bool = False  # phrase: its own words lose their valence ("dead end" is not "dead")
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,13 @@ def _load_valence(path: Path, line: int | None, item: Any, source: str,
             out[word] = (value, source, written)
 
 
+def _flag(path: Path, line: int | None, item: Any, name: str) -> bool:
+    value = item.get(name, False)
+    if not isinstance(value, bool):
+        raise RuleError(path, line, f"'{name}' must be true or false")
+    return value
+
+
 def _load_negation(path: Path, line: int | None, item: Any,
                    source: str) -> tuple[NegationRule, list[tuple[PhraseEntry, list[str], bool]]]:
     rule_id = require(path, line, item, "id", str)
@@ -210,6 +220,9 @@ def _load_negation(path: Path, line: int | None, item: Any,
     scope = item.get("scope", "first")
     if scope not in SCOPES:
         raise RuleError(path, line, f"'scope' must be one of {', '.join(SCOPES)}")
+    targets = item.get("targets", "any")
+    if targets not in TARGETS:
+        raise RuleError(path, line, f"'targets' must be one of {', '.join(TARGETS)}")
     rule = NegationRule(
         id=rule_id,
         kind=kind,
@@ -219,6 +232,8 @@ def _load_negation(path: Path, line: int | None, item: Any,
         before=number(path, line, item, "before") if kind == "contrast" else 1.0,
         after=number(path, line, item, "after") if kind == "contrast" else 1.0,
         scope=scope,
+        targets=targets,
+        replace=_flag(path, line, item, "replace"),
     )
     entry = PhraseEntry(source, "", 1.0, reason, rule_id)
     if kind == "names":

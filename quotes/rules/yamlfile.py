@@ -7,24 +7,15 @@ from typing import Any
 
 import yaml
 
-from quotes.records.errors import QuotesError
-
-
-class RuleError(QuotesError, ValueError):
-    """A rule file that cannot be used; ``str()`` is ``file:line: reason``."""
-
-    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
+from quotes.records.errors import RuleError as RuleError  # re-exported: the rule loaders raise it
+from quotes.rules.schema import check_keys
 
 
 class LineDict(dict):
-    """A mapping read from YAML that knows the (1-based) line it started on."""
+    """A mapping read from YAML that knows the (1-based) line it started on, and each key's."""
 
     line: int | None = None
+    key_lines: dict[Any, int]
 
 
 class LineList(list):
@@ -42,6 +33,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
@@ -51,6 +43,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         if key in result:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -66,23 +59,27 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 
 def read_yaml(path: str | Path) -> Any:
-    """Parse ``path`` safely; mappings become LineDict and sequences LineList.
+    """Parse ``path`` safely; mappings become LineDict and sequences LineList. A rule file is then
+    checked against its schema (:mod:`quotes.rules.schema`): every key must be one it may hold.
 
     Raises:
-        RuleError: the file is unreadable or not valid YAML (with the line of the fault).
+        RuleError: the file is unreadable or not valid YAML (with the line of the fault), or holds
+            a key its schema does not know (with that key's line and the nearest known key).
     """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(path, None, f"cannot read: {error}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise RuleError(path, line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise RuleError(path, None, f"invalid YAML: {error}") from None
+    check_keys(Path(path), data)
+    return data
 
 
 def line_of(value: Any, default: int | None = None) -> int | None:

@@ -33,8 +33,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0
 _WORD = re.compile(r"\w+")
 _ABBREVIATION = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?:(?:[A-Za-z]\.)+|([A-Za-z]+)\.)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\s-)\s*$")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
-_CONCESSION_END = re.compile(r"[,;:—–]")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\s-{1,2}\s")
+_CONCESSION_END = re.compile(r"[,;:—–]|\s-{1,2}\s")
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -246,11 +246,13 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
         if rule.kind in ("flip", "unflip", "intensify"):
             first = bisect_left(starts, e)
             after = range(first, min(first + rule.window, len(spans)))
+            wanted = [i for i in after if valences[i] and (
+                rule.targets == "any" or (valences[i] < 0) == (rule.targets == "negative"))]
             if rule.scope == "clause":
                 stop = _CLAUSE_BREAK.search(text, e, end)
-                targets = [i for i in after if valences[i] and (stop is None or spans[i][0] < stop.start())]
+                targets = [i for i in wanted if stop is None or spans[i][0] < stop.start()]
             else:
-                targets = [i for i in after if valences[i]][:1]
+                targets = wanted[:1]
             if targets and rule.kind == "intensify":
                 for i, sp in enumerate(spans):  # the adverb's own valence ("terribly") is degree only
                     if s <= sp[0] and sp[1] <= e:
@@ -259,6 +261,10 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
                 valences[target] *= rule.factor
                 e, changed = spans[target][1], True
         elif rule.kind == "phrase":
+            if rule.replace:
+                for i, sp in enumerate(spans):
+                    if s <= sp[0] and sp[1] <= e:
+                        valences[i] = 0.0
             extra.append(rule.valence)
             changed = True
         elif _CLAUSE_START.search(text, start, s) or s == start:

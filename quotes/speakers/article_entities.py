@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.attribution import SpanIndex
 from quotes.rules.cues import CueRules
-from quotes.rules.mentions import MentionRules
+from quotes.rules.mentions import MentionRules, SpeakerWords
 from quotes.rules.speakers import AliasTable
-from quotes.speakers.descriptions import acronym
+from quotes.speakers.descriptions import acronym, is_person_noun
+from quotes.speakers.gender import add_cue
 from quotes.speakers.index import Recency
 from quotes.speakers.people import People
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
-from quotes.speakers.records import Entity
-from quotes.speakers.titles import Titles
+from quotes.speakers.records import Entity, GenderCue
+from quotes.speakers.titles import NAME_PARTICLES, Titles
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
+from quotes.text.spans import first_line_end
 
 # "WASHINGTON —", "CLEVELAND (UPI) —", "NEW YORK, N.Y. -": a place in capitals opening a paragraph
 _DATELINE = re.compile(
@@ -31,11 +34,211 @@ _DATELINE = re.compile(
 )
 
 
+_QUOTE_MARKS = frozenset('"“”\'‘’')
+
+
+def _joined_names(ents: Iterable[Span], titles: Titles) -> Iterator[Span]:
+    """The model's entities, with a person's name it cut in two joined again: ``Ellen ap`` +
+    ``Gwynn`` (a surname particle), two person entities with nothing between them, or a title
+    abbreviation cut off by its period (``RCMP Cpl`` + ``.`` + ``Chantal Farrah``)."""
+    pending: Span | None = None
+    for ent in ents:
+        if pending is not None:
+            doc = ent.doc
+            ends_in_particle = pending[-1].lower_ in NAME_PARTICLES
+            abbreviated = (
+                pending[-1].lower_ in titles.honorifics
+                and ent.start == pending.end + 1
+                and doc[pending.end].text == "."
+                and ent.label_ == "PERSON"
+            )
+            if abbreviated or (
+                pending.label_ == "PERSON"
+                and ent.start == pending.end
+                and (ent.label_ == "PERSON" or ends_in_particle)
+                and ent[0].text[:1].isupper()
+            ):
+                pending = Span(doc, pending.start, ent.end, label="PERSON")
+                continue
+            yield pending
+        pending = ent
+    if pending is not None:
+        yield pending
+
+
+_DASHES = ("—", "–", "-", "--")
+_MISC_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "LANGUAGE")
+
+
+def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> list[Span]:
+    """The model's entities, with the names it left unlabelled or labelled as a thing that never
+    speaks (a work of art, a nationality): as people, two or three capitalised words in a row after
+    the headline (``Priya Raman has inspected ...``, ``Han Seung-woo runs ...``), none a title, a
+    role or an organisation word, whose last word the article writes alone as the subject of a verb
+    (``Raman said``), whose first word is a known first name, or two that open a sentence as its
+    subject (``Zach Hyman scored twice``); as organisations, two to five ending in an organisation
+    word (``Stellan Foods``, ``Derwentshire County Council``)."""
+    words = mentions.words
+    first_line = doc.text.find("\n")  # (a headline's capitals are no evidence of a name)
+    alone = {
+        t.lower_
+        for t in doc
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not _in_run(t)
+    }
+    organisation = mentions.organisation_words
+    found = []
+    for run in _capitalised_runs(doc, first_line):
+        names = run.text.split()
+        lowers = [w.lower() for w in names]
+        written_alone = lowers[-1] in alone or lowers[0] in alone  # ("Raman said", "Zhang said")
+        placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
+        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)):
+            continue
+        if 2 <= len(names) <= 5 and lowers[-1] in organisation:
+            found.append(Span(doc, run.start, run.end, label="ORG"))
+            continue
+        parts = all(_name_word(t) or t.text == "-" or (t.i and doc[t.i - 1].text == "-") for t in run)
+        if not 2 <= len(names) <= 3 or not parts:
+            continue
+        if any(titles.titles_a_name(w) or w in words.person_nouns or w in organisation for w in lowers):
+            continue
+        head = run[-1]
+        starts = run.start == head.sent.start or doc[run.start - 1].text in _DASHES  # (after a dateline)
+        opens = head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and starts
+        if written_alone or lowers[0] in words.first_names or (opens and len(names) == 2):
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
+    taken = {i for span in found for i in range(span.start, span.end)}  # (a name wins over a label)
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted([*kept, *found], key=lambda e: e.start)
+
+
+def _capitalised_runs(doc: Doc, after: int) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns after character ``after``, with the parts of a
+    hyphenated name (``Han Seung-woo``)."""
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc, i) or doc[i].idx < after:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc):
+            hyphen = doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            if hyphen and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2
+            elif _capitalised(doc, end) and doc[end - 1].whitespace_:
+                end += 1
+            else:
+                break
+        yield doc[i:end]
+        i = end
+
+
+def _labelled(token: Token) -> bool:
+    """Whether the model gave a token a label that speaks or places (a person, an organisation, a
+    place, a date), not a thing that never speaks (a work of art, a nationality)."""
+    return bool(token.ent_type_) and token.ent_type_ not in _MISC_LABELS and token.ent_type_ != "NORP"
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun that may be a word of a person's name (``Raman``, ``Thériault``)."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not text.isupper()
+        and text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too)."""
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _in_run(token: Token) -> bool:
+    """Whether a proper noun has another capitalised proper noun right beside it."""
+    doc = token.doc
+    return any(0 <= j < len(doc) and _name_word(doc[j]) for j in (token.i - 1, token.i + 1))
+
+
+def _titled_person(ent: Span, titles: Titles) -> Span:
+    """``Quebec Premier Jean Charest`` tagged a work of art: an entity of a kind that never speaks
+    with a title word followed by capitalised words is the person named after the title."""
+    if ent.label_ not in _MISC_LABELS:
+        return ent
+    titled = [t.i for t in ent[:-1] if titles.titles_a_name(t.text)]
+    if not titled:
+        return ent
+    rest = ent.doc[titled[-1] + 1 : ent.end]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return Span(ent.doc, rest.start, rest.end, label="PERSON")
+    return ent
+
+
+def _given_name_before(ent: Span, words: SpeakerWords, titles: Titles) -> Span:
+    """``Wade MacLauchlan`` where the model tagged only ``MacLauchlan``, and as an organisation: a
+    one-word entity after a known first name, or after a capitalised word that follows a title
+    (``Premier Wade MacLauchlan``), is a person's name."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ == "PERSON" or len(ent) != 1 or start < 1:
+        return ent
+    given = doc[start - 1]
+    if given.pos_ != "PROPN" or not given.text[:1].isupper() or given.ent_type_ or not given.text.isalpha():
+        return ent
+    titled = start >= 2 and titles.titles_a_name(doc[start - 2].text)
+    if given.lower_ in words.first_names or titled:
+        return Span(doc, start - 1, ent.end, label="PERSON")
+    return ent
+
+
+def _nickname_start(ent: Span) -> int:
+    """Where ``Dwayne "The Rock" Johnson`` starts, for the entity ``Johnson``: one to three
+    capitalised words in quotation marks, with a capitalised given name before them."""
+    doc, start = ent.doc, ent.start
+    opening = next((i for i in range(start - 2, max(start - 6, 0), -1) if doc[i].text in _QUOTE_MARKS), None)
+    if opening is None or opening < 1 or not doc[opening - 1].whitespace_:
+        return start
+    inside = doc[opening + 1 : start - 1]
+    given = doc[opening - 1]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in inside):
+        return start  # ("the nickname "Lyin' Ted." Trump called ...")
+    if given.pos_ != "PROPN" or not given.text[:1].isupper():
+        return start
+    if given.i and doc[given.i - 1].text in _QUOTE_MARKS:
+        return start
+    return given.i
+
+
+def _without_role_word(ent: Span, words: SpeakerWords) -> Span:
+    """``Principal Jane Roe`` tagged a person with its role word: the name starts after it (when
+    at least two words are left: ``Baker Mayfield`` is a name)."""
+    first = ent[0]
+    if len(ent) < 3:
+        return ent
+    role = first.lower_ in words.person_nouns and first.pos_ != "ADJ"
+    named = ent.label_ == "PERSON" or ent[1].lower_ in words.first_names  # ("Executive Julian Marsh")
+    if role and named:
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    return ent
+
+
 def _with_given_names(ent: Span) -> Span:
     """``Ana Diaz`` where the model tagged only ``Diaz``: proper-noun compounds just before a
-    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``)."""
+    person's name join it, and so do the parts of a hyphenated name (``Wealth-X``), a nickname in
+    quotation marks with the given name before it (``Dwayne "The Rock" Johnson``) and a surname
+    particle (``Ellen ap Gwynn`` where the model tagged ``Gwynn``)."""
     start = ent.start
     doc = ent.doc
+    if ent.label_ == "PERSON" and start >= 4 and doc[start - 1].text in _QUOTE_MARKS:
+        start = _nickname_start(ent)
+    while (
+        ent.label_ == "PERSON"
+        and start > 1
+        and doc[start - 1].lower_ in NAME_PARTICLES
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].text[:1].isupper()
+    ):
+        start -= 2  # "Ellen ap Gwynn"
     while (
         ent.label_ == "PERSON"
         and start > 0
@@ -96,6 +299,16 @@ def _without_places(
     return [(ent, name) for ent, name in named if not place(ent, name)]
 
 
+def is_credit(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words ``doc[start:end]`` are a photo credit: a name joined by a slash to an
+    agency, or an agency after one (``Darren Calabrese/The Canadian Press``, ``Joe Lee / CP``)."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text == "/" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+        return True
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.text == "/" and start > 1 and doc[start - 2].text[:1].isupper()
+
+
 def dateline_spans(text: str) -> SpanIndex:
     """Where the article's datelines are (``WASHINGTON`` in ``WASHINGTON — The Senate ...``)."""
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
@@ -116,18 +329,25 @@ class ArticleEntities:
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
-        self.datelines = dateline_spans(doc.text)
+        self.text = doc.text  # built once: spaCy rebuilds it from every token on each access
+        self.datelines = dateline_spans(self.text)
         self.quoted = quoted
-        text = doc.text
-        self.first_line_end = text.find("\n") if "\n" in text else len(text)
-        ents = (_without_verb(e, cues, self.first_line_end) for e in map(_with_given_names, doc.ents))
+        self.first_line_end = first_line_end(self.text)  # -1: no headline (a one-line article)
+        labelled = _with_unlabelled_names(doc, self.titles, mentions)
+        found = _joined_names((_titled_person(e, self.titles) for e in labelled), self.titles)
+        with_given = (_given_name_before(e, self.words, self.titles) for e in found)
+        ents = (
+            _without_verb(_without_role_word(_with_given_names(e), self.words), cues, self.first_line_end)
+            for e in with_given
+        )
         named = [
             (ent, name)
             for ent in ents
             if ent is not None
             if ent.label_ in ("PERSON", "ORG")
             and not self.datelines.contains(ent.start_char)
-            and (name := self.titles.clean_name(ent.text))
+            and not is_credit(doc, ent.start, ent.end)
+            and (name := self.titles.clean_name(ent.text, person=ent.label_ == "PERSON"))
         ]
         named = _without_places(named, doc, self.words.affiliations)
         label_votes: dict[str, list[str]] = {}
@@ -146,21 +366,29 @@ class ArticleEntities:
                 full_names.add(key)
             elif looks_like_a_name(name.split(), mentions) and speaks_as_a_person(ent, cues):
                 full_names.add(key)  # ("Amara Osei said ... She added")
+            elif looks_like_a_name(name.split(), mentions) and (honorific or self._titled(ent)):
+                full_names.add(key)  # ("chairman Dai Mason", "Ceredig Davies, leader of the opposition")
             elif looks_like_a_name(name.split(), mentions):
                 spoken.add(key)
             if ent.label_ == "PERSON" and " " not in name:
                 alone.add(key)
         full_names |= spoken & alone  # ("Amara Osei" ... "Osei said")
+        self.people.full_surnames = full_names
         self.entity_at = {i: ent for ent, _ in named for i in range(ent.start, ent.end)}
         self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
-        for ent, name in named:
-            key = name.split()[-1].lower()
-            kind = self._kind(name, label_votes[key], key in full_names)
+        keys = [name.split()[-1].lower() for _, name in named]
+        pairs = zip(named, keys, strict=True)
+        kinds = [self._kind(name, label_votes[key], key in full_names) for (_, name), key in pairs]
+        # organisations first, so that "Maple Hearth" in a headline finds "Maple Hearth Appliances"
+        organisations_first = sorted(range(len(named)), key=lambda i: kinds[i] != "organisation")
+        for ent, name, kind in ((*named[i], kinds[i]) for i in organisations_first):
             hint = self.titles.honorific_gender(doc[ent.start - 1].text) if ent.start > 0 else None
             hint = hint or next(  # an honorific the model took into the name ("But Mrs. Clinton")
                 (g for w in ent.text.split()[:2] if (g := self.titles.honorific_gender(w))), None
             )
             entity = self.people.add(name, kind, ent.start_char, hint if kind == "person" else None)
+            if hint is not None and kind == "person":
+                self._honorific_cue(doc, ent, entity, hint)
             entity.last_seen = ent.start_char
             if len(name.split()) > 1 and kind == "person":
                 entity.last_full = ent.start_char
@@ -177,6 +405,13 @@ class ArticleEntities:
         self._acronyms(doc)
         self._role_subjects(doc)
 
+    def _honorific_cue(self, doc: Doc, ent: Span, entity: Entity, gender: str) -> None:
+        """``Mrs. Clinton``: the honorific before (or taken into) a name is a gender cue of the person."""
+        words = ([doc[ent.start - 1]] if ent.start > 0 else []) + list(ent[:2])
+        word = next((t for t in words if self.titles.honorific_gender(t.text) == gender), None)
+        if word is not None:
+            add_cue(entity, GenderCue("honorific", gender, word.text, word.idx))
+
     def _role_subjects(self, doc: Doc) -> None:
         """``the president`` as a subject, for the pronouns after it: the nearest person before it
         with a title of that group ("President Obama ... the president appeared cowed ... he")."""
@@ -192,10 +427,25 @@ class ArticleEntities:
                 if entity is not None and entity.kind == "person":
                     self.role_subjects.add(token.idx, entity)
 
+    def _titled(self, ent: Span) -> bool:
+        """A name with a title word right before it (``Premier Jane Roe``) or a noun for a person in
+        apposition (``Ceredig Davies, leader of the opposition``)."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and self.titles.title_group(before.text) is not None:
+            return True
+        return any(
+            child.dep_ == "appos" and is_person_noun(child, self.words, self.titles.title_group)
+            for child in ent.root.children
+        )
+
     @staticmethod
     def _is_subject(ent: Span) -> bool:
         """Whether a named entity is (or heads) the subject of its clause."""
-        return ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass")
+        if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return any(  # ("Priya Raman has ...", parsed with "Priya" as a root of its own)
+            t.dep_ in ("nsubj", "nsubjpass") and not ent.start <= t.head.i < ent.end for t in ent
+        )
 
     def _acronyms(self, doc: Doc) -> None:
         """``International Monetary Fund (IMF)`` and plain initials: each form finds the other."""
@@ -218,11 +468,16 @@ class ArticleEntities:
                     alone.name = entity.name  # (and mentions already made of it name it in full)
 
     def add_person_mention(self, text: str, offset: int) -> None:
-        """Count a full name (two words or more, no organisation word) as a person mention."""
-        name = self.titles.clean_name(text)
+        """Count a full name (two words or more, no organisation word) as a person mention, with the
+        abbreviated rank written before it as its title."""
+        name = self.titles.clean_name(text, person=True)
         words = name.split()
         if len(words) >= 2 and not any(w.lower() in self.mention_rules.organisation_words for w in words):
-            self.mentions.add(offset, self.people.add(name, "person", offset))
+            entity = self.people.add(name, "person", offset)
+            self.mentions.add(offset, entity)
+            first = text.split()[0] if text.split() else ""
+            if first.lower() in self.words.title_abbreviations:  # ("Cpl. Guillaume Tremblay said")
+                self.titles.add_title(entity, first, offset)
 
     def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
         """Person or organisation, by the article's own evidence: a surname of a person named in

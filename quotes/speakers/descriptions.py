@@ -8,6 +8,7 @@ spaCy tokens and strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -94,7 +95,10 @@ def _people_phrase(token: Token, last: Token) -> str:
     if token.lower_ not in _PEOPLE_PHRASED or last.i != token.i:
         return ""
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
-    if prep is None or prep.lower_ not in _PEOPLE_PREPS:
+    familiar = next((c for c in token.rights if c.dep_ == "amod" and c.i == token.i + 1), None)
+    if familiar is not None and any(c.dep_ == "prep" for c in familiar.children):
+        prep = familiar  # ("people familiar with the matter", "officials close to the talks")
+    elif prep is None or prep.lower_ not in _PEOPLE_PREPS:
         return ""
     words = list(prep.subtree)
     comma = next((i for i, t in enumerate(words) if t.text == ","), len(words))
@@ -102,6 +106,21 @@ def _people_phrase(token: Token, last: Token) -> str:
     if len(words) > 7 or any(t.like_num or t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words):
         return ""  # (nor "advisers to Mr. Obama": a person's advisers, named otherwise)
     return " " + re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words).strip(" ,"))
+
+
+def is_person_noun(token: Token, words: SpeakerWords, title_group: Callable[[str], int | None]) -> bool:
+    """``goaltender``, ``engineers``, ``leader``, ``spokeswoman``: a common noun for a person, by its
+    form or its lemma (a title word, a role, an occupation, a gendered noun)."""
+    for word in {token.lower_, token.lemma_.lower()}:
+        if (
+            word in words.person_nouns
+            or word in words.role_genders
+            or word in words.person_roles
+            or word in words.unnamed_roles
+            or title_group(word) is not None
+        ):
+            return True
+    return False
 
 
 def names_itself(token: Token) -> bool:
@@ -144,9 +163,25 @@ def clean_title(title: str | None) -> str | None:
     text = _matched_parentheses(text)
     if not text or not any(c.isalpha() for c in text) or len(text.split()) > 12:
         return None
-    if re.fullmatch(r"\d+(?:,\s*\w+)?", text) or len(text) < 3:
-        return None
+    if re.fullmatch(r"\d+(?:,\s*\w+)?", text) or len(text) < 3 or _RECORD.fullmatch(text):
+        return None  # (an age, a fight record or a score: "12-3")
+    words = text.lower().split()
+    if set(words) <= _NO_ROLE or words[0] in _CLAUSE_WORDS:
+        return None  # ("both", "said on Tuesday that": no role)
     return text
+
+
+_RECORD = re.compile(r"\(?\d{1,3}(?:-\d{1,3}){1,2}\)?(?:,?\s*\d+\s*KOs?)?")
+_NO_ROLE = frozenset(
+    {"both", "all", "each", "either", "neither", "too", "also", "alike", "together", "alone", "himself",
+     "herself", "themselves", "jr.", "sr.", "ii", "iii", "et", "al.", "others", "and", "or", "the", "of"}
+)
+_CLAUSE_WORDS = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "is", "was", "are", "were", "has", "had",
+     "have", "will", "would", "can", "could", "should", "may", "might", "and", "but", "or", "then",
+     "because", "when", "while", "if", "though", "although", "as", "who", "which", "that", "to", "did",
+     "does", "do", "not", "also", "he", "she", "they", "it", "we", "i", "you", "there", "here"}
+)
 
 
 def _balanced(text: str) -> str:

@@ -23,9 +23,16 @@ from quotes.speakers.records import Resolution
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
 
+OPENING_REACH = 600  # characters after the lede where a headline's document may be introduced
 WINDOW = 3000  # characters: how far back an earlier document of the same kind is looked for
 _DEFINITE = ("the", "this", "that")
 _OWNER_POS = ("PROPN",)
+_OF_ORGANISATION = ("at", "from", "of", "with")
+_MEANS = ("in", "through", "via")
+_SITES = ("website", "site", "page", "account", "feed", "blog")
+_MAKING = frozenset(
+    {"release", "publish", "issue", "post", "compile", "prepare", "produce", "commission", "conduct", "file"}
+)
 
 
 def document_kinds(token: Token, kinds: dict[str, frozenset[int]]) -> frozenset[int]:
@@ -38,9 +45,12 @@ def is_definite(token: Token) -> bool:
     return any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in token.lefts)
 
 
-def antecedent_owner(token: Token, kinds: dict[str, frozenset[int]]) -> Token | None:
-    """The proper-noun token naming the owner of the nearest earlier document of ``token``'s kind
-    that has one, within :data:`WINDOW` characters; None when there is none."""
+def antecedent_document(
+    token: Token, kinds: dict[str, frozenset[int]], people: frozenset[str]
+) -> Token | None:
+    """The nearest earlier document of ``token``'s kind whose owner or writers the article names,
+    within :data:`WINDOW` characters (or the same word with none: "a letter" sent by no one named
+    ... "the letter"); None when there is none."""
     wanted = document_kinds(token, kinds)
     if not wanted:
         return None
@@ -51,9 +61,23 @@ def antecedent_owner(token: Token, kinds: dict[str, frozenset[int]]) -> Token | 
             return None
         if earlier.pos_ != "NOUN" or not document_kinds(earlier, kinds) & wanted:
             continue
-        owner = document_owner(earlier)
-        if owner is not None:
-            return owner
+        owned = document_owner(earlier) is not None or _by_group(earlier, people) is not None
+        if owned or earlier.lemma_ == token.lemma_:
+            return earlier
+    return None
+
+
+def later_document(token: Token, kinds: dict[str, frozenset[int]], until: int) -> Token | None:
+    """The first later document of ``token``'s kind, written before ``until``: a headline's ``study
+    finds`` is the study the article then says who made."""
+    wanted = document_kinds(token, kinds)
+    if not wanted:
+        return None
+    for later in token.doc[token.i + 1 :]:
+        if later.idx >= until:
+            return None
+        if later.pos_ == "NOUN" and document_kinds(later, kinds) & wanted:
+            return later
     return None
 
 
@@ -68,7 +92,7 @@ def document_owner(token: Token) -> Token | None:
             named = [t for t in child.subtree if t.pos_ in _OWNER_POS and t.ent_type_ in ("PERSON", "ORG")]
             if named:
                 return named[-1]
-    by = _by_phrase(token)
+    by = _by_phrase(token) or _issued_in(token)
     if by is not None:
         return by
     head = token.head
@@ -80,17 +104,113 @@ def document_owner(token: Token) -> Token | None:
 
 
 def _by_phrase(token: Token) -> Token | None:
-    """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``)."""
+    """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``);
+    ``by researchers at X``: the organisation of the people who wrote it; ``posted on X's website``:
+    the owner of the site it is on."""
     for child in token.rights:
         preps = [child] if child.dep_ == "prep" else []
         if child.dep_ == "acl" and child.tag_ == "VBN":
             preps = [c for c in child.children if c.dep_ in ("agent", "prep")]
+            site = _site_owner(preps)
+            if site is not None:
+                return site
         for prep in preps:
             if prep.lower_ not in ("by", "from"):
                 continue
             writer = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if writer is not None and writer.pos_ in _OWNER_POS:
                 return writer
+            if writer is not None and writer.pos_ == "NOUN":
+                return _their_organisation(writer)
+    return None
+
+
+def research_groups(doc, people: frozenset[str]) -> dict[str, list[str]]:
+    """The groups of researchers an article names, by their noun: ``Researchers at the University of
+    Bergen`` -> {"researchers": ["University of Bergen researchers"]}, ``Harvard economists`` ->
+    {"economists": ["Harvard economists"]}."""
+    groups: dict[str, list[str]] = {}
+    for token in doc:
+        if token.tag_ != "NNS" or token.lower_ not in people:
+            continue
+        named = group_name(token)
+        if named is not None and named not in groups.setdefault(token.lower_, []):
+            groups[token.lower_].append(named)
+    return groups
+
+
+def group_name(people: Token) -> str | None:
+    """``University of Bergen researchers`` of ``researchers at the University of Bergen``,
+    ``Harvard economists`` of ``Harvard economists``, or None."""
+    organisation = _their_organisation(people)
+    if organisation is not None:
+        return f"{_name_text(organisation)} {people.lower_}"
+    named = [c for c in people.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == people.i - 1]
+    if named:
+        return f"{_name_text(named[0])} {people.lower_}"
+    return None
+
+
+def _name_text(token: Token) -> str:
+    """A proper noun with its compounds and an ``of`` phrase, without a leading "the"."""
+    words = [t for t in token.subtree if (t.dep_ != "det" and not t.is_punct) or t.text == "-"]
+    return token.doc[words[0].i : words[-1].i + 1].text if words else token.text
+
+
+def _site_owner(preps: list[Token]) -> Token | None:
+    """``on Health Canada's website``: the owner of the site a participle says a document is on."""
+    for prep in preps:
+        if prep.lower_ in ("on", "in"):
+            site = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _SITES), None)
+            owner = next((c for c in site.lefts if c.dep_ in ("poss", "compound")), None) if site else None
+            if owner is not None and owner.pos_ in _OWNER_POS:
+                return owner
+    return None
+
+
+def made_by_clause(token: Token) -> Token | None:
+    """``figures the pantry released Tuesday``, ``a report the agency published``: the subject of a
+    relative clause that makes the document (not a relative pronoun)."""
+    for clause in token.rights:
+        if clause.dep_ == "relcl" and clause.lemma_ in _MAKING:
+            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return subject
+    doc, i = token.doc, token.i  # (by word order, where the parser missed the clause)
+    ordered = i + 3 < len(doc) and doc[i + 1].lower_ in ("the", "a", "an") and doc[i + 3].lemma_ in _MAKING
+    if ordered and doc[i + 2].pos_ in ("NOUN", "PROPN") and doc[i + 3].tag_ in ("VBD", "VBN"):
+        return doc[i + 2]
+    return None
+
+
+def _their_organisation(people: Token) -> Token | None:
+    """``researchers at the University of Leeds``, ``a team from McGill``: the named organisation of
+    the people a common noun names, or None."""
+    for prep in people.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _OF_ORGANISATION:
+            named = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in _OWNER_POS), None)
+            if named is not None and named.ent_type_ in ("ORG", "GPE", "PERSON", ""):
+                return named
+    return None
+
+
+def _issued_in(token: Token) -> Token | None:
+    """``The Forest Service said in a release that ...``: the subject of the verb a document is
+    the means of (``in``/``through``/``via`` it)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _MEANS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in prep.head.lefts if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in _OWNER_POS else None
+
+
+def _by_group(token: Token, people: frozenset[str]) -> str | None:
+    """``a study by researchers at the University of Leeds``: the group that wrote a document."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            writer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if writer is not None and writer.lower_ in people:
+                return group_name(writer)
     return None
 
 
@@ -101,18 +221,48 @@ class DocumentResolver:
         self.entities = state.entities
         self.words = state.words
         self._resolve_token = resolve
+        self._opening_end = state.opening_end
+        self.groups = research_groups(state.doc, self.words.research_people)
+        self._study = self.words.document_kinds.get("study", frozenset())
+
+    def research_group(self, token: Token) -> Resolution | None:
+        """``the study found``, ``the researchers wrote`` with no owner of their own: the one group of
+        researchers the article names (``Researchers at the University of Bergen surveyed ...``)."""
+        if token.tag_ == "NNS" and token.lower_ in self.groups:
+            owned = any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children)
+            if owned or not is_definite(token):
+                return None
+            names = self.groups[token.lower_]
+        elif token.tag_ == "NN" and self._study & document_kinds(token, self.words.document_kinds):
+            names = sorted({n for found in self.groups.values() for n in found})
+        else:
+            return None
+        if len(names) != 1:
+            return None
+        how = f"'{token.text}' -> the article's one group of researchers"
+        return Resolution(names[0], "description", how)
 
     def author(self, token: Token) -> Resolution | None:
-        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``the Pew
-        Research Center analysis``: a document speaks for the named person or organisation that
-        wrote it (by or from, or a name written before it)."""
-        by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        writer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``a report
+        released by X``, ``a study by researchers at X``, ``the Pew Research Center analysis``: a
+        document speaks for the named person or organisation that wrote it (by or from, or a name
+        written before it)."""
+        group = _by_group(token, self.words.research_people)
+        if group is not None:
+            return Resolution(group, "description", f"the {token.text} of {group}")
+        maker = made_by_clause(token)
+        if maker is not None:
+            resolved = self._resolve_token(maker, _fake(maker))
+            if resolved.name is not None and resolved.kind in ("person", "organisation"):
+                return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
+        writer = _by_phrase(token)
         if writer is None:
-            writer = next(
-                (c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1 and c.pos_ == "PROPN"),
-                None,
-            )
+            writer = next((c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1), None)
+            if writer is not None and writer.pos_ == "NOUN":  # ("library figures": the library's)
+                resolved = self._resolve_token(writer, _fake(writer))
+                if resolved.kind == "organisation":
+                    return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
+                return None
             if writer is not None and writer.i not in self.entities.entity_at:
                 return None  # ("the Senate vote": no named writer)
         if writer is None or writer.pos_ != "PROPN":
@@ -124,14 +274,26 @@ class DocumentResolver:
 
     def earlier_document(self, token: Token) -> Resolution | None:
         """``The clip says ...`` after ``A web video by the RNC``: the owner of the earlier document
-        of its kind (:func:`antecedent_owner`)."""
+        of its kind (:func:`antecedent_document`), or of a headline's document the article goes on to
+        introduce (:func:`later_document`)."""
         by = any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in token.rights)
-        if by or not is_definite(token):
+        if by:
             return None
-        owner = antecedent_owner(token, self.words.document_kinds)
+        kinds, people = self.words.document_kinds, self.words.research_people
+        if token.idx < self._opening_end and not is_definite(token):  # a headline's "study finds"
+            same = later_document(token, kinds, self._opening_end + OPENING_REACH)
+        elif is_definite(token):
+            same = antecedent_document(token, kinds, people)
+        else:
+            return None
+        group = _by_group(same, people) if same is not None else None
+        if group is not None:
+            return Resolution(group, "description", f"the {token.text} of {group}")
+        owner = document_owner(same) if same is not None else None
         if owner is None:
             return None
         resolved = self._resolve_token(owner, _fake(owner))
-        if resolved.name is None or resolved.kind not in ("person", "organisation"):
-            return None
-        return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
+        if resolved.name is None or resolved.kind == "description":
+            return None  # (a name the model could not type counts: "Herbalife said in a statement")
+        kind = resolved.kind if resolved.kind != "unknown" else "organisation"
+        return Resolution(resolved.name, kind, f"the {token.text} made by {resolved.how}")

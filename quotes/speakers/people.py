@@ -14,15 +14,25 @@ from quotes.rules.speakers import AliasTable
 from quotes.speakers.descriptions import is_acronym
 from quotes.speakers.index import Recency
 from quotes.speakers.records import Entity
-from quotes.speakers.titles import Titles
+from quotes.speakers.titles import NAME_PARTICLES, Titles
 
 ESTABLISHED = 3  # mentions of a surname alone after which a full name with another first name is new
 
 NEAR = 1000  # characters: a surname alone this soon after a full name is that person (People.person)
 
-_PARTICLES = frozenset(  # surname particles, no first names
-    {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "al", "el"}
-)
+_PARTICLES = NAME_PARTICLES  # surname particles, no first names
+
+
+_SMALL_WORDS = frozenset({"to", "for", "of", "and", "the", "in", "on", "at", "with", "as", "by", "a", "an"})
+
+
+def _longer_form(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with one to three more capitalised name words after it
+    (``Peabody Energy`` of ``Peabody``; not the headline ``Obama Administration To Expand Program``)."""
+    if not long.lower().startswith(short.lower() + " "):
+        return False
+    extra = long.split()[len(short.split()) :]
+    return 1 <= len(extra) <= 3 and all(w[:1].isupper() and w.lower() not in _SMALL_WORDS for w in extra)
 
 
 class People:
@@ -36,16 +46,25 @@ class People:
         self.by_acronym: dict[str, Entity] = {}
         self.by_surname: dict[str, list[Entity]] = {}  # people who share a surname, in order named
         self.mentions: Recency[Entity] = Recency()
+        self.full_surnames: set[str] = set()  # surnames the article writes with a first name or honorific
 
     def add(self, name: str, kind: str, offset: int, gender: str | None = None) -> Entity:
         """The entity ``name`` belongs to (a new one if none): organisations by their whole name,
         people by surname unless the first names differ ("Melania Trump" is not "Donald Trump")."""
         canonical = self.aliases.canonical(name)
         words = canonical.split()
+        surname = words[-1].lower()
+        known = canonical.lower() in self.by_key or surname in self.by_surname
+        known = known or (len(words) == 1 and surname in self.full_surnames)
+        joins = kind == "person" and not known  # ("Maple Hearth", "Lumora"; not Donald Trump's "Trump")
+        short = self._organisation_forms(canonical) if joins else None
+        if short is not None:
+            return short  # ("Maple Hearth" after "Maple Hearth Appliances", whatever the model says)
         if kind == "organisation":
-            entity = self.by_key.get(canonical.lower())
+            entity = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical, longer=True)
             if entity is None:
-                entity = self.by_key[canonical.lower()] = Entity(canonical, kind, offset)
+                entity = Entity(canonical, kind, offset)
+            self.by_key.setdefault(canonical.lower(), entity)
         else:
             entity = self.person(words, gender, offset)
             if entity is None:
@@ -54,8 +73,8 @@ class People:
                 self.by_key.setdefault(words[-1].lower(), entity)
             if len(words) > 1:
                 self.by_key.setdefault(canonical.lower(), entity)
-        if kind == entity.kind:
-            entity.add_form(canonical)
+        if kind == entity.kind and not (entity.forms and words[0][:1].islower()):
+            entity.add_form(canonical)  # (not "ap Gwynn" once "Ellen ap Gwynn" was written)
         declared = self.aliases.speaker_type(canonical)
         if declared:
             entity.kind = declared
@@ -84,9 +103,9 @@ class People:
         if known is not None and known.kind == "person" and words[0].lower() not in self.by_surname:
             return known  # "Ms. Acosta" after "Melba Acosta Febo"
         if known is None and len(words) == 1:
-            family_first = self._family_name_first(words[0])
-            if family_first is not None:
-                return family_first
+            first_word = self._first_word(words[0])
+            if first_word is not None:
+                return first_word
         inner = [e for w in words[1:-1] for e in self.by_surname.get(w.lower(), ()) if len(e.forms) == 1]
         for entity in [*self.by_surname.get(words[-1].lower(), ()), *inner]:  # "Acosta", "Melba Acosta Febo"
             if gender and entity.gender and entity.gender != gender:
@@ -106,17 +125,17 @@ class People:
             return recent
         return main
 
-    def _family_name_first(self, word: str) -> Entity | None:
-        """``Mr. Ban`` of ``Ban Ki-moon``, ``Mr. Xi`` of ``Xi Jinping``: a lone word that is no one's
-        surname and no known first name is the one person named in two words that starts with it
-        (names written family name first)."""
+    def _first_word(self, word: str) -> Entity | None:
+        """``Priya`` of ``Priya Raman`` (a feature's first name alone), ``Mr. Ban`` of ``Ban Ki-moon``,
+        ``Zhang`` of ``Zhang Yuhan`` (a name written family name first): a lone word that is no one's
+        surname is the one person named in two or three words that start with it."""
         lower = word.lower()
-        if lower in self.by_surname or lower in self.words.first_names:
+        if lower in self.by_surname:
             return None
         people = {
             id(e): e
             for e in self.by_key.values()
-            if e.kind == "person" and len(e.name.split()) == 2 and e.name.split()[0].lower() == lower
+            if e.kind == "person" and 2 <= len(e.name.split()) <= 3 and e.name.split()[0].lower() == lower
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -141,10 +160,30 @@ class People:
         if is_acronym(cleaned) and cleaned.replace(".", "") in self.by_acronym:
             return self.by_acronym[cleaned.replace(".", "")]
         canonical = self.aliases.canonical(cleaned)
+        exact = self.by_key.get(canonical.lower())
+        if exact is not None and exact.kind == "organisation":
+            return exact  # ("Maple Hearth Appliances", not a person with "Hearth" inside the name)
         person = self.person(canonical.split(), self.titles.honorific_gender(name))
         if person is not None:
             return person
-        return self.by_key.get(canonical.lower()) or self.by_key.get(canonical.split()[-1].lower())
+        found = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical)
+        return found or self.by_key.get(canonical.split()[-1].lower())
+
+    def _organisation_forms(self, name: str, longer: bool = False) -> Entity | None:
+        """The one organisation ``name`` is a short form of (``Peabody`` of ``Peabody Energy``), or,
+        when ``longer``, the long form of (``Peabody Energy`` after ``Peabody``): the long form ends in
+        an organisation word, so ``Trump`` is no form of ``Trump Train`` nor ``Senate Republicans``
+        of ``Senate``."""
+        organisation_words = self.titles.mentions.organisation_words
+
+        def forms(entity: Entity) -> bool:
+            if _longer_form(name, entity.name):
+                return entity.name.split()[-1].lower() in organisation_words
+            named = name.split()[-1].lower() in organisation_words
+            return longer and named and _longer_form(entity.name, name)
+
+        found = {id(e): e for e in self.by_key.values() if e.kind == "organisation" and forms(e)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def before(self, offset: int) -> list[Entity]:
         """Entities mentioned before ``offset``, nearest first."""

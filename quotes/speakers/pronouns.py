@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from quotes.rules.mentions import Pronoun
 from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.author import article_author
-from quotes.speakers.records import Entity, Resolution, unknown
+from quotes.speakers.gender import add_cue, nearer_noun
+from quotes.speakers.records import Entity, GenderCue, Resolution, unknown
 
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 SINGULAR_FIRST_PERSON = ("i", "me", "my", "myself")
 FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
 QUOTE_MARKS = ('"', "“", "”", "‘", "'")
+NEAREST_NAME = "the nearest compatible name before"
 SPEAKER_BONUS = 150  # characters: a speaker this much before a subject still outranks it (tuned on train)
 
 
@@ -52,7 +54,7 @@ class PronounResolver:
         """``Ann Coulter: And Then There Was the One.``: a person of the article named alone before a
         headline's colon, the headline after it neither quoted nor in the first person (``Kasich: We
         Are Going All the Way`` is Kasich speaking), is the writer of the article's own "I"."""
-        headline = self.doc.text[: self.entities.first_line_end]
+        headline = self.entities.text[: max(0, self.entities.first_line_end)]
         name, colon, rest = headline.partition(":")
         words = rest.replace("’", "'").split()
         if not colon or any(mark in rest for mark in QUOTE_MARKS) or any(
@@ -95,6 +97,8 @@ class PronounResolver:
         found = self._salient(token, gender, pronoun is not None and pronoun.number == "plural", content)
         if found is None:
             return unknown(f"pronoun '{token.text}' with no compatible antecedent")
+        if found[1] != NEAREST_NAME:  # (a name further back, after no speaker or subject, is a guess)
+            self._gender_cue(token, found[0], gender)
         return self._tie(token, found[0], gender, found[1])
 
     def chain_subjects(self, speakers: set[int]) -> list[Token]:
@@ -126,6 +130,37 @@ class PronounResolver:
         if found is None or found[0].kind != "person":
             return None
         return found[0]  # (no gender tied: the evidence of a pronoun no quotation depends on is weaker)
+
+    def tie_gender(self, token: Token, pronoun: Pronoun) -> None:
+        """Tie a "he" or "she" that is no speaker to the person it takes up, by the same agreement
+        and salience as a speaker's, as a gender cue of that person (:mod:`quotes.speakers.gender`);
+        only a recent speaker or subject named in its paragraph or the one before, never the
+        nearest name further back, which is often someone else ("the woman ... she")."""
+        found = self._salient(token, pronoun.gender, plural=False)
+        if found is None or found[1] == NEAREST_NAME:
+            return
+        last = self._last_named(found[0], token.idx)
+        if last is not None and self.state.paragraph(token.idx) - self.state.paragraph(last) <= 1:
+            self._gender_cue(token, found[0], pronoun.gender)
+
+    def _last_named(self, entity: Entity, offset: int) -> int | None:
+        """Where ``entity`` was last named or spoke before ``offset``."""
+        named = [p for p, e in self.entities.mentions.before(offset) if e is entity]
+        named += [p for p, e in self.speakers.before(offset) if e is entity]
+        return max(named, default=None)
+
+    def _gender_cue(self, token: Token, entity: Entity, gender: str) -> None:
+        """A "he"/"she" outside quotation marks tells the gender of the person it is tied to,
+        unless a noun of that gender comes between them ("Obama ... the woman ... she")."""
+        if gender not in ("male", "female") or self.entities.quoted.contains(token.idx):
+            return
+        last = self._last_named(entity, token.idx)
+        named = self.doc.char_span(last, last + 1, alignment_mode="expand") if last is not None else None
+        after = named[-1].idx + len(named[-1].text) if named is not None else token.idx  # (not its own word)
+        between = self.doc.char_span(after, token.idx, alignment_mode="expand")
+        nouns = self.state.words.role_genders
+        if between is None or not nearer_noun(between, gender, nouns, self.entities.quoted):
+            add_cue(entity, GenderCue("pronoun", gender, token.text, token.idx))
 
     def _salient(
         self, token: Token, gender: str, plural: bool, content: tuple[tuple[int, int], ...] = ()
@@ -168,7 +203,7 @@ class PronounResolver:
                 return entity, why
         for entity in self.entities.before(token.idx):
             if _compatible(entity, gender, plural):
-                return entity, "the nearest compatible name before"
+                return entity, NEAREST_NAME
         return None
 
     @staticmethod

@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.attribution import Candidate
+from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
+from quotes.speakers.descriptions import clean_title
 from quotes.speakers.records import Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
+from quotes.speakers.titles import plain_name
 
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
@@ -41,7 +44,7 @@ class ProperNameResolver:
         if candidate.speaker is None or candidate.speaker[1] > self.entities.first_line_end:
             return None
         start, end = candidate.speaker
-        words = self.doc.text[start:end].split()
+        words = self.entities.text[start:end].split()
         for n in range(len(words) - 1, 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
                 continue
@@ -55,7 +58,17 @@ class ProperNameResolver:
         words = [
             t for t in token.subtree if (t.pos_ == "PROPN" or t is token) and token.i - 4 <= t.i <= token.i
         ]
-        name = _hyphenated(token) or " ".join(t.text for t in words) or token.text
+        named = self._apposition(token) or self._after_abbreviation(token) or self._title_of(token)
+        if named is not None:
+            return named
+        dated = token.ent_type_ in ("DATE", "TIME") or token.lower_ in _CALENDAR
+        if dated and self.entities.lookup(token.text) is None:
+            return _unknown(f"'{token.text}' is a date")  # ("Tuesday said the lawyer"; not "April Ryan")
+        if is_credit(token.doc, token.left_edge.i, token.i + 1):
+            return _unknown(f"'{token.text}' is a photo credit")  # ("Darren Calabrese/The Canadian Press")
+        if _in_quotation_marks(token):
+            return _unknown(f"'{token.text}' is in a title in quotation marks")
+        name = (_hyphenated(token) or " ".join(t.text for t in words) or token.text) + _of_name(token)
         entity = self.entities.lookup(name)
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
@@ -91,6 +104,72 @@ class ProperNameResolver:
         shown = self.entities.aliases.canonical(_unshouted(name))
         return Resolution(shown, "person", f"transcript label '{written}'")
 
+    def _apposition(self, token: Token) -> Resolution | None:
+        """``The Transport Secretary, Grant Shapps,``, ``Ontario Premier Dalton McGuinty`` misread as
+        ``Ontario`` with ``McGuinty`` beside it: a title or a place whose apposition names a person
+        is that person."""
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return None
+        title = self.entities.title_group(token.lower_) is not None or token.lower_ in self.words.person_nouns
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                resolved = self._resolve_token(child, _fake(child))
+                if resolved.kind == "person":
+                    doc = token.doc
+                    role = [t for t in doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+                    titles = self.entities.titles
+                    if not title:  # ("Ontario" of "Ontario Premier Dalton McGuinty": the title after it)
+                        role += [t for t in child.subtree if t.i < child.i and titles.titles_a_name(t.text)]
+                    how = f"apposition '{child.text}' of '{token.text}'"
+                    named_role = title or len(role) > 1
+                    role_text = clean_title(" ".join(t.text for t in role)) if named_role else None
+                    return Resolution(resolved.name, "person", how, role_text)
+        return None
+
+    def _title_of(self, token: Token) -> Resolution | None:
+        """``Minister for Housing Seán Ó Briain said``, with ``Minister`` taken for the speaker: a
+        title word followed by its portfolio and a person's name is that person (the longest of the
+        last three capitalised words that names a person of the article)."""
+        if not self.entities.titles.titles_a_name(token.text):
+            return None
+        doc, end = token.doc, token.i + 1
+        while end < len(doc) and end - token.i <= 8 and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) or doc[end].lower_ in _PORTFOLIO
+        ):
+            end += 1
+        tail = [t for t in doc[token.i + 1 : end]]
+        if len(tail) < 2 or not any(t.lower_ in ("for", "of") for t in tail):
+            return None
+        for n in (3, 2, 1):
+            words = tail[-n:]
+            if len(words) < n or any(not t.text[:1].isupper() for t in words):
+                continue
+            name = " ".join(t.text for t in words)
+            entity = self.entities.lookup(name)
+            if entity is not None and entity.kind == "person":
+                how = f"'{token.text}' and the name after it, '{name}'"
+                return Resolution(entity.name, "person", how, clean_title(doc[token.i : words[0].i].text))
+        return None
+
+    def _after_abbreviation(self, token: Token) -> Resolution | None:
+        """``says Coun. Paulette Thériault``, where the sentence was split after the abbreviated title:
+        the name after the abbreviation."""
+        doc = token.doc
+        if token.lower_.rstrip(".") not in self.entities.titles.honorifics or token.i + 2 >= len(doc):
+            return None
+        start = token.i + (2 if doc[token.i + 1].text == "." else 1)
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == start:
+            return None
+        name = plain_name(doc[start:end].text, person=True)
+        entity = self.entities.lookup(name)
+        if entity is not None and entity.kind != "person":
+            return None
+        resolved = entity.name if entity is not None else self.entities.aliases.canonical(name)
+        return Resolution(resolved, "person", f"the name after '{token.text}.' -> {name}")
+
     def past_dateline(self, token: Token) -> Resolution:
         """``CLEVELAND (UPI) — Former Attorney General Michael Mukasey said``: the apposition."""
         for child in token.children:
@@ -117,6 +196,37 @@ class ProperNameResolver:
 def _unshouted(name: str) -> str:
     """A name written in capitals as a name is written: ``ROB KETTERIDGE`` -> ``Rob Ketteridge``."""
     return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split())
+
+
+_MARKS = frozenset('"“”«»‘’\'')
+_PORTFOLIO = ("for", "of", "the")  # "Minister for Housing", "Secretary of State"
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "tomorrow", "january", "february", "march", "april", "june", "july", "august", "september",
+     "october", "november", "december"}
+)
+
+
+def _in_quotation_marks(token: Token) -> bool:
+    """``"Rising Water" says ...``: a name in quotation marks is the title of a book, a film, a
+    programme or a debate, which says nothing (its author may)."""
+    doc = token.doc
+    first, last = token.left_edge.i, token.i
+    if first == 0 or last + 1 >= len(doc):
+        return False
+    return doc[first - 1].text in _MARKS and doc[last + 1].text in _MARKS
+
+
+def _of_name(token: Token) -> str:
+    """`` of Fort Ashby`` of ``the Municipal District of Fort Ashby``: an ``of`` phrase of capitalised
+    words that is part of a name, or ""."""
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    if of is None:
+        return ""
+    words = [t for t in of.subtree if t.i > of.i]
+    if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words if t.lower_ != "the"):
+        return ""
+    return " of " + " ".join(t.text for t in words)
 
 
 def _hyphenated(token: Token) -> str | None:

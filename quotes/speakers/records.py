@@ -1,11 +1,23 @@
 """The speakers layer's records: :class:`Entity`, one person or organisation an article names,
-with its written forms, titles and gender; :class:`Resolution`, what resolving one speaker mention
-gives, with how it was found."""
+with its written forms, titles and gender; :class:`GenderCue`, one word of the article that tells
+a person's gender; :class:`Resolution`, what resolving one speaker mention gives, with how it was
+found."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GenderCue:
+    """A word of the article that tells a person's gender: a pronoun tied to them outside
+    quotation marks, an honorific before their name, or a gendered noun or role describing them."""
+
+    basis: str  # pronoun | honorific | noun
+    gender: str  # female | male
+    word: str  # as written: "she", "Mrs.", "spokeswoman"
+    offset: int  # where it is in the article
 
 
 @dataclass(eq=False)
@@ -22,6 +34,7 @@ class Entity:
     gender: str | None = None
     affiliations: dict[str, set[str]] = field(default_factory=dict)  # from titles: state, party
     forms: Counter[str] = field(default_factory=Counter)  # how often each full form was written
+    gender_cues: list[GenderCue] = field(default_factory=list)  # the article's words on its gender
 
     def add_form(self, form: str) -> None:
         """Count a written form; the canonical name is the most frequent of the fullest forms

@@ -29,10 +29,11 @@ from quotes.speakers.article_state import ArticleState
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title
 from quotes.speakers.documents import DocumentResolver
+from quotes.speakers.gender import SpeakerEvidence, SpeakerGender, add_cue, article_genders, pronoun_cues
 from quotes.speakers.nominals import NominalResolver
 from quotes.speakers.pronouns import PronounResolver
 from quotes.speakers.proper import ProperNameResolver
-from quotes.speakers.records import Entity, Resolution
+from quotes.speakers.records import Entity, GenderCue, Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
 from quotes.speakers.titles import quotation_role
@@ -40,7 +41,7 @@ from quotes.speakers.titles import quotation_role
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
-LABEL_RULES = ("transcript-line", "colon-line")  # a speaker's label in capitals: a name, or a role of the broadcast
+LABEL_RULES = ("transcript-line", "colon-line")  # a label in capitals: a name, or a broadcast role
 
 
 class Resolver:
@@ -140,6 +141,47 @@ class Resolver:
             gender = role_gender([token.lower_], self.state.words.role_genders)
             unnamed = Entity(resolution.name, "unnamed", token.idx, gender=gender)
             speakers.add(token.idx, self.groups.setdefault(resolution.name, unnamed))
+            if gender is not None:  # ("a spokeswoman said ... she added")
+                add_cue(self.groups[resolution.name], GenderCue("noun", gender, token.text, token.idx))
+
+    def speaker_genders(
+        self, candidates: list[Candidate], resolutions: list[Resolution], first_names: dict[str, str]
+    ) -> list[SpeakerGender | None]:
+        """Each resolved quotation's speaker gender (:mod:`quotes.speakers.gender`), once every
+        speaker is known: the other "he" and "she" of the article are tied first, then each
+        person's cues decide, else a declaration, else ``first_names``."""
+        pronoun_cues(self.state.doc, self.entities.quoted, self.state.mentions.pronouns,
+                     self.pronouns.tie_gender, self.by_mention)  # fmt: skip
+        evidence = [self._gender_evidence(c, r) for c, r in zip(candidates, resolutions, strict=True)]
+        words = self.state.words
+        roles = words.person_roles | words.role_titles | words.unnamed_roles | set(words.role_genders)
+
+        def title_word(word: str) -> bool:  # ("Del. Stacey Plaskett", "Rep. Jane Doe")
+            return word.endswith(".") or self.entities.titles.titles_a_name(word) or word.lower() in roles
+
+        return article_genders(evidence, self.entities.aliases.declared_gender, first_names, title_word)
+
+    def _gender_evidence(self, candidate: Candidate, resolution: Resolution) -> SpeakerEvidence | None:
+        """The person a quotation's speaker is, with the article's cues on their gender; None for an
+        organisation, a group, a document, joined speakers or no speaker."""
+        name, token = resolution.name, candidate.speaker_token
+        if name is None or len(resolution.names) > 1:
+            return None
+        roles = self.state.words.role_genders
+        noun = token is not None and token.tag_ == "NN" and token.lower_ in roles
+        cue = GenderCue("noun", roles[token.lower_], token.text, token.idx) if noun and token else None
+        if resolution.kind == "person":
+            entity = self.entities.lookup(name)
+            if entity is None or entity.kind != "person":
+                return SpeakerEvidence(name)
+            add_cue(entity, cue)  # ("the spokeswoman", resolved to the person she is)
+            return SpeakerEvidence(name, tuple(entity.gender_cues))
+        unnamed = self.groups.get(name)
+        if resolution.kind == "description" and unnamed is not None and unnamed.kind == "unnamed":
+            return SpeakerEvidence(name, (*unnamed.gender_cues, *([cue] if cue else [])))
+        if resolution.kind == "description" and cue is not None:  # ("the spokeswoman said")
+            return SpeakerEvidence(name, (cue,))
+        return None
 
     def _inherited(self, candidate: Candidate) -> Resolution:
         """A continued quotation takes the name its previous quotation's mention resolved to

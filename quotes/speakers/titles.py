@@ -16,12 +16,27 @@ from spacy.tokens import Span, Token
 from quotes.rules.mentions import MentionRules
 from quotes.speakers.affiliation import affiliations_of, role_gender
 from quotes.speakers.descriptions import clean_title
+from quotes.speakers.gender import add_cue, noun_cue
 from quotes.speakers.records import Entity
 
 HEADLINE_WORDS = 6  # a "title" of this many capitalised words is a headline before the name
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # zero-width and soft hyphen
+_NICKNAME = re.compile(r"\s[\"“”'‘’][^\"“”'‘’]{1,30}[\"“”'‘’](?=\s)")  # Dwayne "The Rock" Johnson
+# a party-and-state tag ("D-Ore.", "R-Ind.", "(Lab, Liden)") or any parenthesis, and what follows it
+# letters after a name: honours, silk, seats and degrees ("Helen Marsh KC", "Jane Roe MP")
+_POSTNOMINALS = frozenset(
+    {"KC", "QC", "SC", "MP", "MPP", "MLA", "MSP", "MS", "MEP", "MHA", "MNA", "TD", "OBE", "MBE", "CBE", "KBE",
+     "DBE", "PC", "OC", "CM", "PhD", "MD", "FRS", "Esq", "CPA"}
+)
+_TAG = re.compile(r"(?:,?\s*\(|,\s*[A-Z]{1,3}-[A-Z][\w.]*|,\s*[A-Z]\.?$).*$")
+# lower-case words that belong inside a name ("Ellen ap Gwynn", "Bill de Blasio", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset(
+    {"ap", "de", "del", "della", "der", "di", "da", "dos", "das", "du", "la", "le", "van", "von", "den",
+     "ten", "ter", "bin", "bint", "ibn", "al", "el", "y", "st.", "mac", "zu", "af", "av"}
+)
 
 
 def strip_possessive(name: str) -> str:
@@ -29,6 +44,45 @@ def strip_possessive(name: str) -> str:
         if name.endswith(ending):
             return name[: -len(ending)]
     return name
+
+
+def plain_name(text: str, person: bool = False) -> str:
+    """A name as written once its noise is gone: zero-width characters, a nickname in quotation
+    marks (``Dwayne "The Rock" Johnson``), a party-and-state tag or a parenthesis after it (``Jo
+    Bell, D-Ore.``, ``Derique Montaut (Lab``) and, for a ``person``'s name, lower-case words joined
+    to it (``hydrologist Ann Gill``, ``Ana Torres according``) but the particles of a surname
+    (``Ellen ap Gwynn``); an organisation keeps its own (``the 9/11 commission``)."""
+    text = " ".join(_INVISIBLE.sub("", text).split())
+    text = _NICKNAME.sub("", f" {text} ").strip()
+    text = _TAG.sub("", text).strip(" ,")
+    words = text.split()
+    while person and len(words) > 2 and words[-1].rstrip(".,") in _POSTNOMINALS:
+        words = words[:-1]  # ("Helen Marsh KC", "Jane Roe MP")
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    if capitalised and person:
+        first = capitalised[0]
+        while first and words[first - 1].lower() in NAME_PARTICLES:
+            first -= 1  # ("de Blasio")
+        words, capitalised = words[first:], [i - first for i in capitalised]  # ("hydrologist Ann Gill")
+        first = 0
+        for i in range(first + 1, len(words)):
+            word = words[i]
+            if word[:1].islower() and word.lower() not in NAME_PARTICLES:
+                words = words[:i]
+                break
+            if word.lower() in NAME_PARTICLES and i + 1 == len(words):
+                words = words[:i]  # ("Ellen ap": a particle ends no name)
+                break
+    return " ".join(words)
+
+
+_OWNER = re.compile(r"^.*(?:'s|’s|s'|s’)\s+")
+
+
+def role_words(title: str) -> list[str]:
+    """The lower-case words of a title that say the person's own role: after an owner's possessive
+    (``eldest daughter`` of ``the Republican presidential nominee's eldest daughter``)."""
+    return re.findall(r"[\w.-]+", _OWNER.sub("", title.lower()))
 
 
 class Titles:
@@ -39,27 +93,35 @@ class Titles:
         self.words = mentions.words
         self.honorifics = {h.rstrip(".") for h in mentions.honorifics}
 
-    def clean_name(self, text: str) -> str:
+    def clean_name(self, text: str, person: bool = False) -> str:
         """A name without its possessive, a leading "the", honorifics and the title before it
-        ("Ontario Premier Doug Ford" -> "Doug Ford")."""
-        words = strip_possessive(text.strip()).replace("\n", " ").replace("’", "'").split()
+        ("Ontario Premier Doug Ford" -> "Doug Ford"), in its plain form (:func:`plain_name`; a
+        ``person``'s without lower-case words)."""
+        words = strip_possessive(plain_name(text, person)).replace("’", "'").split()
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
-        titled = [i for i, word in enumerate(words[:-1]) if self.titles_a_name(word)]
+        titled = [
+            i
+            for i, word in enumerate(words[:-1])
+            if self.titles_a_name(word) or (i and self.title_group(f"{words[i - 1]} {word}") is not None)
+        ]  # ("Chief Executive Julian Marsh": a title of two words)
         if titled and all(word[:1].isupper() for word in words[: titled[-1]]):
             words = words[titled[-1] + 1 :]
         if words and words[0].lower() == "the":
             words = words[1:]
         return " ".join(words).strip(" ,.;:")
 
-    def add_title(self, entity: Entity, title: str | None) -> None:
-        """Keep a short title once, with the title groups its words belong to."""
+    def add_title(self, entity: Entity, title: str | None, offset: int = -1) -> None:
+        """Keep a short title once, with the title groups its words belong to; a gendered noun
+        heading it (``a spokeswoman``) is a gender cue of the person, at ``offset``."""
+        if title is not None and offset >= 0:
+            add_cue(entity, noun_cue(title, offset, self.words.role_genders))
         title = clean_title(title)
         if title is None or title in entity.titles:
             return
         entity.titles[title] = None
-        words = re.findall(r"[\w.-]+", title.lower())
+        words = role_words(title)
         for word in words + [f"{a} {b}" for a, b in pairwise(words)]:  # "attorney general"
             group = self.title_group(word)
             if group is not None:
@@ -76,25 +138,52 @@ class Titles:
         if entity.kind != "person":
             return
         start = ent.start  # the name proper: a title the entity took in ("Premier Doug Ford") is before it
-        titled = [t.i for t in ent[:-1] if self._is_title_word(t)]
+        titled = [
+            t.i
+            for t in ent[:-1]
+            if self._is_title_word(t) or (t.lower_ in self.words.person_nouns and t.i < ent.end - 2)
+        ]
         if titled:
             start = titled[-1] + 1
         before: list = []
+        abbreviations = self.words.title_abbreviations
+        if start >= 2 and doc[start - 1].text == "." and doc[start - 2].lower_ in abbreviations:
+            start -= 1  # ("Sgt. Nick Arbour", the abbreviation's period split from it)
         for t in reversed(doc[max(0, start - 4) : start]):  # the words right before the name proper
-            if t.dep_ != "compound" and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            named = t.dep_ == "compound" or t.pos_ in ("PROPN", "NOUN", "ADJ")
+            if not named and t.lower_ not in abbreviations:  # ("Cpl.", kept whole, may be tagged anything)
                 break
             before.insert(0, t)
-        if before and any(self.title_group(t.lower_) is not None for t in before):
-            self.add_title(entity, " ".join(t.text for t in before))
+        if before:  # ("actress Jane Doe", "Spokeswoman Jane Doe")
+            words = " ".join(t.text for t in before)
+            add_cue(entity, noun_cue(words, before[0].idx, self.words.role_genders))
+        if any(self._is_role_word(t) for t in before):
+            # ("Microsoft CEO Satya Nadella", "Principal Jane Roe", "veteran goaltender Luca Marchetti")
+            self.add_title(entity, " ".join(t.text for t in before), before[0].idx)
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start and self._is_role_word(head):
+            role = doc[head.left_edge.i : head.i + 1]  # ("The Transport Secretary, Grant Shapps")
+            self.add_title(entity, " ".join(t.text for t in role if t.dep_ != "det"), head.left_edge.idx)
         for child in ent.root.children:
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
-                self.add_title(entity, doc[child.left_edge.i : child.right_edge.i + 1].text)
+                apposition = doc[child.left_edge.i : child.right_edge.i + 1]
+                self.add_title(entity, apposition.text, apposition.start_char)
 
     def titles_a_name(self, word: str) -> bool:
         """A title word or an honorific before a name (``Premier``, ``Mr.``)."""
         lower = word.lower().rstrip(".")
         return lower in self.honorifics or self.title_group(word) is not None
+
+    def _is_role_word(self, token: Token) -> bool:
+        """A title word or a noun for a person's occupation (``CEO``, ``principal``, ``goaltender``,
+        ``Sgt.``)."""
+        lower = token.lower_
+        return (
+            self.title_group(lower) is not None
+            or token.lemma_.lower() in self.words.person_nouns
+            or lower in self.words.title_abbreviations
+        )
 
     def _is_title_word(self, token: Token) -> bool:
         """``CEO``, ``Gov.``, ``Minister``: a word of a title or an honorific, not of a name."""
@@ -132,4 +221,11 @@ def names_a_role(title: str, titles: Titles) -> bool:
     if len(title.split()) >= HEADLINE_WORDS and all(w[:1].isupper() for w in title.split()):
         return False
     lower = re.findall(r"[\w.-]+", title.lower())
-    return any(titles.title_group(w) is not None or w in titles.words.person_roles for w in lower)
+    words = titles.words
+    return any(
+        titles.title_group(w) is not None
+        or w in words.person_roles
+        or w in words.person_nouns
+        or w in words.title_abbreviations
+        for w in lower
+    )

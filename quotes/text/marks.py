@@ -8,6 +8,7 @@ quotation running over paragraphs), and an unclosed mark closes at the end of it
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ _OPENERS = {"“", "„", "«", "``"}
 _SYMMETRIC = {'"', "''"}
 _DOUBLE_CLOSERS = {"”", '"', "''", "’’"}  # "’’": two right single marks close a '' quotation
 _CLOSER_OF = {"“": "”", "„": "”", "«": "»", "``": "''", '"': '"', "''": "''"}
+_SINGLE_OPENERS = re.compile("[‘'‚‹]")
+_RIGHT_SINGLE = re.compile("[’']")
+_RIGHT_GUILLEMET = re.compile("›")
 _MARK = re.compile(r"``|''|’’|[\"“”„«»‘’'‚‹›]")
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -77,6 +81,9 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
     closer = ""
     nested = ""  # the closing mark of a quotation inside the open one, while it is open
     marks = _double_marks(text, start, end)
+    where: dict[str, list[int]] = {}  # each mark's indices in ``marks``, for _nests
+    for index, (_, _, mark) in enumerate(marks):
+        where.setdefault(mark, []).append(index)
     for index, (i, j, mark) in enumerate(marks):
         can_open = _opening_context(text, i, start)
         if nested:
@@ -91,7 +98,7 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
         if mark == closer or (mark in _DOUBLE_CLOSERS and closer in _DOUBLE_CLOSERS):
             found.append(Quoted(open_at, j, closed=True, single=False))
             open_at = None
-        elif mark in _OPENERS and can_open and _nests(marks, index, _CLOSER_OF[mark], closer):
+        elif mark in _OPENERS and can_open and _nests(where, index, _CLOSER_OF[mark], closer):
             nested = _CLOSER_OF[mark]  # "... the question: “As you know ...?” Forty-three, yes."
         elif mark in _OPENERS and can_open:
             # a new opening mark while open: the previous quotation never closed
@@ -102,13 +109,20 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
     return found
 
 
-def _nests(marks: list[tuple[int, int, str]], index: int, inner: str, outer: str) -> bool:
+def _nests(where: dict[str, list[int]], index: int, inner: str, outer: str) -> bool:
     """Whether the opening mark at ``index`` starts a quotation inside the open one: its marks are
-    of another style than the open one's, and the open one's own closing mark comes after its end."""
+    of another style than the open one's, and the open one's own closing mark comes after its end.
+    ``where`` holds each mark's indices in the paragraph's marks, so this is two look-ups."""
     if inner == outer:
         return False
-    after = [mark for _, _, mark in marks[index + 1 :]]
-    return inner in after and outer in after[after.index(inner) + 1 :]
+    closes = _next_index(where.get(inner, []), index)
+    return closes is not None and _next_index(where.get(outer, []), closes) is not None
+
+
+def _next_index(indices: list[int], after: int) -> int | None:
+    """The first of the sorted ``indices`` greater than ``after``."""
+    found = bisect.bisect_right(indices, after)
+    return indices[found] if found < len(indices) else None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -121,23 +135,30 @@ def _scan_single(text: str, start: int, end: int, taken: list[Quoted]) -> list[Q
     """Single-quoted stretches outside double quotes: an opening mark before a word, a closing
     mark after a word and before a non-word, and never an apostrophe inside a word."""
 
-    def free(k: int) -> bool:
-        return not any(q.start <= k < q.end for q in taken)
+    starts = [q.start for q in taken]  # the paragraph's double-quoted stretches: sorted, disjoint
 
-    opens = [m.start() for m in re.finditer(r"[‘'‚‹]", text[start:end])]
+    def free(k: int) -> bool:
+        last = bisect.bisect_right(starts, k) - 1
+        return last < 0 or k >= taken[last].end
+
+    def double_between(i: int, k: int) -> bool:
+        following = bisect.bisect_right(starts, i)
+        return following < len(starts) and starts[following] < k
+
     found: list[Quoted] = []
     position = start
-    for relative in opens:
-        i = start + relative
+    for opening in _SINGLE_OPENERS.finditer(text, start, end):
+        i = opening.start()
         if i < position or not free(i):
             continue
         if not _opening_context(text, i, start) or not _is_word(text[i + 1 : i + 2]):
             continue
         opener = text[i]
-        closers = "’'" if opener in "‘'‚" else "›"
-        for m in re.finditer(f"[{closers}]", text[i + 2 : end]):
-            k = i + 2 + m.start()
-            if not free(k) or any(i < q.start < k for q in taken):
+        closers = _RIGHT_SINGLE if opener in "‘'‚" else _RIGHT_GUILLEMET
+        # a closing mark within MAX_QUOTE_CHARS: an unclosed mark never costs a scan of the paragraph
+        for m in closers.finditer(text, i + 2, min(end, i + MAX_QUOTE_CHARS)):
+            k = m.start()
+            if not free(k) or double_between(i, k):
                 break  # a single-quoted stretch never holds a double-quoted one
             before, after = text[k - 1], text[k + 1 : k + 2]
             if _is_word(after):

@@ -49,6 +49,11 @@ def word_count(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if start < end else 0
 
 
+def has_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word (``word_count(...) > 0``, found at the first one)."""
+    return start < end and _WORD.search(text, start, end) is not None
+
+
 def trim_clause(text: str, start: int, end: int) -> Span:
     """A reported clause without edge white space and clause punctuation (quotation marks are
     kept) and without a dangling conjunction left where a coordinated clause was cut off."""
@@ -110,3 +115,38 @@ def total_overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
 def has_sentence_break(gap: str) -> bool:
     """Whether ``gap`` holds a full stop (not an abbreviation's) followed by more words."""
     return bool(_SENTENCE_BREAK.search(_ABBREVIATED.sub("", gap.strip())))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def last_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the last sentence that ends within ``text[start:end]`` is followed by the next one
+    (the next one's first character), or -1: a full stop, question or exclamation mark, any
+    closing marks and space, then a capital, digit or opening mark; not the full stop of an
+    abbreviation (``Mr.``) or an initial (``J.``)."""
+    found = -1
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == ".":
+            word = _LAST_WORD.search(text, max(start, match.start() - 20), match.start() + 1)
+            before = word.group(1) if word else ""
+            if before.lower() in ABBREVIATIONS or before in CAPITALISED_ABBREVIATIONS or (
+                len(before) == 1 and before.isupper()
+            ):
+                continue
+        found = match.end()
+    return found
+
+
+HEADLINE_MAX_CHARS = 300
+"""The longest first line read as a headline (PolNeAR's longest is 141 characters): a longer one,
+or an article on one line, has no headline, and its body is not read as one."""
+
+
+def first_line_end(text: str) -> int:
+    """Where the article's first line, its headline, ends; -1 when it has none (see
+    :data:`HEADLINE_MAX_CHARS`)."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return end if end <= HEADLINE_MAX_CHARS else -1
