@@ -36,6 +36,7 @@ MIN_UNATTRIBUTED_WORDS = 8
 MIN_QUOTATION_WORDS = 3
 MAX_SIGNATURE_WORDS = 5
 SENTENCE_ENDS = ".!?"
+SCOPE_CHARS = 3000  # how far back a quotation's speaker is looked for
 PERSON_ENTITY = "PERSON"
 TITLE_WORD_CHARS = 3
 TITLE_SHARE = 0.6
@@ -175,7 +176,8 @@ def _source_before(
     """The quotation's speaker from before it: the nearest attributed quotation in its own or the
     previous paragraph, else the subject of a speech verb in the sentence before it; None when
     another person is named in between."""
-    scope = _previous_paragraph_start(context, group.start)
+    # (at most SCOPE_CHARS back: a text without paragraph breaks stays linear)
+    scope = max(_previous_paragraph_start(context, group.start), group.start - SCOPE_CHARS)
     previous = None
     for candidate in reversed(attributed):
         end = _end(candidate)
@@ -219,7 +221,6 @@ def _joins(context: ArticleContext, previous: Candidate, group: QuoteGroup) -> b
 
 def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
     """The start of the non-blank paragraph before the one at ``position`` (or of its own)."""
-    text = context.text
     start = context.paragraph_start(position)
     end = start - 1
     while end > 0:
@@ -272,6 +273,7 @@ def _sentence_before(context: ArticleContext, position: int) -> SentSpan | None:
 def _names_another(context: ArticleContext, start: int, end: int, speaker: Token | None) -> bool:
     """Whether a person other than ``speaker`` is named between ``start`` and ``end`` (outside
     quotation marks): then the quotation may be theirs."""
+    start = max(start, end - SCOPE_CHARS)
     if end <= start:
         return False
     own = {t.lower_ for t in speaker.subtree if t.pos_ == "PROPN"} if speaker is not None else set()
