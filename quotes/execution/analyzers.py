@@ -141,14 +141,14 @@ class Analyzer:
     def _run_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
         """Parse the short articles of ``batch`` together (long ones alone, in pieces), and
         extract each as its Doc arrives; a failure costs only the article that caused it."""
-        short = [a.text for a in batch if not is_long(self.nlp, a.text)]
-        docs: Iterator[Doc] | None = self.nlp.pipe(short) if short else None
-        for article in batch:
+        short = [(a.text, i) for i, a in enumerate(batch) if not is_long(self.nlp, a.text)]
+        docs: Iterator[tuple[Doc, int]] | None = self.nlp.pipe(short, as_tuples=True) if short else None
+        for index, article in enumerate(batch):
             try:
                 if is_long(self.nlp, article.text):
                     doc = parse_long(self.nlp, article.text)
                 elif docs is not None:
-                    doc = self._next_doc(docs, article.text)
+                    doc = self._next_doc(docs, index)
                     if doc is None:  # the batch parse failed: parse the rest one by one
                         docs = None
                         doc = self.nlp(article.text)
@@ -159,10 +159,11 @@ class Analyzer:
                 yield ArticleResult(article, (), error=f"{type(error).__name__}: {error}")
 
     @staticmethod
-    def _next_doc(docs: Iterator[Doc], text: str) -> Doc | None:
-        """The next Doc of a batch parse, or None when the batch parse broke down."""
+    def _next_doc(docs: Iterator[tuple[Doc, int]], index: int) -> Doc | None:
+        """The next Doc of a batch parse if it is that of article ``index`` of the batch (each
+        comes paired with its article's number), or None when the batch parse broke down."""
         try:
-            doc = next(docs)
+            doc, number = next(docs)
         except Exception:  # retried article by article by the caller
             return None
-        return doc if doc.text == text else None
+        return doc if number == index else None

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from quotes.attribution import SpanIndex
+from quotes.nlp.doctext import doc_text
 from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules
 from quotes.rules.speakers import AliasTable
@@ -116,9 +117,9 @@ class ArticleEntities:
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
-        self.datelines = dateline_spans(doc.text)
+        self.datelines = dateline_spans(doc_text(doc))
         self.quoted = quoted
-        text = doc.text
+        text = doc_text(doc)
         self.first_line_end = text.find("\n") if "\n" in text else len(text)
         ents = (_without_verb(e, cues, self.first_line_end) for e in map(_with_given_names, doc.ents))
         named = [
@@ -203,7 +204,7 @@ class ArticleEntities:
         for entity in list(people.by_key.values()):
             if entity.kind == "organisation" and (short := acronym(entity.name)):
                 people.by_acronym.setdefault(short, entity)
-        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc.text):
+        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc_text(doc)):
             before = doc.char_span(max(0, match.start() - 80), match.start(), alignment_mode="contract")
             if before is None:
                 continue

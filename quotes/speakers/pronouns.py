@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from quotes.nlp.doctext import doc_text
 from quotes.rules.mentions import Pronoun
 from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.author import article_author
@@ -41,7 +42,7 @@ class PronounResolver:
     @cached_property
     def _writer(self) -> Resolution | None:
         """The article's writer, when it names them (:mod:`quotes.speakers.author`)."""
-        found = article_author(self.doc.text, self.entities.words.first_names)
+        found = article_author(doc_text(self.doc), self.entities.words.first_names)
         if found is None:
             return self._columnist()
         entity = self.entities.lookup(found.name)  # "Gaudiano" of a tagline: "Nicole Gaudiano"
@@ -52,7 +53,7 @@ class PronounResolver:
         """``Ann Coulter: And Then There Was the One.``: a person of the article named alone before a
         headline's colon, the headline after it neither quoted nor in the first person (``Kasich: We
         Are Going All the Way`` is Kasich speaking), is the writer of the article's own "I"."""
-        headline = self.doc.text[: self.entities.first_line_end]
+        headline = doc_text(self.doc)[: self.entities.first_line_end]
         name, colon, rest = headline.partition(":")
         words = rest.replace("’", "'").split()
         if not colon or any(mark in rest for mark in QUOTE_MARKS) or any(
