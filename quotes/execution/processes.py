@@ -1,13 +1,21 @@
 """The worker-process backend (``--jobs N``): ``N - 1`` spawned workers beside the caller.
 
 Each worker loads the model once (the pool's initializer fills its analyzer cache) and
-analyses whole batches; the calling process is the last worker. A pool that breaks (a worker
-died) is restarted up to :data:`MAX_POOL_RESTARTS` times, then the caller works alone.
+analyses whole batches; the calling process is the last worker. The pool starts on the first
+batch sent, so the workers load their model while the caller reads on. Each worker runs one
+batch at a time and the backend holds the next one for it: a worker that finishes is given
+its next batch at once (from the pool's result thread), and a batch still held can be taken
+back by the caller (:meth:`ProcessBackend.reclaim`), so that at the end of the input the caller
+analyses it instead of waiting for a worker to get to it. A pool that breaks (a worker died)
+is restarted up to :data:`MAX_POOL_RESTARTS` times, then the caller works alone.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from collections import deque
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from quotes.execution.analyzers import analyze_batch, analyzer_for
@@ -35,7 +43,8 @@ def _worker_batch(articles: list[Article], spec: WorkSpec) -> list[ArticleResult
 
 
 class ProcessBackend:
-    """``workers`` spawned worker processes, started on the first batch sent."""
+    """``workers`` spawned worker processes, started on the first batch sent; one batch running
+    and one held per worker."""
 
     local = True
 
@@ -45,16 +54,55 @@ class ProcessBackend:
         self.capacity = 2 * workers
         self.restarts = 0
         self.pool: Any = None
+        self._lock = threading.RLock()  # the pool's result thread hands out held batches too
+        self._held: deque[tuple[Future[list[ArticleResult]], list[Article]]] = deque()
+        self._running = 0
 
     def submit(self, articles: list[Article]) -> Handle:
+        handle: Future[list[ArticleResult]] = Future()
+        with self._lock, _single_threaded_children():  # workers start here: they inherit this
+            self._held.append((handle, articles))
+            self._send_held()
+        return handle
+
+    def reclaim(self, handle: Handle) -> bool:
+        """Take back a batch no worker has started: True if the caller is now to analyse it."""
+        return isinstance(handle, Future) and handle.cancel()
+
+    def _send_held(self) -> None:
+        """Send held batches to idle workers (under the lock)."""
+        while self._held and self._running < self.workers:
+            handle, articles = self._held.popleft()
+            if not handle.set_running_or_notify_cancel():
+                continue  # reclaimed by the caller
+            try:
+                sent = self._pool().submit(_worker_batch, articles, self.spec)
+            except Exception as error:  # a broken or closed pool: the caller recovers
+                handle.set_exception(error)
+                continue
+            self._running += 1
+            sent.add_done_callback(lambda done, handle=handle: self._finished(done, handle))
+
+    def _finished(self, done: Future[list[ArticleResult]], handle: Future[list[ArticleResult]]) -> None:
+        """A worker's batch is back: give the worker its next batch, then pass the results on."""
+        with self._lock:
+            self._running -= 1
+            self._send_held()
+        if done.cancelled():
+            handle.set_exception(RuntimeError("the worker pool was shut down"))
+        elif (error := done.exception()) is not None:
+            handle.set_exception(error)
+        else:
+            handle.set_result(done.result())
+
+    def _pool(self) -> Any:
         if self.pool is None:  # started on the first miss: a fully cached run never starts it
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker, initargs=(self.spec,))
-        with _single_threaded_children():  # workers start during submit: they inherit this
-            return self.pool.submit(_worker_batch, articles, self.spec)
+        return self.pool
 
     def recover(self, error: BaseException) -> bool:
         """After a worker died: a fresh pool (up to MAX_POOL_RESTARTS), else no more workers."""
@@ -69,9 +117,16 @@ class ProcessBackend:
         return True
 
     def close(self) -> None:
+        with self._lock:
+            held, self._held = list(self._held), deque()
+        for handle, _ in held:
+            if not handle.cancel() and not handle.done():
+                handle.set_exception(RuntimeError("the worker pool was closed"))
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        with self._lock:
+            self._running = 0
 
 
 class _single_threaded_children:
