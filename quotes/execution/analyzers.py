@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
-from quotes.nlp.abbreviations import add_abbreviations
 from quotes.nlp.model import is_long, load_model, model_id, model_id_for, parse_long
 from quotes.records import Article, ArticleResult, Quotation
 
@@ -113,6 +112,7 @@ class Analyzer:
 
     def __init__(self, rules: RuleSet | None = None, nlp: Language | None = None, *,
                  model: str | None = None, score: bool = True) -> None:
+        from quotes.nlp.abbreviations import add_abbreviations  # (spaCy: not for a fully cached run)
         from quotes.pipeline.extractor import Extractor
 
         self.rules = rules if rules is not None else shared_rules()
