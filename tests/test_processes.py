@@ -17,13 +17,13 @@ from quotes.records import Article, ArticleResult
 class _Pool:
     """A stand-in for ProcessPoolExecutor whose batches finish when the test says so."""
 
-    def __init__(self) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.sent: list[tuple[Future, list[Article]]] = []
 
-    def submit(self, fn: Any, articles: list[Article], spec: Any) -> Future:
+    def submit(self, fn: Any, *args: Any) -> Future:
         future: Future = Future()
         future.set_running_or_notify_cancel()
-        self.sent.append((future, articles))
+        self.sent.append((future, args[0] if args else []))
         return future
 
     def finish(self, index: int) -> None:
@@ -52,6 +52,22 @@ def test_a_worker_runs_one_batch_and_the_next_waits_to_be_sent_or_taken_back() -
     assert not backend.reclaim(second)
     pool.finish(1)
     assert second.result()[0].article.id == "b"
+
+
+def test_batches_wait_for_a_worker_to_load_its_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until a worker has answered that it is ready, its batch stays held (and can be taken back)."""
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Pool)
+    backend = processes.ProcessBackend(spec=None, workers=1)  # type: ignore[arg-type]
+    first = backend.submit(_articles("a"))
+    pool = backend.pool
+    assert isinstance(pool, _Pool) and [a for _, a in pool.sent] == [[]]  # only the readiness probe
+    second = backend.submit(_articles("b"))
+    assert backend.reclaim(first)  # the caller analyses it instead of waiting for the worker
+    pool.sent[0][0].set_result(True)  # the worker is ready: it is given b
+    assert [a[0].id for _, a in pool.sent[1:]] == ["b"]
+    assert not backend.reclaim(second)
 
 
 def test_closing_the_backend_settles_every_held_batch() -> None:

@@ -47,6 +47,11 @@ def _worker_batch(articles: list[Article], spec: WorkSpec) -> list[ArticleResult
     return analyze_batch(analyzer_for(spec), articles)
 
 
+def _ready() -> bool:
+    """Answered by a worker once its initializer has loaded the model."""
+    return True
+
+
 class ProcessBackend:
     """``workers`` spawned worker processes, started on the first batch sent; one batch running
     and one held per worker."""
@@ -75,7 +80,10 @@ class ProcessBackend:
         return isinstance(handle, Future) and handle.cancel()
 
     def _send_held(self) -> None:
-        """Send held batches to idle workers (under the lock)."""
+        """Send held batches to idle workers (under the lock). Until a worker has loaded its
+        model, batches stay held: the caller may take them back rather than wait for it."""
+        if self.pool is None and self._held:
+            self._start_pool()
         while self._held and self._running < self.workers:
             handle, articles = self._held.popleft()
             if not handle.set_running_or_notify_cancel():
@@ -100,13 +108,26 @@ class ProcessBackend:
         else:
             handle.set_result(done.result())
 
-    def _pool(self) -> Any:
-        if self.pool is None:  # started on the first miss: a fully cached run never starts it
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+    def _start_pool(self) -> None:
+        """Start the workers (on the first miss: a fully cached run never starts them); each
+        counts as busy until it answers :func:`_ready`."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(self.spec,))
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker, initargs=(self.spec,))
+        for _ in range(self.workers):
+            self._running += 1
+            self.pool.submit(_ready).add_done_callback(self._started)
+
+    def _started(self, done: Future[bool]) -> None:
+        with self._lock:
+            self._running -= 1
+            self._send_held()
+
+    def _pool(self) -> Any:
+        if self.pool is None:
+            self._start_pool()
         return self.pool
 
     def recover(self, error: BaseException) -> bool:

@@ -149,15 +149,15 @@ class _Run:
         return _Batch(articles, keys, hits, misses)
 
     def _take_back(self, pending: deque[_Batch]) -> None:
-        """While the oldest batch is still with a worker, analyse here the later batches that no
-        worker has started (at the end of the input this process has nothing else to do)."""
+        """While the oldest batch is still with a worker, analyse here the batches that no worker
+        has started, latest first (at the end of the input this process has nothing else to do)."""
         if not self.backend.local:
             return
         for batch in reversed(pending):
             head = pending[0].handle
             if head is None or head.done():
                 return
-            if batch.handle is not None and batch is not pending[0] and self.backend.reclaim(batch.handle):
+            if batch.handle is not None and self.backend.reclaim(batch.handle):
                 batch.handle = None
                 batch.results = analyzers.analyze_batch(self.analyzer, batch.misses)
 
