@@ -65,9 +65,25 @@ def test_batches_wait_for_a_worker_to_load_its_model(monkeypatch: pytest.MonkeyP
     assert isinstance(pool, _Pool) and [a for _, a in pool.sent] == [[]]  # only the readiness probe
     second = backend.submit(_articles("b"))
     assert backend.reclaim(first)  # the caller analyses it instead of waiting for the worker
-    pool.sent[0][0].set_result(True)  # the worker is ready: it is given b
+    pool.sent[0][0].set_result(None)  # the worker is ready: it is given b
     assert [a[0].id for _, a in pool.sent[1:]] == ["b"]
     assert not backend.reclaim(second)
+
+
+def test_a_worker_that_cannot_start_gives_its_batches_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker whose analyzer cannot be built says why; the caller then works alone (and meets
+    the same error itself, as one clear message, rather than a worker's traceback)."""
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _Pool)
+    backend = processes.ProcessBackend(spec=None, workers=1)  # type: ignore[arg-type]
+    held = backend.submit(_articles("a"))
+    backend.pool.sent[0][0].set_result("RuleError: rules/attribution.yaml:14: no such rule")
+    assert backend.capacity == 0
+    with pytest.raises(processes.WorkerStartError, match=r"attribution\.yaml:14"):
+        held.result()
+    with pytest.raises(processes.WorkerStartError):
+        backend.submit(_articles("b")).result()
 
 
 def test_closing_the_backend_settles_every_held_batch() -> None:

@@ -88,3 +88,55 @@ def test_the_lemma_index_answers_as_its_list(nlp) -> None:
         assert list(index) == words
         probes = [*words[::97], "zzqx", "", "runned", *(w.upper() for w in words[:5])]
         assert [p in index for p in probes] == [p in words for p in probes]
+
+
+def _probe_run(arguments: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Run ``quotes ARGUMENTS`` in a fresh process; the ``modules`` it imported."""
+    probe = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: print(sorted(m for m in {modules!r} if m in sys.modules)))\n"
+        "from quotes.cli.main import main\n"
+        f"sys.argv = ['quotes', *{arguments!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    import ast
+
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_fully_cached_extract_loads_no_spacy(tmp_path: Path) -> None:
+    story = tmp_path / "one.txt"
+    story.write_text('"We will open the bridge in May," the mayor said.\n', encoding="utf-8")
+    cache = str(tmp_path / "cache.sqlite3")
+    cold = _probe_run(["extract", str(story), "--cache", cache, "-o", str(tmp_path / "a.jsonl")], ("spacy",))
+    warm = _probe_run(["extract", str(story), "--cache", cache, "-o", str(tmp_path / "b.jsonl")], ("spacy",))
+    assert cold == ["spacy"] and warm == []
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_rules_that_disagree_with_the_code_still_stop_extract(tmp_path: Path) -> None:
+    """The check against the attribution code comes when the pipeline first runs: still one
+    clear ``file:line`` error and no output."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from quotes.cli.main import cli
+
+    bad = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), bad)
+    table = bad / "attribution.yaml"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("rules:")) + 1
+    lines.insert(at, '  - {id: made-up-rule, priority: 9, confidence: 0.5, description: "None."}\n')
+    table.write_text("".join(lines), encoding="utf-8")
+    story = tmp_path / "one.txt"
+    story.write_text('"We will open the bridge in May," the mayor said.\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    arguments = ["extract", str(story), "--rules", str(bad), "--no-cache", "-o", str(out)]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 1
+    assert f"{table}:{at + 1}: rule 'made-up-rule' is produced by no attribution rule module" in result.output
+    assert "Traceback" not in result.output and not out.exists()

@@ -32,6 +32,7 @@ KEEP = 8
 _LOCK = threading.RLock()  # Dask workers may ask from several threads at once
 _MODELS: dict[str | None, Language] = {}
 _RULES: dict[tuple[str, str], RuleSet] = {}
+_CHECKED: set[tuple[str, str]] = set()  # rule sets checked against the attribution code
 _ANALYZERS: dict[WorkSpec, Analyzer] = {}
 _SPECS: dict[tuple[str | None, str | None, str | None], WorkSpec] = {}  # quotes.analyze's arguments
 
@@ -54,16 +55,28 @@ def shared_model(name: str | None = None) -> Language:
         return _MODELS[name]
 
 
-def shared_rules(directory: str | Path | None = None) -> RuleSet:
-    """The rules of ``directory`` (default: the bundled ones), loaded once per folder and content."""
-    from quotes.pipeline.rules import load_rules
-    from quotes.rules.ruleset import default_rules_dir, fingerprint
+def shared_rules(directory: str | Path | None = None, *, against_code: bool = True) -> RuleSet:
+    """The rules of ``directory`` (default: the bundled ones), loaded once per folder and content.
+
+    With ``against_code`` (the default) they are also checked against the attribution code
+    (:func:`quotes.pipeline.rules.check_rule_table`, which imports spaCy); without it the rule
+    files are only read and validated, for a command that may never run the pipeline (a fully
+    cached run, scoring texts): the check comes when an analyzer is built.
+    """
+    from quotes.rules.ruleset import default_rules_dir, fingerprint, read_rules
 
     path = Path(directory) if directory is not None else default_rules_dir()
     key = (str(path.resolve()), fingerprint(path) if path.is_dir() else "")
     with _LOCK:
         found = _RULES.get(key)
-        return found if found is not None else _keep(_RULES, key, load_rules(path))
+        if found is None:
+            found = _keep(_RULES, key, read_rules(path))
+        if against_code and key not in _CHECKED:
+            from quotes.pipeline.rules import check_rule_table
+
+            check_rule_table(found)
+            _CHECKED.add(key)
+        return found
 
 
 def analyzer_for(spec: WorkSpec, rules: RuleSet | None = None) -> Analyzer:

@@ -32,13 +32,24 @@ THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BL
                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
+_START_ERROR: str | None = None
+"""Why this worker could not build its analyzer (a bad rule file, a missing model), if so."""
+
+
 def _init_worker(spec: WorkSpec) -> None:
     """Process-pool initializer: one thread per worker, then the model, loaded once. The model
     and rules live as long as the worker: the garbage collector stops scanning them (a tenth of
-    a second saved per polnear-dev's worth of articles, growing with the corpus)."""
+    a second saved per polnear-dev's worth of articles, growing with the corpus). A failure is
+    kept for :func:`_ready` to report: the caller then works alone and meets it itself, as one
+    clear error (an initializer that raises prints a traceback and breaks the pool)."""
+    global _START_ERROR
     for name in THREAD_VARS:
         os.environ.setdefault(name, "1")
-    analyzer_for(spec)
+    try:
+        analyzer_for(spec)
+    except Exception as error:
+        _START_ERROR = f"{type(error).__name__}: {error}"
+        return
     gc.collect()
     gc.freeze()
 
@@ -47,9 +58,13 @@ def _worker_batch(articles: list[Article], spec: WorkSpec) -> list[ArticleResult
     return analyze_batch(analyzer_for(spec), articles)
 
 
-def _ready() -> bool:
-    """Answered by a worker once its initializer has loaded the model."""
-    return True
+def _ready() -> str | None:
+    """Answered by a worker once its initializer is done: None, or why it cannot work."""
+    return _START_ERROR
+
+
+class WorkerStartError(RuntimeError):
+    """No worker could build its analyzer: the caller analyses every batch itself."""
 
 
 class ProcessBackend:
@@ -71,6 +86,10 @@ class ProcessBackend:
     def submit(self, articles: list[Article]) -> Handle:
         handle: Future[list[ArticleResult]] = Future()
         with self._lock, _single_threaded_children():  # workers start here: they inherit this
+            if self.capacity == 0:  # no worker could start
+                handle.set_running_or_notify_cancel()
+                handle.set_exception(WorkerStartError("no worker could start"))
+                return handle
             self._held.append((handle, articles))
             self._send_held()
         return handle
@@ -118,12 +137,26 @@ class ProcessBackend:
                                         initializer=_init_worker, initargs=(self.spec,))
         for _ in range(self.workers):
             self._running += 1
-            self.pool.submit(_ready).add_done_callback(self._started)
+            self.pool.submit(_ready).add_done_callback(self._started)  # (one may answer twice: no matter)
 
-    def _started(self, done: Future[bool]) -> None:
+    def _started(self, done: Future[str | None]) -> None:
+        """A worker answered the readiness probe: send it a batch, or, if it cannot work, give
+        every held batch back to the caller (which then works alone)."""
+        problem = "the worker pool was shut down" if done.cancelled() else None
+        if problem is None and (error := done.exception()) is not None:
+            problem = f"{type(error).__name__}: {error}"
+        problem = problem or done.result()
         with self._lock:
             self._running -= 1
-            self._send_held()
+            if problem is not None:
+                self.capacity = 0
+                held, self._held = list(self._held), deque()
+            else:
+                held = []
+                self._send_held()
+        for handle, _ in held:
+            if handle.set_running_or_notify_cancel():
+                handle.set_exception(WorkerStartError(f"a worker could not start: {problem}"))
 
     def _pool(self) -> Any:
         if self.pool is None:
