@@ -290,3 +290,13 @@ def test_a_month_chart_with_no_known_gender_says_so() -> None:
     nobody = GenderCounts(0, 0, 2, None)
     png = women_share_chart([GenderRow("2024-01", nobody, nobody)])
     assert png.startswith(b"\x89PNG")
+
+
+def test_a_first_word_the_article_uses_as_a_place_tells_no_gender(analyzer) -> None:
+    text = (
+        "Protests went on in Charlotte for a third night.\n\n"
+        '"The city is hurting," the Charlotte Observer wrote in an editorial on Friday.\n\n'
+        "Charlotte Observer said the police should release the video."
+    )
+    found = _genders(analyzer, text)
+    assert found and all(basis != "first_name" for name, _, basis in found if name == "Charlotte Observer")

@@ -162,6 +162,9 @@ def test_a_broken_worker_pool_falls_back_to_this_process(monkeypatch: pytest.Mon
             future.set_exception(BrokenProcessPool("a worker died"))
             return future
 
+        def reclaim(self, handle: Future) -> bool:
+            return False
+
         def recover(self, error: BaseException) -> bool:
             self.capacity = 0
             return True

@@ -165,10 +165,14 @@ def run_options_from(
 
 
 def check_rules(rules_dir: str | None) -> Any:
-    """Load the rules before any work starts, so a bad rule file fails fast."""
+    """Read and validate the rule files before any work starts, so a bad rule file fails fast.
+
+    Their check against the attribution code (which loads spaCy) comes when the pipeline first
+    runs: a fully cached run and ``quotes score`` never load spaCy, and ``--jobs`` workers start
+    while this process reads on."""
     from quotes.execution.analyzers import shared_rules
 
-    return shared_rules(rules_dir)
+    return shared_rules(rules_dir, against_code=False)
 
 
 def pipeline_options(run: dict[str, Any]) -> tuple[Any, Any, Any]:

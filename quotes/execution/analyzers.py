@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quotes.execution.options import RunOptions, WorkSpec, work_spec
-from quotes.nlp.abbreviations import add_abbreviations
 from quotes.nlp.model import is_long, load_model, model_id, model_id_for, parse_long
 from quotes.records import Article, ArticleResult, Quotation
 
@@ -33,6 +32,7 @@ KEEP = 8
 _LOCK = threading.RLock()  # Dask workers may ask from several threads at once
 _MODELS: dict[str | None, Language] = {}
 _RULES: dict[tuple[str, str], RuleSet] = {}
+_CHECKED: set[tuple[str, str]] = set()  # rule sets checked against the attribution code
 _ANALYZERS: dict[WorkSpec, Analyzer] = {}
 _SPECS: dict[tuple[str | None, str | None, str | None], WorkSpec] = {}  # quotes.analyze's arguments
 
@@ -55,16 +55,28 @@ def shared_model(name: str | None = None) -> Language:
         return _MODELS[name]
 
 
-def shared_rules(directory: str | Path | None = None) -> RuleSet:
-    """The rules of ``directory`` (default: the bundled ones), loaded once per folder and content."""
-    from quotes.pipeline.rules import load_rules
-    from quotes.rules.ruleset import default_rules_dir, fingerprint
+def shared_rules(directory: str | Path | None = None, *, against_code: bool = True) -> RuleSet:
+    """The rules of ``directory`` (default: the bundled ones), loaded once per folder and content.
+
+    With ``against_code`` (the default) they are also checked against the attribution code
+    (:func:`quotes.pipeline.rules.check_rule_table`, which imports spaCy); without it the rule
+    files are only read and validated, for a command that may never run the pipeline (a fully
+    cached run, scoring texts): the check comes when an analyzer is built.
+    """
+    from quotes.rules.ruleset import default_rules_dir, fingerprint, read_rules
 
     path = Path(directory) if directory is not None else default_rules_dir()
     key = (str(path.resolve()), fingerprint(path) if path.is_dir() else "")
     with _LOCK:
         found = _RULES.get(key)
-        return found if found is not None else _keep(_RULES, key, load_rules(path))
+        if found is None:
+            found = _keep(_RULES, key, read_rules(path))
+        if against_code and key not in _CHECKED:
+            from quotes.pipeline.rules import check_rule_table
+
+            check_rule_table(found)
+            _CHECKED.add(key)
+        return found
 
 
 def analyzer_for(spec: WorkSpec, rules: RuleSet | None = None) -> Analyzer:
@@ -113,6 +125,7 @@ class Analyzer:
 
     def __init__(self, rules: RuleSet | None = None, nlp: Language | None = None, *,
                  model: str | None = None, score: bool = True) -> None:
+        from quotes.nlp.abbreviations import add_abbreviations  # (spaCy: not for a fully cached run)
         from quotes.pipeline.extractor import Extractor
 
         self.rules = rules if rules is not None else shared_rules()
@@ -141,14 +154,14 @@ class Analyzer:
     def _run_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
         """Parse the short articles of ``batch`` together (long ones alone, in pieces), and
         extract each as its Doc arrives; a failure costs only the article that caused it."""
-        short = [a.text for a in batch if not is_long(self.nlp, a.text)]
-        docs: Iterator[Doc] | None = self.nlp.pipe(short) if short else None
-        for article in batch:
+        short = [(a.text, i) for i, a in enumerate(batch) if not is_long(self.nlp, a.text)]
+        docs: Iterator[tuple[Doc, int]] | None = self.nlp.pipe(short, as_tuples=True) if short else None
+        for index, article in enumerate(batch):
             try:
                 if is_long(self.nlp, article.text):
                     doc = parse_long(self.nlp, article.text)
                 elif docs is not None:
-                    doc = self._next_doc(docs, article.text)
+                    doc = self._next_doc(docs, index)
                     if doc is None:  # the batch parse failed: parse the rest one by one
                         docs = None
                         doc = self.nlp(article.text)
@@ -159,10 +172,11 @@ class Analyzer:
                 yield ArticleResult(article, (), error=f"{type(error).__name__}: {error}")
 
     @staticmethod
-    def _next_doc(docs: Iterator[Doc], text: str) -> Doc | None:
-        """The next Doc of a batch parse, or None when the batch parse broke down."""
+    def _next_doc(docs: Iterator[tuple[Doc, int]], index: int) -> Doc | None:
+        """The next Doc of a batch parse if it is that of article ``index`` of the batch (each
+        comes paired with its article's number), or None when the batch parse broke down."""
         try:
-            doc = next(docs)
+            doc, number = next(docs)
         except Exception:  # retried article by article by the caller
             return None
-        return doc if doc.text == text else None
+        return doc if number == index else None

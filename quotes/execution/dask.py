@@ -20,7 +20,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from quotes.execution.analyzers import analyze_batch, analyzer_for
-from quotes.execution.options import RunOptions, WorkSpec, work_spec
+from quotes.execution.options import Handle, RunOptions, WorkSpec, work_spec
 from quotes.io.serialize import result_to_dict
 from quotes.records import Article, ArticleResult
 
@@ -63,6 +63,9 @@ class DaskBackend:
 
     def submit(self, articles: list[Article]) -> Any:
         return self.client.submit(analyze_articles, articles, self.spec, pure=False)
+
+    def reclaim(self, handle: Handle) -> bool:
+        return False
 
     def recover(self, error: BaseException) -> bool:
         return False

@@ -18,6 +18,9 @@ class LocalBackend:
     def submit(self, articles: list[Article]) -> Handle:  # pragma: no cover - never called
         raise RuntimeError("the local backend runs batches in the calling process")
 
+    def reclaim(self, handle: Handle) -> bool:
+        return False
+
     def recover(self, error: BaseException) -> bool:
         return False
 

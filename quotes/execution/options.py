@@ -72,6 +72,10 @@ class Backend(Protocol):
         """Send one batch away; its handle's result is the batch's ArticleResults, in order."""
         ...
 
+    def reclaim(self, handle: Handle) -> bool:
+        """Take back a batch no worker has started: True if the caller is now to analyse it."""
+        ...
+
     def recover(self, error: BaseException) -> bool:
         """After a batch failed with ``error``: whether the backend restarted (resubmit)."""
         ...

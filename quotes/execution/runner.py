@@ -148,7 +148,21 @@ class _Run:
         misses = [a for a, key in zip(articles, keys, strict=True) if key not in hits]
         return _Batch(articles, keys, hits, misses)
 
+    def _take_back(self, pending: deque[_Batch]) -> None:
+        """While the oldest batch is still with a worker, analyse here the batches that no worker
+        has started, latest first (at the end of the input this process has nothing else to do)."""
+        if not self.backend.local:
+            return
+        for batch in reversed(pending):
+            head = pending[0].handle
+            if head is None or head.done():
+                return
+            if batch.handle is not None and self.backend.reclaim(batch.handle):
+                batch.handle = None
+                batch.results = analyzers.analyze_batch(self.analyzer, batch.misses)
+
     def _finish_head(self, pending: deque[_Batch]) -> Iterator[ArticleResult]:
+        self._take_back(pending)
         batch = pending.popleft()
         if batch.handle is None:
             return self._finish(batch, batch.results or [])

@@ -71,11 +71,22 @@ NAMES_SEPARATOR = "; "
 # ----------------------------------------------------------------------------- to dicts
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+"""The field names of each record class met, in order (``dataclasses.fields`` is slow)."""
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def plain(value: Any) -> Any:
     """A record (or tuple, list, dict of them) as JSON-ready values: dataclasses become dicts in
     field order, tuples become lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [plain(item) for item in value]
     if isinstance(value, dict):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quotes.attribution import ArticleContext, Candidate, attribute, to_quotation
+from quotes.nlp.doctext import know_text
 from quotes.records import Quotation
 from quotes.rules.ruleset import RuleSet
 from quotes.scoring.scorer import score_text
@@ -39,6 +40,7 @@ class Extractor:
 
     def extract_doc(self, text: str, doc: Doc) -> tuple[Quotation, ...]:
         """Every quotation of ``doc`` (whose text is ``text``), in text order."""
+        know_text(doc, text)
         context = ArticleContext(text, doc, self.rules.cues)
         resolver = Resolver(doc, self.rules.cues, self.rules.mentions, self.rules.aliases, context.quoted)
         candidates = attribute(context)

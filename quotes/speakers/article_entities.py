@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from quotes.attribution import SpanIndex
+from quotes.nlp.doctext import doc_text
 from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules, SpeakerWords
 from quotes.rules.speakers import AliasTable
@@ -329,7 +330,7 @@ class ArticleEntities:
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
-        self.text = doc.text  # built once: spaCy rebuilds it from every token on each access
+        self.text = doc_text(doc)  # built once (quotes.nlp.doctext): spaCy rebuilds it on each access
         self.datelines = dateline_spans(self.text)
         self.quoted = quoted
         self.first_line_end = first_line_end(self.text)  # -1: no headline (a one-line article)
@@ -453,7 +454,7 @@ class ArticleEntities:
         for entity in list(people.by_key.values()):
             if entity.kind == "organisation" and (short := acronym(entity.name)):
                 people.by_acronym.setdefault(short, entity)
-        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc.text):
+        for match in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", doc_text(doc)):
             before = doc.char_span(max(0, match.start() - 80), match.start(), alignment_mode="contract")
             if before is None:
                 continue

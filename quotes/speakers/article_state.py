@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from quotes.attribution import Candidate, SpanIndex
+from quotes.nlp.doctext import doc_text
 from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules, SpeakerWords
 from quotes.rules.speakers import AliasTable
@@ -42,7 +43,7 @@ class ArticleState:
         cls, doc: Doc, cues: CueRules, mentions: MentionRules, aliases: AliasTable, quoted: SpanIndex
     ) -> ArticleState:
         """The state at the start of ``doc``, whose quotations are ``quoted``."""
-        text = doc.text
+        text = doc_text(doc)
         lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]
         opening_end = lines[OPENING_LINES] if len(lines) > OPENING_LINES else len(text)
         entities = ArticleEntities(doc, cues, mentions, aliases, quoted)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -174,12 +174,15 @@ def decide(
     declared: str | None,
     first_names: Mapping[str, str],
     title_word: Callable[[str], bool] | None = None,
+    places: Collection[str] = (),
 ) -> SpeakerGender:
     """A person's gender from the article's ``cues``, else the ``declared`` gender, else the
-    first name of ``name`` in ``first_names`` (lower case -> gender), else unknown."""
+    first name of ``name`` in ``first_names`` (lower case -> gender), else unknown. A first word
+    the article uses as a place (``places``, lower case: "Charlotte" of "Charlotte Observer",
+    "Virginia" of "Virginia Democrats") tells no gender: the name may not be a person's."""
     unique = list({(c.basis, c.offset): c for c in cues}.values())
     given = first_name(name, title_word) if name else None
-    by_name = first_names.get(given.lower()) if given else None
+    by_name = first_names.get(given.lower()) if given and given.lower() not in places else None
     found = text_gender(unique)
     if found is not None:
         gender, basis, words = found
@@ -305,15 +308,17 @@ def article_genders(
     declared: Callable[[str], str | None],
     first_names: Mapping[str, str],
     title_word: Callable[[str], bool] | None = None,
+    places: Collection[str] = (),
 ) -> list[SpeakerGender | None]:
     """Each quotation's speaker gender (None where the speaker is no person), decided once per
-    speaker name of the article from every cue any of its quotations brought."""
+    speaker name of the article from every cue any of its quotations brought (``places``: the
+    article's place names, which tell no gender as first names)."""
     cues: dict[str, dict[tuple[str, int], GenderCue]] = {}
     for speaker in speakers:
         if speaker is not None:
             cues.setdefault(speaker.name, {}).update({(c.basis, c.offset): c for c in speaker.cues})
     decided = {
-        name: decide(list(found.values()), name, declared(name), first_names, title_word)
+        name: decide(list(found.values()), name, declared(name), first_names, title_word, places)
         for name, found in cues.items()
     }
     return [decided[s.name] if s is not None else None for s in speakers]

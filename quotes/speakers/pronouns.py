@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from quotes.nlp.doctext import doc_text
 from quotes.rules.mentions import Pronoun
 from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.author import article_author
@@ -43,7 +44,7 @@ class PronounResolver:
     @cached_property
     def _writer(self) -> Resolution | None:
         """The article's writer, when it names them (:mod:`quotes.speakers.author`)."""
-        found = article_author(self.doc.text, self.entities.words.first_names)
+        found = article_author(doc_text(self.doc), self.entities.words.first_names)
         if found is None:
             return self._columnist()
         entity = self.entities.lookup(found.name)  # "Gaudiano" of a tagline: "Nicole Gaudiano"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.attribution import Candidate
+from quotes.nlp.doctext import doc_text
 from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title
@@ -90,7 +91,7 @@ class ProperNameResolver:
         """A transcript turn's label (``DR. KWAME ASANTE``, ``MOREAU``, ``PRESENTER``): the article's
         person it names, else the name written in capitals as a name ("Rob Ketteridge"); a role
         of the broadcast alone is an unnamed source (``PRESENTER`` -> presenter)."""
-        written = self.doc.text[span[0] : span[1]]
+        written = doc_text(self.doc)[span[0] : span[1]]
         name = self.entities.titles.clean_name(written)
         if not name:
             return _unknown(f"label '{written}' names no one")

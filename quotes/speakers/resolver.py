@@ -24,7 +24,7 @@ from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules
 from quotes.rules.speakers import AliasTable
 from quotes.speakers.affiliation import role_gender
-from quotes.speakers.article_entities import ArticleEntities
+from quotes.speakers.article_entities import PLACE_LABELS, ArticleEntities
 from quotes.speakers.article_state import ArticleState
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title
@@ -159,7 +159,9 @@ class Resolver:
         def title_word(word: str) -> bool:  # ("Del. Stacey Plaskett", "Rep. Jane Doe")
             return word.endswith(".") or self.entities.titles.titles_a_name(word) or word.lower() in roles
 
-        return article_genders(evidence, self.entities.aliases.declared_gender, first_names, title_word)
+        places = {e.text.lower() for e in self.state.doc.ents if e.label_ in PLACE_LABELS}
+        declared = self.entities.aliases.declared_gender
+        return article_genders(evidence, declared, first_names, title_word, places)
 
     def _gender_evidence(self, candidate: Candidate, resolution: Resolution) -> SpeakerEvidence | None:
         """The person a quotation's speaker is, with the article's cues on their gender; None for an

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from quotes.nlp.doctext import doc_text
 from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
 from quotes.speakers.article_entities import Entity
 from quotes.speakers.descriptions import is_person_noun
@@ -50,7 +51,8 @@ class RoleResolver:
         self.speakers = state.speakers
         self.words = state.words
         self._opening_end = state.opening_end
-        self._lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", state.doc.text)]  # paragraph starts
+        text = doc_text(state.doc)
+        self._lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]  # paragraph starts
 
     def resolve(self, token: Token, determined: bool) -> Resolution | None:
         """The person (or titled entity) a role description names, or None. ``determined``: the
