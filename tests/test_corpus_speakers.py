@@ -274,3 +274,14 @@ def test_a_negated_report_is_no_speakers_words() -> None:
 def test_two_people_who_share_a_surname_stay_apart() -> None:
     counts = _counts(("Donald Trump",) * 2, ("Melania Trump",) * 2, ("Trump",))
     assert counts == {"Donald Trump": 2, "Melania Trump": 2, "Trump": 1}
+
+
+def test_a_negated_report_stays_with_its_speaker_in_the_export_counted_for_no_one(tmp_path) -> None:
+    denied = dataclasses.replace(said("Ana Torres"), negated=True)  # "Ana Torres has not said ..."
+    index = write_reports([result("a0", said("Ana Torres"), denied)], tmp_path, AliasTable(), min_quotes=1)
+    lines = (tmp_path / "quotations.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [(r["speaker_slug"], r["counted"]) for r in rows] == [("ana-torres", True), ("ana-torres", False)]
+    assert index.speakers == 1
+    summary = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))["speakers"][0]
+    assert summary["quotes"] == 1

@@ -83,9 +83,12 @@ class Aggregator:
             for stats in speakers:
                 seen = (quotation.speaker_gender, quotation.speaker_gender_basis)
                 genders.setdefault(stats.key, (stats, []))[1].append(seen)
-            counted = [s.key for s in speakers if self._count(s, quotation, result.article, number)]
+            # a negated report ("X has not said ...") stays with X in the export, counted for no one
+            counted = [] if quotation.negated else [
+                s.key for s in speakers if self._count(s, quotation, result.article, number)
+            ]
             self.unattributed += not speakers
-            self.repeated += bool(speakers) and not counted
+            self.repeated += bool(speakers) and not counted and not quotation.negated
             keys = [stats.key for stats in speakers]
             self.spool.export(export_row(result.article, position, quotation), keys, counted)
         for stats, seen in genders.values():  # one vote per article (quotes.speakers.gender.corpus_gender)

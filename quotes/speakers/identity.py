@@ -76,12 +76,12 @@ class Named(NamedTuple):
 
 def quotation_speakers(quotation: Quotation, aliases: AliasTable) -> list[Named]:
     """Each named speaker of a quotation, once each ("X and Y said" counts for X and for Y; []
-    when no speaker is named), keyed by name only. A bare pronoun is no speaker, and a negated
-    report ("X has not said ...") is no one's words. A name the alias table gave (here, or in the
-    article's own resolution: the mention is a variant) says so in its evidence."""
+    when no speaker is named), keyed by name only. A bare pronoun is no speaker. A negated report
+    ("X has not said ...") is still about X, who is named here; what X did not say is counted for
+    no one (:meth:`quotes.report.aggregate.Aggregator.add`, :func:`count_speakers`). A name the
+    alias table gave (here, or in the article's own resolution: the mention is a variant) says so in
+    its evidence."""
     found: list[Named] = []
-    if quotation.negated:
-        return found
     for raw in quotation.speakers:
         named = speaker_key(raw, aliases)
         if named is None or named[0] in PRONOUNS:
@@ -342,6 +342,8 @@ def count_speakers(results: Iterable[ArticleResult], aliases: AliasTable) -> lis
     for number, result in enumerate(results):
         genders: dict[str, list[tuple[str | None, str | None]]] = {}
         for quotation, named in zip(result.quotations, ledger.read(result), strict=True):
+            if quotation.negated:  # (what the speaker did not say is no quotation of theirs)
+                continue
             for item in named:
                 tally = tallies.get(item.key)
                 if tally is None:
