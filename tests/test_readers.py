@@ -21,6 +21,7 @@ from quotes.io.readers import (
     decode_bytes,
     discover,
     read_input,
+    read_inputs,
 )
 from quotes.records import Article
 
@@ -632,3 +633,16 @@ def test_gold_errors_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(GoldError, match=rf"^{path}:2: duplicate id 'a'$") as caught:
         read_gold(str(path))
     assert isinstance(caught.value, QuotesError)
+
+
+def test_articles_read_from_files_can_be_sent_to_worker_processes(tmp_path: Path) -> None:
+    """--jobs pickles articles for its workers: an article's source must survive that (a path
+    type that could not be unpickled silently left every batch to the calling process)."""
+    import pickle
+
+    (tmp_path / "a.txt").write_text('"We will win," said Ana Torres.\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "b1", "text": "It rained, she said."}\n', encoding="utf-8")
+    articles = list(read_inputs([str(tmp_path)], Manifest()))
+    assert len(articles) == 2
+    for article in articles:
+        assert pickle.loads(pickle.dumps(article)) == article

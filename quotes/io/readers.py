@@ -64,6 +64,10 @@ class InputPath(str):
         self.article_id = document_id(path, given)
         return self
 
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """A plain path once pickled (an article's ``source`` sent to a worker process)."""
+        return (str, (str(self),))
+
 
 def document_id(path: str, given: str) -> str:
     """The id of a whole-document article: ``path`` relative to the parent of the input ``given``
