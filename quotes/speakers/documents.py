@@ -121,7 +121,7 @@ def _by_phrase(token: Token) -> Token | None:
             if writer is not None and writer.pos_ in _OWNER_POS:
                 return writer
             if writer is not None and writer.pos_ == "NOUN":
-                return _their_organisation(writer)
+                return _their_organisation(writer) or writer  # ("from the president of X")
     return None
 
 
@@ -265,6 +265,11 @@ class DocumentResolver:
                 return None
             if writer is not None and writer.i not in self.entities.entity_at:
                 return None  # ("the Senate vote": no named writer)
+        if writer is not None and writer.pos_ == "NOUN" and token.i < writer.i:
+            resolved = self._resolve_token(writer, _fake(writer))  # ("an email from the president of X")
+            if resolved.name is not None and resolved.kind in ("person", "organisation", "description"):
+                return Resolution(resolved.name, resolved.kind, f"the {token.text} from {resolved.how}")
+            return None
         if writer is None or writer.pos_ != "PROPN":
             return None
         resolved = self._resolve_token(writer, _fake(writer))
