@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from quotes.attribution import adjacency, continuation
 from quotes.attribution.candidate import Candidate, QuoteGroup, to_quotation
 from quotes.attribution.context import ArticleContext, SpanIndex
-from quotes.attribution.merge import deduplicate, merge_quotes
+from quotes.attribution.merge import SOURCE_OF_REPORTS, deduplicate, merge_quotes
 from quotes.rules.cues import CueRules
 
 __all__ = [
@@ -69,7 +69,9 @@ def attribute(context: ArticleContext) -> list[Candidate]:
     found = [candidate for family in CUE_FAMILIES for candidate in family(context)]
     found.sort(key=_cue_position)  # the order of the parse, whatever the family
     cues = merge_quotes(context, found)
-    claimed = {g for c in cues for g in c.quote_groups}
+    # a quotation an "according to" clause reports ('"...," X said, according to CNN') is still
+    # open to its own speaker: both attributions stand (merge.clashes)
+    claimed = {g for c in cues if c.rule not in SOURCE_OF_REPORTS for g in c.quote_groups}
     adjacent = list(adjacency.adjacent_candidates(context, claimed))
     kept = deduplicate(cues + adjacent, priorities)
     claimed = {g for c in kept for g in c.quote_groups}

@@ -188,7 +188,9 @@ def _source_before(
         if candidate.rule in SIGNED_RULES:
             break  # (the next reaction of the list is signed by its own name)
         if candidate.speaker is not None and candidate.speaker_token is not None and not candidate.negated:
-            previous = candidate
+            if _in_relative_clause(candidate):
+                continue  # (a report in a clause about a noun is background: "emails, which included
+            previous = candidate  # staff members suggesting ...": the next quotation is not theirs)
             break
     if previous is not None:
         after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
@@ -207,6 +209,17 @@ def _source_before(
             inherited=True,
         )
     return _speech_subject_before(context, group)
+
+
+def _in_relative_clause(candidate: Candidate) -> bool:
+    """Whether the candidate's cue verb sits inside a relative clause (``which included staff
+    members suggesting ...``)."""
+    cue = candidate.cue_token
+    return cue is not None and _relative(cue)
+
+
+def _relative(token: Token) -> bool:
+    return any(t.dep_ == "relcl" for t in (token, *token.ancestors))
 
 
 def _joins(context: ArticleContext, previous: Candidate, group: QuoteGroup) -> bool:
@@ -233,13 +246,18 @@ def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
 
 def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
     """``Amsel spoke to reporters on Tuesday. "We run out by noon."``: the subject of a speech
-    verb in the sentence right before the quotation, when no one else is named after it."""
+    verb (or of a verb publishing a statement: ``The union released a statement on Monday.``) in
+    the sentence right before the quotation, when no one else is named after it."""
     sentence = _sentence_before(context, group.start)
     if sentence is None:
         return None
     for token in reversed(sentence):
-        if context.quoted.contains(token.idx) or not context.is_speech_verb(token):
+        if context.quoted.contains(token.idx):
             continue
+        if not context.is_speech_verb(token) and not _publishes_statement(context, token):
+            continue
+        if _relative(token):
+            continue  # (a speech verb in a clause about a noun is background, as in _in_relative_clause)
         source = subject(token)
         if source is None or not is_mention(source) or source.i > token.i or source.tag_ in ("WP", "WDT"):
             continue
@@ -253,6 +271,15 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
         candidate.speaker, candidate.title = mention_span(source)
         return candidate
     return None
+
+
+def _publishes_statement(context: ArticleContext, token: Token) -> bool:
+    """``released a statement``, ``put out a letter`` (``cues.yaml: words.publishing_verbs`` with
+    an object among ``words.statement_nouns``)."""
+    words = context.words
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words.publishing_verbs:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words.statement_nouns for c in token.children)
 
 
 def _sentence_before(context: ArticleContext, position: int) -> SentSpan | None:

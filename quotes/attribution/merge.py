@@ -125,15 +125,22 @@ def _reports(candidate: Candidate) -> bool:
     return cue is None or not cue.sent.text.rstrip().rstrip("\"”'’").endswith("?")
 
 
+SOURCE_OF_REPORTS = frozenset({"according-to"})
+"""Rules whose source reports what another says ("according to CNN, Sanders said ...")."""
+REPORTED_BY_A_SOURCE = frozenset({"cue-clause", "cue-quote-after", "cue-quote-before"})
+"""Rules of a speaker's own words that such a source may report; both attributions stand."""
+
+
 def clashes(candidate: Candidate, other: Candidate) -> bool:
     """Whether two candidates claim the same content or quotation marks. An attribution reported
     inside another's content (``X said Y told Z that ...``) clashes with it too: on polnear-train
     only 19% of such nested cue clauses were annotated on their own; but a cue clause inside an
     ``according to`` clause stands beside it, and so does any attribution a transcript turn reports
     (``IMOGEN THORPE: The Environment Agency says it has a legal duty ...``)."""
-    if {candidate.rule, other.rule} == {"according-to", "cue-clause"}:
-        inner, outer = (candidate, other) if candidate.rule == "cue-clause" else (other, candidate)
-        if any(s <= inner.cue[0][0] < e for s, e in outer.content):
+    rules = {candidate.rule, other.rule}
+    if len(rules & SOURCE_OF_REPORTS) == 1 and rules & REPORTED_BY_A_SOURCE:
+        inner, outer = (other, candidate) if candidate.rule in SOURCE_OF_REPORTS else (candidate, other)
+        if inner.cue and any(s <= inner.cue[0][0] < e for s, e in outer.content):
             return False  # "According to X, Y said that ...": both are annotated (train: 22 more found)
     if "transcript-line" in (candidate.rule, other.rule) and candidate.rule != other.rule:
         inner, outer = (other, candidate) if candidate.rule == "transcript-line" else (candidate, other)

@@ -64,6 +64,8 @@ class AttributionWords:
     response_nouns: frozenset[str] = frozenset()  # '"No," was the response of X': an answer
     inverted_report_verbs: frozenset[str] = frozenset()  # "..., reported the BBC": the source after
     identity_verbs: frozenset[str] = frozenset()  # "asking not to be identified": no message
+    publishing_verbs: frozenset[str] = frozenset()  # "released a statement": what follows is it
+    statement_nouns: frozenset[str] = frozenset()  # ... the documents such a verb publishes
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ _WORD_LISTS = {
     "response_nouns": word_list,
     "inverted_report_verbs": word_list,
     "identity_verbs": word_list,
+    "publishing_verbs": word_list,
+    "statement_nouns": word_list,
 }
 
 
