@@ -256,3 +256,19 @@ def test_negative_words_weigh_more(tone_rules: ToneRules) -> None:
 )
 def test_abbreviations_do_not_end_sentences(text: str, count: int) -> None:
     assert len(list(sentences(text, 0, len(text)))) == count
+
+
+def test_despite_concedes_without_negating(tone_rules: ToneRules) -> None:
+    # VADER counts "despite" as a negator: "a fraud conviction" came out as praise
+    tone = tone_of(tone_rules, "He kept his seat despite a fraud conviction.")
+    assert tone.label == "negative"
+    assert any(ev.entry == "despite" and ev.source == "tone/negation" for ev in tone.evidence)
+    conceded = tone_of(tone_rules, "Despite good reviews, the show closed in a week.").compound
+    assert 0 < conceded < tone_of(tone_rules, "With good reviews, the show closed in a week.").compound
+
+
+def test_opinion_lexicon_fills_vaders_gaps(tone_rules: ToneRules) -> None:
+    tone = tone_of(tone_rules, "The council called the remark repugnant.")
+    assert tone.label == "negative"  # VADER alone: neutral
+    assert any(ev.source == "tone/opinion_lexicon" and ev.matched == "repugnant" for ev in tone.evidence)
+    assert tone_of(tone_rules, "The issue is complex.").label == "neutral"  # descriptive senses left out
