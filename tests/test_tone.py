@@ -272,3 +272,15 @@ def test_opinion_lexicon_fills_vaders_gaps(tone_rules: ToneRules) -> None:
     assert tone.label == "negative"  # VADER alone: neutral
     assert any(ev.source == "tone/opinion_lexicon" and ev.matched == "repugnant" for ev in tone.evidence)
     assert tone_of(tone_rules, "The issue is complex.").label == "neutral"  # descriptive senses left out
+
+
+def test_amplifying_adjectives_before_a_harm(tone_rules: ToneRules) -> None:
+    tone = tone_of(tone_rules, "The measure faces strong opposition.")
+    assert tone.label == "negative"  # VADER's +2.3 for "strong" had made it positive
+    assert any(ev.entry == "strong" and ev.source == "tone/negation" for ev in tone.evidence)
+    assert tone_of(tone_rules, "The measure has strong support.").label == "positive"  # keeps its own
+
+
+def test_classifying_adjectives_are_mild(tone_rules: ToneRules) -> None:
+    free = tone_of(tone_rules, "Members mail newsletters with free postage.")
+    assert 0 < free.compound < 0.3  # "free of charge", not praise (VADER alone: +0.51)
