@@ -284,3 +284,11 @@ def test_amplifying_adjectives_before_a_harm(tone_rules: ToneRules) -> None:
 def test_classifying_adjectives_are_mild(tone_rules: ToneRules) -> None:
     free = tone_of(tone_rules, "Members mail newsletters with free postage.")
     assert 0 < free.compound < 0.3  # "free of charge", not praise (VADER alone: +0.51)
+
+
+def test_rhetorical_questions_assert_the_opposite(tone_rules: ToneRules) -> None:
+    assert tone_of(tone_rules, "Who could oppose a plan to curb violence?").label == "positive"
+    assert tone_of(tone_rules, "Who says lotteries are harmless fun?").label == "negative"
+    assert tone_of(tone_rules, "Lotteries are harmless fun.").label == "positive"
+    # a relative clause and a statement are no questions
+    assert tone_of(tone_rules, "The official who could oppose the plan left.").label == "negative"
