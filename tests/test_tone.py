@@ -256,3 +256,39 @@ def test_negative_words_weigh_more(tone_rules: ToneRules) -> None:
 )
 def test_abbreviations_do_not_end_sentences(text: str, count: int) -> None:
     assert len(list(sentences(text, 0, len(text)))) == count
+
+
+def test_despite_concedes_without_negating(tone_rules: ToneRules) -> None:
+    # VADER counts "despite" as a negator: "a fraud conviction" came out as praise
+    tone = tone_of(tone_rules, "He kept his seat despite a fraud conviction.")
+    assert tone.label == "negative"
+    assert any(ev.entry == "despite" and ev.source == "tone/negation" for ev in tone.evidence)
+    conceded = tone_of(tone_rules, "Despite good reviews, the show closed in a week.").compound
+    assert 0 < conceded < tone_of(tone_rules, "With good reviews, the show closed in a week.").compound
+
+
+def test_opinion_lexicon_fills_vaders_gaps(tone_rules: ToneRules) -> None:
+    tone = tone_of(tone_rules, "The council called the remark repugnant.")
+    assert tone.label == "negative"  # VADER alone: neutral
+    assert any(ev.source == "tone/opinion_lexicon" and ev.matched == "repugnant" for ev in tone.evidence)
+    assert tone_of(tone_rules, "The issue is complex.").label == "neutral"  # descriptive senses left out
+
+
+def test_amplifying_adjectives_before_a_harm(tone_rules: ToneRules) -> None:
+    tone = tone_of(tone_rules, "The measure faces strong opposition.")
+    assert tone.label == "negative"  # VADER's +2.3 for "strong" had made it positive
+    assert any(ev.entry == "strong" and ev.source == "tone/negation" for ev in tone.evidence)
+    assert tone_of(tone_rules, "The measure has strong support.").label == "positive"  # keeps its own
+
+
+def test_classifying_adjectives_are_mild(tone_rules: ToneRules) -> None:
+    free = tone_of(tone_rules, "Members mail newsletters with free postage.")
+    assert 0 < free.compound < 0.3  # "free of charge", not praise (VADER alone: +0.51)
+
+
+def test_rhetorical_questions_assert_the_opposite(tone_rules: ToneRules) -> None:
+    assert tone_of(tone_rules, "Who could oppose a plan to curb violence?").label == "positive"
+    assert tone_of(tone_rules, "Who says lotteries are harmless fun?").label == "negative"
+    assert tone_of(tone_rules, "Lotteries are harmless fun.").label == "positive"
+    # a relative clause and a statement are no questions
+    assert tone_of(tone_rules, "The official who could oppose the plan left.").label == "negative"

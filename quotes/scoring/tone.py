@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentiText
 
 from quotes.records import Evidence, Span, Tone
 from quotes.rules.lexicon import PhraseLexicon
@@ -267,20 +267,30 @@ def _apply_negation(text: str, start: int, end: int, spans: list[Span], valences
                         valences[i] = 0.0
             extra.append(rule.valence)
             changed = True
-        elif _CLAUSE_START.search(text, start, s) or s == start:
-            if rule.kind == "concession":
-                stop = _CONCESSION_END.search(text, e, end)
-                clause_end = stop.start() if stop else end
-                for i, sp in enumerate(spans):
-                    if s <= sp[0] < clause_end:
-                        valences[i] *= rule.factor
-                changed = True
-            else:
-                for i, sp in enumerate(spans):
-                    valences[i] *= rule.before if sp[1] <= s else rule.after if sp[0] >= e else 1.0
+        else:  # concession or contrast
+            if rule.kind == "concession" and text[s:e].lower() in NEGATE:
+                changed = _undo_vader_negation(bisect_left(starts, e), valences)
+            if _CLAUSE_START.search(text, start, s) or s == start:
+                if rule.kind == "concession":
+                    stop = _CONCESSION_END.search(text, e, end)
+                    clause_end = stop.start() if stop else end
+                    for i, sp in enumerate(spans):
+                        if s <= sp[0] < clause_end:
+                            valences[i] *= rule.factor
+                else:
+                    for i, sp in enumerate(spans):
+                        valences[i] *= rule.before if sp[1] <= s else rule.after if sp[0] >= e else 1.0
                 changed = True
         if changed:
             evidence.append(Evidence(entry.source, entry.entry, (s, e), text[s:e],
                                      rule.valence or rule.factor, f"{rule.id} ({rule.kind}): {entry.note}"))
     return evidence
 
+
+def _undo_vader_negation(first: int, valences: list[float]) -> bool:
+    """Undo VADER's flip of the three words from ``first``: it counts "despite" as a negator, but a
+    concession grants a fact rather than denies it ("despite his felony conviction")."""
+    window = range(first, min(first + 3, len(valences)))
+    for i in window:
+        valences[i] /= N_SCALAR
+    return any(valences[i] for i in window)
