@@ -125,7 +125,7 @@ class ArticleContext:
     def reporter_words(self) -> list[Word]:
         """The words outside quotations: words inside one belong to the speaker, not the reporter."""
         contains = self.quoted.contains
-        teaser = self._teaser_lines()
+        teaser = self._teaser_lines() | self._subhead_lines()
         return [
             Word(t, t.pos_, t.lemma_.lower(), t.lower_)
             for t in self.doc
@@ -157,6 +157,15 @@ class ArticleContext:
                 starts.add(position)
             position += len(line) + 1
         return starts
+
+    def _subhead_lines(self) -> set[int]:
+        """Starts of the short lines after the first with no closing punctuation: subheads
+        (``What York1 says it's proposing``), teasers for other stories (``Justice system needs
+        work, says councillor``) and labels. The headline, the first line, is the article's own
+        (PolNeAR annotates headlines); a subhead names a section, no one's report (polnear-dev and
+        train-named hold one quotation in such a line, a quotation signed after a dash, which
+        no cue word finds)."""
+        return {start + 1 for start in self.newlines if self.is_headline(start + 1)}
 
     def is_headline(self, position: int) -> bool:
         """Whether ``position`` lies in a short line with no closing punctuation (a headline).
