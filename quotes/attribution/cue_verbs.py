@@ -105,6 +105,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
     if rule == "cue-clause" and _defers_speech(context, content_head):
         return None  # "said it would comment later": a report with no message
+    if _speech_act_only(context, verb, content_head, rule):
+        return None  # "declined to comment", "did not answer our emails": nothing was said
     if _withholds_name(context, verb, content_head):
         return None  # "asking not to be identified": a condition of the interview, no message
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
@@ -156,8 +158,31 @@ def _defers_speech(context: ArticleContext, head: Token) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children):
         return False
+    if any(c.dep_ == "neg" for c in children) and head.lemma_.lower() in context.words.speech_act_verbs:
+        return not any(c.dep_ in MESSAGE_DEPS for c in children)  # "would not comment on the case"
     topics = context.words.message_prepositions  # "respond to the claims", not "in due course"
     return not any(c.dep_ in MESSAGE_DEPS or (c.dep_ == "prep" and c.lower_ in topics) for c in children)
+
+
+def _speech_act_only(context: ArticleContext, verb: Token, head: Token, rule: str) -> bool:
+    """``declined to comment``, ``refused to answer questions about the contract``, ``declined to
+    speak to reporters``, ``did not answer our emails and calls``, ``answered questions from
+    reporters``: the act of speaking (``cues.yaml: words.speech_act_verbs``) refused, or done to
+    the vehicle of speech (``words.speech_act_objects``), with no message of its own (a clause)."""
+    words = context.words
+    if rule == "cue-intent":
+        return (
+            verb.lemma_.lower() in words.refusal_verbs
+            and head.lemma_.lower() in words.speech_act_verbs
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+        )
+    if rule != "cue-object" or verb.lemma_.lower() not in words.speech_act_verbs:
+        return False
+    noun = head
+    if head.pos_ in ("PRON", "DET", "NUM", "ADJ"):  # "any of our questions", "all of the calls"
+        of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        noun = of[0] if of else head
+    return noun.lemma_.lower() in words.speech_act_objects
 
 
 def _withholds_name(context: ArticleContext, verb: Token, head: Token) -> bool:
