@@ -178,6 +178,8 @@ def _speech_act_only(context: ArticleContext, verb: Token, head: Token, rule: st
         )
     if rule != "cue-object" or verb.lemma_.lower() not in words.speech_act_verbs:
         return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words.refusal_verbs:
+        return True  # "declined to speak about the incidents": refused, whatever the topic
     noun = head
     if head.pos_ in ("PRON", "DET", "NUM", "ADJ"):  # "any of our questions", "all of the calls"
         of = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
