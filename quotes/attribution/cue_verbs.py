@@ -41,6 +41,8 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
             continue
         if names_noun(word.token) or _is_imperative(word.token):
             continue  # "a show called 'Sons of Trump'": a name; "Compare my case to ...": an order
+        if _in_question(word.token):
+            continue  # "Asked whether she would seek a second term, ...": the reporter's words
         token = word.token
         candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
         if candidate is not None:
@@ -59,6 +61,19 @@ def _is_imperative(verb: Token) -> bool:
         and all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : verb.i])
         and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children)
     )
+
+
+def _in_question(verb: Token) -> bool:
+    """Whether ``verb`` lies in the question of a reduced passive with no agent (``Asked whether
+    she would seek a second term, the mayor said ...``): the reporter's words, no one's report."""
+    current = verb
+    while current.head.i != current.i:
+        if current.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj") and is_reduced_passive(
+            current.head
+        ):
+            return subject(current.head) is None
+        current = current.head
+    return False
 
 
 def _is_markup(text: str, token: Token) -> bool:
@@ -127,7 +142,9 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         if start < content[1] and end > content[0]
     ]
     source = subject(verb)
-    if source is None and rule == "cue-clause" and not is_reduced_passive(verb):
+    if source is None and is_reduced_passive(verb):
+        return None  # "wouldn't comment when asked if ...": the reporter's own question
+    if source is None and rule == "cue-clause":
         source = inverted_subject(verb)
     cue_class = cue.cue_class
     if cue_class == "speech" and lemma in context.words.evidence_verbs and source is not None:
