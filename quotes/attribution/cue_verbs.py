@@ -11,6 +11,7 @@ from quotes.attribution.according_to import opens_according_to
 from quotes.attribution.candidate import Candidate
 from quotes.attribution.context import VERBAL, ArticleContext, names_noun, particle
 from quotes.attribution.extent import without_trailer
+from quotes.attribution.negation import negating_verb
 from quotes.attribution.objects import message_object, short_answer
 from quotes.attribution.syntax import (
     SUBJECT_DEPS,
@@ -27,6 +28,7 @@ from quotes.text.spans import trim_clause, word_count
 RULE_IDS = ("cue-clause", "cue-object", "cue-intent", "cue-parenthetical")
 MESSAGE_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd")  # what a reported clause's verb says
 FUTURE_AUXILIARIES = ("will", "would", "shall")  # "said it would comment later"
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")  # "how many", "which side", "who": an open question
 ANONYMITY = "anonymity"  # "requested anonymity to discuss ...": a condition, not a message
 
 
@@ -41,7 +43,7 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
             continue
         if names_noun(word.token) or _is_imperative(word.token):
             continue  # "a show called 'Sons of Trump'": a name; "Compare my case to ...": an order
-        if _in_question(word.token):
+        if _in_question(context, word.token):
             continue  # "Asked whether she would seek a second term, ...": the reporter's words
         token = word.token
         candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
@@ -63,16 +65,21 @@ def _is_imperative(verb: Token) -> bool:
     )
 
 
-def _in_question(verb: Token) -> bool:
+def _in_question(context: ArticleContext, verb: Token) -> bool:
     """Whether ``verb`` lies in the question of a reduced passive with no agent (``Asked whether
-    she would seek a second term, the mayor said ...``): the reporter's words, no one's report."""
+    she would seek a second term, the mayor said ...``), the reporter's words, or in an open
+    question left unanswered (``has not said whether he will recall the legislature``): no
+    one's report."""
     current = verb
     while current.head.i != current.i:
-        if current.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj") and is_reduced_passive(
-            current.head
-        ):
-            return subject(current.head) is None
-        current = current.head
+        head = current.head
+        if current.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj") and is_reduced_passive(head):
+            return subject(head) is None
+        if current.dep_ == "ccomp" and _opens_question(current) and context.cue_verb(head) is not None:
+            refusals = context.words.refusal_verbs
+            if negating_verb(head, refusals, context.is_speech_verb) is not None:
+                return True
+        current = head
     return False
 
 
@@ -122,6 +129,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         return None  # "said it would comment later": a report with no message
     if _speech_act_only(context, verb, content_head, rule):
         return None  # "declined to comment", "did not answer our emails": nothing was said
+    if rule == "cue-clause" and _withholds_answer(context, verb, content_head):
+        return None  # "has not said whether she will run": a question left open, nothing said
     if _withholds_name(context, verb, content_head):
         return None  # "asking not to be identified": a condition of the interview, no message
     content = trim_clause(context.text, *(object_span or subtree_span(content_head)))
@@ -181,6 +190,23 @@ def _defers_speech(context: ArticleContext, head: Token) -> bool:
     return not any(c.dep_ in MESSAGE_DEPS or (c.dep_ == "prep" and c.lower_ in topics) for c in children)
 
 
+def _withholds_answer(context: ArticleContext, verb: Token, head: Token) -> bool:
+    """``The mayor has not said whether she will run again``, ``would not say how many members
+    voted``, ``refused to say when the plant would reopen``: a negated or refused report of an
+    open question (a clause opened by ``whether``, ``if`` or a wh-word) says only that nothing
+    was said (polnear-dev and train-named annotate 3 of 6; a speech-only annotation none).
+    ``has not said he would veto the bill`` keeps its claim, a negated quotation."""
+    if not _opens_question(head):
+        return False
+    return negating_verb(verb, context.words.refusal_verbs, context.is_speech_verb) is not None
+
+
+def _opens_question(head: Token) -> bool:
+    """Whether a clause opens with ``whether``, ``if`` or a wh-word (``how many members voted``)."""
+    first = head.left_edge
+    return first.tag_ in WH_TAGS or first.lower_ in ("whether", "if")
+
+
 def _speech_act_only(context: ArticleContext, verb: Token, head: Token, rule: str) -> bool:
     """``declined to comment``, ``refused to answer questions about the contract``, ``declined to
     speak to reporters``, ``did not answer our emails and calls``, ``answered questions from
@@ -188,11 +214,12 @@ def _speech_act_only(context: ArticleContext, verb: Token, head: Token, rule: st
     the vehicle of speech (``words.speech_act_objects``), with no message of its own (a clause)."""
     words = context.words
     if rule == "cue-intent":
-        return (
-            verb.lemma_.lower() in words.refusal_verbs
-            and head.lemma_.lower() in words.speech_act_verbs
-            and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
-        )
+        if verb.lemma_.lower() not in words.refusal_verbs:
+            return False
+        clauses = [c for c in head.children if c.dep_ in ("ccomp", "xcomp")]
+        if head.lemma_.lower() in words.speech_act_verbs:
+            return not clauses
+        return context.is_speech_verb(head) and any(_opens_question(c) for c in clauses)  # "to say when"
     if rule != "cue-object" or verb.lemma_.lower() not in words.speech_act_verbs:
         return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words.refusal_verbs:
