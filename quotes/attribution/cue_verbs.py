@@ -67,7 +67,8 @@ def _is_imperative(verb: Token) -> bool:
 
 def _in_question(context: ArticleContext, verb: Token) -> bool:
     """Whether ``verb`` lies in the question of a reduced passive with no agent (``Asked whether
-    she would seek a second term, the mayor said ...``), the reporter's words, or in an open
+    she would seek a second term, the mayor said ...``), the reporter's words, in what a passive
+    with no agent asks (``Anyone with information is asked to call police``), or in an open
     question left unanswered (``has not said whether he will recall the legislature``): no
     one's report."""
     current = verb
@@ -75,12 +76,24 @@ def _in_question(context: ArticleContext, verb: Token) -> bool:
         head = current.head
         if current.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj") and is_reduced_passive(head):
             return subject(head) is None
+        if current.dep_ == "xcomp" and _unsourced_passive(context, head):
+            return True  # "Anyone with information is asked to call police": no one's instruction
         if current.dep_ == "ccomp" and _opens_question(current) and context.cue_verb(head) is not None:
             refusals = context.words.refusal_verbs
             if negating_verb(head, refusals, context.is_speech_verb) is not None:
                 return True
         current = head
     return False
+
+
+def _unsourced_passive(context: ArticleContext, verb: Token) -> bool:
+    """A speech cue that asks for an act (``takes: [xcomp]``) in the passive with no agent (``is
+    asked to``, ``were told to``; not the hearsay of ``is said to have pressed for``)."""
+    lemma = context.cue_verb(verb)
+    if lemma is None or context.verb(lemma).cue_class != "speech" or "xcomp" not in context.verb(lemma).takes:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _is_markup(text: str, token: Token) -> bool:
