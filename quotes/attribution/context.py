@@ -67,10 +67,15 @@ DATELINE = re.compile(
 )
 HEADLINE_MAX_WORDS = 15
 # a caption closed by a photo credit: "(Jacques Boivin/CBC)", "THE CANADIAN PRESS/Kelly Clark",
-# "(Photo: Jane Doe/Reuters)"
+# "(Photo: Jane Doe/Reuters)"; after a closed sentence, a credit of capitalised words or one
+# that says where the photo came from: "... next month. (CBC)", "(Submitted by the Department of
+# Health)", "... ignored. Photo by Jane Ng" (not an aside: "(Fingers crossed.)")
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}\)"
-    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z])\s*$"
+    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z]"
+    r"|[.!?”\"][ \t]*\((?:(?:Submitted|Supplied|Handout|File|Photo|Courtesy)\b[^()\n]{0,60}"
+    r"|(?:[A-Z][\w'’&./-]*[ \t]*){1,5})\)"
+    r"|[.!?][ \t]+(?:Photo|Photograph|Image)s?(?: courtesy of| by|:)[ \t]+[A-Z][^\n.]{0,60})\s*$"
 )
 _NON_SPACE = re.compile(r"\S+")
 
