@@ -43,7 +43,7 @@ def verb_cues(context: ArticleContext) -> Iterator[Candidate]:
             continue
         if names_noun(word.token) or _is_imperative(word.token):
             continue  # "a show called 'Sons of Trump'": a name; "Compare my case to ...": an order
-        if _in_question(context, word.token):
+        if _in_question(context, word.token) or _asks_the_reader(word.token):
             continue  # "Asked whether she would seek a second term, ...": the reporter's words
         token = word.token
         candidate = _verb_cue(context, token, lemma) or short_answer(context, token, lemma)
@@ -84,6 +84,17 @@ def _in_question(context: ArticleContext, verb: Token) -> bool:
                 return True
         current = head
     return False
+
+
+def _asks_the_reader(verb: Token) -> bool:
+    """``Do you think that not winning a majority had anything to do with it?``: a cue whose
+    subject is ``you`` in a question outside quotation marks is the interviewer's (or the
+    writer's) question to the one addressed, no one's report."""
+    sentence = verb.sent
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is None or last.text != "?":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children)
 
 
 def _unsourced_passive(context: ArticleContext, verb: Token) -> bool:
