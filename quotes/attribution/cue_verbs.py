@@ -86,6 +86,12 @@ def _in_question(context: ArticleContext, verb: Token) -> bool:
     return False
 
 
+def _infinitive_of_noun(verb: Token) -> bool:
+    """``gives mayors the ability to veto bylaws``, ``the power to nominate judges``: an
+    infinitive that modifies a noun names a power or a chance, not something said."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _asks_the_reader(verb: Token) -> bool:
     """``Do you think that not winning a majority had anything to do with it?``: a cue whose
     subject is ``you`` in a question outside quotation marks is the interviewer's (or the
@@ -149,6 +155,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
             content_head, rule = objects[0], "cue-object"
     if content_head is None:
         return _parenthetical(context, verb, cue) if verb.dep_ == "parataxis" else None
+    if rule == "cue-object" and _infinitive_of_noun(verb):
+        return None  # "the ability to veto bylaws": a power, not a report
     if rule == "cue-clause" and _defers_speech(context, content_head):
         return None  # "said it would comment later": a report with no message
     if _speech_act_only(context, verb, content_head, rule):
