@@ -67,10 +67,15 @@ DATELINE = re.compile(
 )
 HEADLINE_MAX_WORDS = 15
 # a caption closed by a photo credit: "(Jacques Boivin/CBC)", "THE CANADIAN PRESS/Kelly Clark",
-# "(Photo: Jane Doe/Reuters)"
+# "(Photo: Jane Doe/Reuters)"; after a closed sentence, a credit of capitalised words or one
+# that says where the photo came from: "... next month. (CBC)", "(Submitted by the Department of
+# Health)", "... ignored. Photo by Jane Ng" (not an aside: "(Fingers crossed.)")
 PHOTO_CREDIT = re.compile(
     r"(?:\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}\)"
-    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z])\s*$"
+    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z]"
+    r"|[.!?”\"][ \t]*\((?:(?:Submitted|Supplied|Handout|File|Photo|Courtesy)\b[^()\n]{0,60}"
+    r"|(?:[A-Z][\w'’&./-]*[ \t]*){1,5})\)"
+    r"|[.!?][ \t]+(?:Photo|Photograph|Image)s?(?: courtesy of| by|:)[ \t]+[A-Z][^\n.]{0,60})\s*$"
 )
 _NON_SPACE = re.compile(r"\S+")
 
@@ -125,7 +130,7 @@ class ArticleContext:
     def reporter_words(self) -> list[Word]:
         """The words outside quotations: words inside one belong to the speaker, not the reporter."""
         contains = self.quoted.contains
-        teaser = self._teaser_lines()
+        teaser = self._teaser_lines() | self._subhead_lines()
         return [
             Word(t, t.pos_, t.lemma_.lower(), t.lower_)
             for t in self.doc
@@ -157,6 +162,15 @@ class ArticleContext:
                 starts.add(position)
             position += len(line) + 1
         return starts
+
+    def _subhead_lines(self) -> set[int]:
+        """Starts of the short lines after the first with no closing punctuation: subheads
+        (``What York1 says it's proposing``), teasers for other stories (``Justice system needs
+        work, says councillor``) and labels. The headline, the first line, is the article's own
+        (PolNeAR annotates headlines); a subhead names a section, no one's report (polnear-dev and
+        train-named hold one quotation in such a line, a quotation signed after a dash, which
+        no cue word finds)."""
+        return {start + 1 for start in self.newlines if self.is_headline(start + 1)}
 
     def is_headline(self, position: int) -> bool:
         """Whether ``position`` lies in a short line with no closing punctuation (a headline).

@@ -8,6 +8,11 @@ as the source when there is one (``is expected by analysts to ...``) and none ot
 verb in the passive with a topic (``was asked about the comment``) reports the topic.
 On polnear-train ``is expected to`` is annotated 71 times of 82, ``was asked about`` 10 of 12;
 the verbs the lexicon does not hold (``allowed to``, ``forced to``) are mostly not.
+
+A speech verb in the passive with no agent names no one who spoke: ``Anyone with information is
+asked to call police``, ``Residents are being encouraged to stay indoors``, ``was asked about the
+comment`` (the reporter's question): no quotation (polnear-dev and train-named annotate 2 of 4,
+a speech-only annotation none). ``is expected to`` (a belief, not speech) stays.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ def _passive(context: ArticleContext, verb: Token, lemma: str) -> Candidate | No
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if verb.dep_ == "relcl":
         return None  # "a nominee who is expected to be moderate": the relative clause describes
+    if source is None and cue.cue_class == "speech":
+        return None  # "Anyone with information is asked to call police", "was asked about it"
     if "xcomp" in cue.takes and (cue.cue_class == "speech" or lemma in PASSIVE_COGNITION_LEMMAS):
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERBAL), None)
         if complement is not None:

@@ -33,6 +33,8 @@ def refer_cues(context: ArticleContext) -> Iterator[Candidate]:
             continue  # "the plan, referred to as ...": a name, not a message
         if _is_gloss(verb):
             continue  # '"...," he said, referring to the survey': the reporter's gloss
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue  # "refer the matter to the court", "refer us to the press releases": a referral
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == REFER_PREPOSITION), None)
         pobj = prepositional_object(prep) if prep is not None and prep.i > verb.i else None
         if pobj is None:

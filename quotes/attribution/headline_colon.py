@@ -34,6 +34,7 @@ MIN_CONTENT_WORDS = 3
 LABEL_POS = ("PROPN", "NOUN", "ADJ", "PART", "PUNCT", "ADP")
 NAME_ENTITIES = ("PERSON", "ORG", "NORP")
 _COLON = re.compile(r":[ \t\u00a0]+(?=\S)")
+_FORMAT_LABEL = re.compile(r"[A-Za-z]&[A-Za-z]")  # "Q&A"
 
 
 def headline_colons(context: ArticleContext) -> Iterator[Candidate]:
@@ -74,6 +75,8 @@ def _is_source_label(context: ArticleContext, label: list[Token]) -> bool:
         return False  # ("The Latest:", "In pictures:")
     if any(t.pos_ not in LABEL_POS for t in label) or label[-1].pos_ not in ("PROPN", "NOUN"):
         return False
+    if _FORMAT_LABEL.fullmatch("".join(t.text for t in label)):
+        return False  # "Q&A:", a format, not a source
     if len(words) == 1:
         word = words[0]
         if word.is_upper and word.ent_type_ not in NAME_ENTITIES:

@@ -1,5 +1,6 @@
 """Negated reports: ``The president has not said he would veto the bill``, ``X declined to say
-whether ...``, ``X never mentioned Y``, ``X declined to comment``.
+whether ...``, ``X never mentioned Y`` (``X declined to comment`` says nothing at all and is no
+quotation: ``cue_verbs.py``, ``cues.yaml: words.speech_act_verbs``).
 
 Such a report says what its source did *not* say. PolNeAR annotates it as an attribution (the
 negation in its cue: ``did not say``, ``declined``; on polnear-train 118 of 179 negated cues we
@@ -10,7 +11,7 @@ and the report and ``quotes speakers`` give it to no speaker.
 A cue is negated when it, or the verb whose infinitive it is (``did not want to say``), has a
 negation (``not``, ``n't``, ``never``), or when it is the infinitive of a refusal
 (``declined to say whether ...``: ``cues.yaml: words.refusal_verbs``), or is itself a refusal
-whose infinitive is a speech verb (``declined to comment``; not ``refused to fight``, an
+whose infinitive is a speech verb (``refused to say``; not ``refused to fight``, an
 intention).
 """
 
@@ -39,7 +40,7 @@ def negating_verb(
     if cue.lemma_.lower() in refusals and any(
         c.dep_ == "xcomp" and is_speech(c) for c in cue.children
     ):
-        return cue  # "declined to comment", "refused to answer questions"
+        return cue  # "refused to say", "declined to discuss the plan"
     head = cue.head
     if cue.dep_ not in GOVERNED_DEPS or head is cue:
         return None

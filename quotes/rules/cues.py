@@ -61,6 +61,8 @@ class AttributionWords:
     reaction_verbs: frozenset[str] = frozenset()  # "faced accusations that ...": not the subject's claim
     refusal_verbs: frozenset[str] = frozenset()  # "declined to say whether ...": a negated report
     deferral_verbs: frozenset[str] = frozenset()  # "said it would comment later": no message
+    speech_act_verbs: frozenset[str] = frozenset()  # "declined to comment": speaking, no message
+    speech_act_objects: frozenset[str] = frozenset()  # "answered questions": the vehicle, no message
     response_nouns: frozenset[str] = frozenset()  # '"No," was the response of X': an answer
     inverted_report_verbs: frozenset[str] = frozenset()  # "..., reported the BBC": the source after
     identity_verbs: frozenset[str] = frozenset()  # "asking not to be identified": no message
@@ -145,6 +147,8 @@ _WORD_LISTS = {
     "topic_verbs": word_list,
     "refusal_verbs": word_list,
     "deferral_verbs": word_list,
+    "speech_act_verbs": word_list,
+    "speech_act_objects": word_list,
     "response_nouns": word_list,
     "inverted_report_verbs": word_list,
     "identity_verbs": word_list,

@@ -24,9 +24,9 @@ CASES = [
     ),
     (
         'Coach Dana Miles was asked about the loss.\n\n"We did not play well enough, and that is on me."',
-        # the person named before is not taken for the speaker (right 4 times of 22 on polnear-train)
+        # the person named before is not taken for the speaker (right 4 times of 22 on polnear-train);
+        # what she was asked about is the reporter's question, no quotation
         [
-            ("cue-passive", "indirect", ("the loss",), None),  # what she was asked about
             ("unattributed", "direct", ('"We did not play well enough, and that is on me."',), None),
         ],
     ),
