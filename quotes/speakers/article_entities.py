@@ -358,6 +358,8 @@ class ArticleEntities:
         for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
+            if self._organisation_apposition(ent):
+                label_votes[key].append("ORG_APPOS")  # ("Ericsson, a Swedish ... company")
             around = doc[max(ent.start - 1, 0) : ent.start + 1]
             honorific = any(  # before the name, or inside the entity ("Cr Wilson", "Councillor Ewan Wilson")
                 t.lower_.rstrip(".") in self.titles.honorifics for t in around
@@ -439,6 +441,16 @@ class ArticleEntities:
             for child in ent.root.children
         )
 
+    def _organisation_apposition(self, ent: Span) -> bool:
+        """``Ericsson, a Swedish multinational ... company``: a name with an organisation's kind
+        noun in apposition names that organisation, whatever the model's label."""
+        kinds = self.words.organisation_kinds
+        return any(
+            child.dep_ == "appos" and child.pos_ == "NOUN" and child.lower_ in kinds
+            and any(c.lower_ in ("a", "an", "the") for c in child.lefts)
+            for child in ent.root.children
+        )
+
     @staticmethod
     def _is_subject(ent: Span) -> bool:
         """Whether a named entity is (or heads) the subject of its clause."""
@@ -487,6 +499,8 @@ class ArticleEntities:
         words = name.split()
         if any(word.lower() in self.mention_rules.organisation_words for word in words):
             return "organisation"
+        if "ORG_APPOS" in votes and not (has_full_name and len(words) > 1):
+            return "organisation"  # (a name set beside "a ... company" is the company's)
         if (has_full_name or words[0].lower() in self.words.first_names) and len(words) <= 3:
             return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
         if "ORG" in votes:

@@ -235,6 +235,8 @@ class NominalResolver:
         def fits(entity: Entity) -> bool:
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
                 return False  # (nor an organisation named by a kind word alone: "Bank")
+            if self._law(entity):
+                return False  # ("the Foreign Corrupt Practices Act" is no company)
             own = kind_groups(entity.name, self.words)
             return bool(own & groups or (generic in groups and not own))
 
@@ -247,6 +249,12 @@ class NominalResolver:
         if token.lower_ in self.words.kinds_nearby and not any(c.dep_ == "poss" for c in token.lefts):
             return self._organisation_nearby(token, groups)
         return None
+
+    def _law(self, entity: Entity) -> bool:
+        """A name the model calls an organisation that names a law or a treaty (``the Foreign
+        Corrupt Practices Act``): no company, agency or bank a description can name."""
+        words = entity.name.split()
+        return len(words) > 1 and words[-1].lower() in self.words.legal_instruments
 
     def _headline_organisation(self, token: Token) -> Entity | None:
         """``Rents still rising in Dublin, board says``: a bare noun in a headline or lede that ends
@@ -305,6 +313,8 @@ class NominalResolver:
             if token.idx - position > NEARBY:
                 return None
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue
+            if self._law(entity):
                 continue
             if not kind_groups(entity.name, self.words) - groups:
                 return entity
