@@ -436,6 +436,9 @@ class ArticleEntities:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and self.titles.title_group(before.text) is not None:
             return True
+        if before is not None and before.pos_ == "NOUN" and before.text.islower():
+            if is_person_noun(before, self.words, self.titles.title_group):
+                return True  # ("junior guard Trinidee Trice", "hydrologist Ann Gill")
         return any(
             child.dep_ == "appos" and is_person_noun(child, self.words, self.titles.title_group)
             for child in ent.root.children

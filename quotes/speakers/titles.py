@@ -99,6 +99,9 @@ class Titles:
         ``person``'s without lower-case words)."""
         words = strip_possessive(plain_name(text, person)).replace("’", "'").split()
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
+        if not person and words and words[-1].lower() in self.mentions.organisation_words:
+            words = words[1:] if words[0].lower() == "the" else words
+            return " ".join(words).strip(" ,.;:")  # ("the Justice Department": no title before a name)
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
         titled = [
