@@ -87,13 +87,20 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not _in_run(t)
     }
     organisation = mentions.organisation_words
+    honoured = {  # surnames written after an honorific ("Ms Okafor", "Mr. Dunne")
+        doc[t.i + 1].lower_
+        for t in doc[:-1]
+        if t.lower_.rstrip(".") in titles.honorifics and titles.honorific_gender(t.text) in ("male", "female")
+    }
     found = []
     for run in _capitalised_runs(doc, first_line):
         names = run.text.split()
         lowers = [w.lower() for w in names]
         written_alone = lowers[-1] in alone or lowers[0] in alone  # ("Raman said", "Zhang said")
         placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
-        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)):
+        # ("Renata Okafor" taken for a place, then "Ms Okafor": a first name and an honoured surname)
+        person = len(placed) == len(run) and lowers[0] in words.first_names and lowers[-1] in honoured
+        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)) and not person:
             continue
         if 2 <= len(names) <= 5 and lowers[-1] in organisation:
             found.append(Span(doc, run.start, run.end, label="ORG"))
@@ -283,7 +290,10 @@ def _without_places(
     """Names that are places, never people or organisations: a name the model calls a place at
     least as often as it calls it a person or organisation in the article ("Clarkston", a town, tagged
     a person once), and a name followed by a state or province ("Moncton, N.B.")."""
-    places = Counter(e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS)
+    relabelled = {(e.start, e.end) for e, _ in named if e.label_ == "PERSON"}  # (a place read as a name)
+    places = Counter(
+        e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS and (e.start, e.end) not in relabelled
+    )
     names = Counter(name.lower() for _, name in named)
 
     def place(ent: Span, name: str) -> bool:
@@ -329,6 +339,7 @@ class ArticleEntities:
         self.people = People(self.words, aliases, self.titles)
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.subject_genders: dict[int, str] = {}  # a subject that is "he" or "she": its gender
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
         self.text = doc_text(doc)  # built once (quotes.nlp.doctext): spaCy rebuilds it on each access
         self.datelines = dateline_spans(self.text)
@@ -346,6 +357,7 @@ class ArticleEntities:
             for ent in ents
             if ent is not None
             if ent.label_ in ("PERSON", "ORG")
+            and (ent.label_ == "ORG" or any(c.isupper() for c in ent.text))  # (no person: "the van")
             and not self.datelines.contains(ent.start_char)
             and not is_credit(doc, ent.start, ent.end)
             and (name := self.titles.clean_name(ent.text, person=ent.label_ == "PERSON"))

@@ -192,6 +192,7 @@ class PronounResolver:
             )
             for p, e in subjects
             if not any(s <= p < e for s, e in content)
+            if self.entities.subject_genders.get(p, gender) in (gender, "any") or gender not in ("male", "female")
             for lead in [previous is not None and self._leads(p, previous)]
             for salient in [lead or self.state.paragraph(p) > last_paragraph]
         ]

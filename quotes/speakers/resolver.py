@@ -102,6 +102,9 @@ class Resolver:
             entity = self.pronouns.antecedent(token)
             if entity is not None:
                 self.entities.subjects.add(token.idx, entity)
+                pronoun = self.state.mentions.pronouns.get(token.lower_)
+                if pronoun is not None:  # ("He came to find her ..." is no antecedent of a "she")
+                    self.entities.subject_genders[token.idx] = pronoun.gender
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
