@@ -94,6 +94,8 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
     }
     found = []
     for run in _capitalised_runs(doc, first_line):
+        while len(run) > 2 and (run[0].lower_ in words.person_nouns or titles.titles_a_name(run[0].lower_)):
+            run = run[1:]  # ("Neighbor Debbie Hosino" opening a sentence: the noun is no part of the name)
         names = run.text.split()
         lowers = [w.lower() for w in names]
         written_alone = lowers[-1] in alone or lowers[0] in alone  # ("Raman said", "Zhang said")
