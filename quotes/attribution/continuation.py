@@ -194,6 +194,10 @@ def _source_before(
             break
     if previous is not None:
         after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
+        cue = previous.cue_token
+        if cue is not None and cue.sent.end_char <= group.start:
+            after = max(after, cue.sent.end_char)  # (a name in the attribution's own sentence is no
+            # new speaker: '"...," a staff member said in reply to Coun. Caron. "..."')
         if _names_another(context, after, group.start, previous.speaker_token):
             return None
         if _joins(context, previous, group):
