@@ -102,7 +102,8 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
         # ("Renata Okafor" taken for a place, then "Ms Okafor": a first name and an honoured surname)
         person = len(placed) == len(run) and lowers[0] in words.first_names and lowers[-1] in honoured
-        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)) and not person:
+        renamed = person or (written_alone and 0 < len(placed) < len(run))
+        if any(_labelled(t) for t in run) and not renamed:
             continue
         if 2 <= len(names) <= 5 and lowers[-1] in organisation:
             found.append(Span(doc, run.start, run.end, label="ORG"))
@@ -450,9 +451,9 @@ class ArticleEntities:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and self.titles.title_group(before.text) is not None:
             return True
-        if before is not None and before.pos_ == "NOUN" and before.text.islower():
-            if is_person_noun(before, self.words, self.titles.title_group):
-                return True  # ("junior guard Trinidee Trice", "hydrologist Ann Gill")
+        noun = before is not None and before.pos_ == "NOUN" and before.text.islower()
+        if noun and is_person_noun(before, self.words, self.titles.title_group):
+            return True  # ("junior guard Trinidee Trice", "hydrologist Ann Gill")
         return any(
             child.dep_ == "appos" and is_person_noun(child, self.words, self.titles.title_group)
             for child in ent.root.children

@@ -100,7 +100,17 @@ def document_owner(token: Token) -> Token | None:
         subject = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in _OWNER_POS:
             return subject
-    return None
+    return made_by_subject(token)
+
+
+def made_by_subject(token: Token) -> Token | None:
+    """``the charity issued a statement``, ``the municipality released a statement``: the subject
+    (a name or a noun) of a verb that makes the document it is the object of."""
+    head = token.head
+    if token.dep_ != "dobj" or head.lemma_.lower() not in _MAKING:
+        return None
+    subject = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
 def _by_phrase(token: Token) -> Token | None:
@@ -201,7 +211,7 @@ def _issued_in(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ not in _MEANS or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in prep.head.lefts if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ in _OWNER_POS else None
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
 def _by_group(token: Token, people: frozenset[str]) -> str | None:
@@ -250,10 +260,11 @@ class DocumentResolver:
         group = _by_group(token, self.words.research_people)
         if group is not None:
             return Resolution(group, "description", f"the {token.text} of {group}")
-        maker = made_by_clause(token)
+        maker = made_by_clause(token) or made_by_subject(token)
         if maker is not None:
             resolved = self._resolve_token(maker, _fake(maker))
-            if resolved.name is not None and resolved.kind in ("person", "organisation"):
+            described = resolved.kind == "description" and maker.pos_ == "NOUN" and is_definite(maker)
+            if resolved.name is not None and (resolved.kind in ("person", "organisation") or described):
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
         writer = _by_phrase(token)
         if writer is None:
@@ -298,7 +309,8 @@ class DocumentResolver:
         if owner is None:
             return None
         resolved = self._resolve_token(owner, _fake(owner))
-        if resolved.name is None or resolved.kind == "description":
+        described = resolved.kind == "description" and owner.pos_ == "NOUN" and is_definite(owner)
+        if resolved.name is None or (resolved.kind == "description" and not described):
             return None  # (a name the model could not type counts: "Herbalife said in a statement")
         kind = resolved.kind if resolved.kind != "unknown" else "organisation"
         return Resolution(resolved.name, kind, f"the {token.text} made by {resolved.how}")

@@ -241,6 +241,10 @@ class NominalResolver:
             return bool(own & groups or (generic in groups and not own))
 
         nearest = next((e for e in self.entities.before(token.idx) if fits(e)), None)
+        if generic in groups and nearest is not None and not self._company_named(nearest):
+            earlier = self.entities.before(token.idx)
+            company = next((e for e in earlier if fits(e) and self._company_named(e)), None)
+            nearest = company or nearest  # ("Brightwater Appliances ... Health Canada ... the company")
         if nearest is not None and self._in_passing(nearest, token):
             subject = next((e for _, e in self.entities.subjects.before(token.idx) if fits(e)), None)
             return subject or nearest  # ("an analyst at Halvorsen Securities" ... "the company")
@@ -249,6 +253,11 @@ class NominalResolver:
         if token.lower_ in self.words.kinds_nearby and not any(c.dep_ == "poss" for c in token.lefts):
             return self._organisation_nearby(token, groups)
         return None
+
+    def _company_named(self, entity: Entity) -> bool:
+        """A name that ends as a company's does (``Brightwater Appliances``, ``Toyota Motor Corp``)."""
+        words = entity.name.split()
+        return len(words) > 1 and words[-1].lower().rstrip(".") in self.words.company_name_endings
 
     def _law(self, entity: Entity) -> bool:
         """A name the model calls an organisation that names a law or a treaty (``the Foreign
