@@ -145,6 +145,8 @@ class NominalResolver:
         words, lower, lemma = self.words, token.lower_, token.lemma_.lower()
         if lower in words.abstract_nouns or lemma in words.abstract_nouns:
             return False
+        if token.pos_ == "NOUN" and self.entities.quoted.contains(token.idx):
+            return False  # (a term in quotation marks: 'Those "sustainable jobs" are ...')
         if token.pos_ in ("PROPN", "ADJ", "NUM") or is_partitive(token) or names_itself(token):
             return True
         if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper():
