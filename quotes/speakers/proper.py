@@ -49,6 +49,8 @@ class ProperNameResolver:
         for n in range(len(words) - 1, 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
                 continue
+            if words[n][:1].islower() and self.entities.title_group(words[n].lower()) is not None:
+                continue  # ("Langford mayor": a place before a title names no one by itself)
             entity = self.entities.lookup(" ".join(words[:n]))
             if entity is not None and entity.kind == "person" and entity.name.split()[-1] == words[n - 1]:
                 return Resolution(entity.name, entity.kind, f"headline name '{' '.join(words[:n])}'")
