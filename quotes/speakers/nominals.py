@@ -104,7 +104,7 @@ class NominalResolver:
                     or _closing_apposition(token, child)
                 )
             ):
-                name = " ".join(t.text for t in _compound_name(child))
+                name = _name_of(child)
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
@@ -175,7 +175,7 @@ class NominalResolver:
             name = next((c for c in child.rights if c.dep_ in _NAMED_AS and c.pos_ == "PROPN"), None)
             if name is None:
                 continue
-            words = " ".join(t.text for t in _compound_name(name))
+            words = _name_of(name)
             entity = self.entities.lookup(words)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"'{token.text} {child.text} {words}'")
@@ -284,7 +284,7 @@ class NominalResolver:
             return None
         names = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
         for name in names:
-            words = " ".join(t.text for t in _compound_name(name))
+            words = _name_of(name)
             entity = self.entities.lookup(words)
             if entity is not None and entity.kind == "organisation":
                 return entity
@@ -388,10 +388,25 @@ def _closing_apposition(token: Token, name: Token) -> bool:
     return before.text == "," and last == name.right_edge.i
 
 
+def _name_of(token: Token) -> str:
+    """The text of :func:`_compound_name` as written (``Claire Brisebois-Hann``)."""
+    words = _compound_name(token)
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
 def _compound_name(token: Token) -> list[Token]:
     """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
     compounds, without prepositional phrases."""
     words = [token]
+    doc = token.doc
+    while (  # ("Claire Brisebois-Hann", split by the tokenizer at its hyphen)
+        words[0].i >= 2
+        and doc[words[0].i - 1].text == "-"
+        and not doc[words[0].i - 1].whitespace_
+        and not doc[words[0].i - 2].whitespace_
+        and doc[words[0].i - 2].pos_ == "PROPN"
+    ):
+        words[0:0] = [doc[words[0].i - 2], doc[words[0].i - 1]]
     for child in reversed(list(token.lefts)):
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
             words.insert(0, child)
