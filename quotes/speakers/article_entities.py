@@ -25,7 +25,7 @@ from quotes.speakers.index import Recency
 from quotes.speakers.people import People
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
 from quotes.speakers.records import Entity, GenderCue
-from quotes.speakers.titles import NAME_PARTICLES, Titles
+from quotes.speakers.titles import NAME_PARTICLES, Titles, elided_particle
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 from quotes.text.spans import first_line_end
 
@@ -102,7 +102,8 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
         # ("Renata Okafor" taken for a place, then "Ms Okafor": a first name and an honoured surname)
         person = len(placed) == len(run) and lowers[0] in words.first_names and lowers[-1] in honoured
-        renamed = person or (written_alone and 0 < len(placed) < len(run))
+        particled = elided_particle(run[-1].text) and all(t.ent_type_ in ("PERSON", "") for t in run)
+        renamed = person or particled or (written_alone and 0 < len(placed) < len(run))
         if any(_labelled(t) for t in run) and not renamed:
             continue
         if 2 <= len(names) <= 5 and lowers[-1] in organisation:
@@ -116,7 +117,7 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         head = run[-1]
         starts = run.start == head.sent.start or doc[run.start - 1].text in _DASHES  # (after a dateline)
         opens = head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and starts
-        if written_alone or lowers[0] in words.first_names or (opens and len(names) == 2):
+        if written_alone or particled or lowers[0] in words.first_names or (opens and len(names) == 2):
             found.append(Span(doc, run.start, run.end, label="PERSON"))
     taken = {i for span in found for i in range(span.start, span.end)}  # (a name wins over a label)
     kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
@@ -153,6 +154,8 @@ def _labelled(token: Token) -> bool:
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun that may be a word of a person's name (``Raman``, ``Thériault``)."""
     text = token.text
+    if elided_particle(text):
+        return True
     return (
         token.pos_ == "PROPN"
         and text[:1].isupper()
@@ -162,8 +165,12 @@ def _name_word(token: Token) -> bool:
 
 
 def _capitalised(doc: Doc, i: int) -> bool:
-    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too)."""
-    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too, and a surname opening
+    with an elided particle: ``d'Entremont``)."""
+    if not 0 <= i < len(doc):
+        return False
+    token = doc[i]
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or (i > 0 and elided_particle(token.text))
 
 
 def _in_run(token: Token) -> bool:

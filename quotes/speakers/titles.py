@@ -39,6 +39,14 @@ NAME_PARTICLES = frozenset(
 )
 
 
+_ELIDED = re.compile(r"^(?:d|l|de|del|di|da|du)['’][A-ZÀ-Ý]")  # ("d'Entremont", "l'Heureux")
+
+
+def elided_particle(word: str) -> bool:
+    """A surname that opens with an elided lower-case particle (``d'Entremont``, ``l'Heureux``)."""
+    return bool(_ELIDED.match(word))
+
+
 def strip_possessive(name: str) -> str:
     for ending in _POSSESSIVE:
         if name.endswith(ending):
@@ -67,7 +75,7 @@ def plain_name(text: str, person: bool = False) -> str:
         first = 0
         for i in range(first + 1, len(words)):
             word = words[i]
-            if word[:1].islower() and word.lower() not in NAME_PARTICLES:
+            if word[:1].islower() and word.lower() not in NAME_PARTICLES and not elided_particle(word):
                 words = words[:i]
                 break
             if word.lower() in NAME_PARTICLES and i + 1 == len(words):
