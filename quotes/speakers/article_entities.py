@@ -423,7 +423,8 @@ class ArticleEntities:
             introduced = kind == "person" and introduces(ent)
             if (self._is_subject(ent) or introduced) and not quoted.contains(ent.start_char):
                 self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
-        for token, entity in unlabelled_mentions(doc, set(self.entity_at), self.people.by_surname):
+        found_by = (set(self.entity_at), self.people.by_surname, self.people.first_name_of)
+        for token, entity in unlabelled_mentions(doc, *found_by):
             self.entity_of[token.i] = entity
             if is_subject(token) and not quoted.contains(token.idx):
                 self.subjects.add(token.idx, entity)

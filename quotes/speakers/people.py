@@ -126,6 +126,10 @@ class People:
             return recent
         return main
 
+    def first_name_of(self, word: str) -> Entity | None:
+        """The one person named in full whose first name ``word`` is (no one's surname)."""
+        return self._first_word(word)
+
     def _first_word(self, word: str) -> Entity | None:
         """``Priya`` of ``Priya Raman`` (a feature's first name alone), ``Mr. Ban`` of ``Ban Ki-moon``,
         ``Zhang`` of ``Zhang Yuhan`` (a name written family name first): a lone word that is no one's
