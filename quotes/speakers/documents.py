@@ -73,12 +73,15 @@ def later_document(token: Token, kinds: dict[str, frozenset[int]], until: int) -
     wanted = document_kinds(token, kinds)
     if not wanted:
         return None
+    first = None
     for later in token.doc[token.i + 1 :]:
         if later.idx >= until:
-            return None
+            break
         if later.pos_ == "NOUN" and document_kinds(later, kinds) & wanted:
-            return later
-    return None
+            if document_owner(later) is not None:
+                return later  # (the first that says who made it: "a new report" ... "The report,
+            first = first or later  # released Thursday by Public Health Ontario")
+    return first
 
 
 def document_owner(token: Token) -> Token | None:
@@ -113,13 +116,18 @@ def made_by_subject(token: Token) -> Token | None:
     return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
-def _by_phrase(token: Token) -> Token | None:
+def _by_phrase(token: Token, making_only: bool = False) -> Token | None:
     """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``);
     ``by researchers at X``: the organisation of the people who wrote it; ``posted on X's website``:
     the owner of the site it is on."""
+    made = _made_by_agent(token)
+    if made is not None:
+        return made
     for child in token.rights:
         preps = [child] if child.dep_ == "prep" else []
         if child.dep_ == "acl" and child.tag_ == "VBN":
+            if making_only and child.lemma_.lower() not in _MAKING:
+                continue  # ("emails combed through by Vox": Vox read them, did not write them)
             preps = [c for c in child.children if c.dep_ in ("agent", "prep")]
             site = _site_owner(preps)
             if site is not None:
@@ -132,6 +140,24 @@ def _by_phrase(token: Token) -> Token | None:
                 return writer
             if writer is not None and writer.pos_ == "NOUN":
                 return _their_organisation(writer) or writer  # ("from the president of X")
+    return None
+
+
+def _made_by_agent(token: Token) -> Token | None:
+    """``A survey of 1,200 teachers conducted by the Nova Scotia Teachers Union``: a participle that
+    makes a document, which the parser hung on the noun of its ``of`` phrase; its agent made it."""
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in prep.children:
+            for clause in noun.rights:
+                if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in _MAKING:
+                    continue
+                for agent in clause.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        writer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if writer is not None and writer.pos_ in _OWNER_POS:
+                            return writer
     return None
 
 
@@ -252,7 +278,7 @@ class DocumentResolver:
         how = f"'{token.text}' -> the article's one group of researchers"
         return Resolution(names[0], "description", how)
 
-    def author(self, token: Token) -> Resolution | None:
+    def author(self, token: Token, making_only: bool = False) -> Resolution | None:
         """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``a report
         released by X``, ``a study by researchers at X``, ``the Pew Research Center analysis``: a
         document speaks for the named person or organisation that wrote it (by or from, or a name
@@ -266,7 +292,7 @@ class DocumentResolver:
             described = resolved.kind == "description" and maker.pos_ == "NOUN" and is_definite(maker)
             if resolved.name is not None and (resolved.kind in ("person", "organisation") or described):
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
-        writer = _by_phrase(token)
+        writer = _by_phrase(token, making_only)
         if writer is None:
             writer = next((c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1), None)
             if writer is not None and writer.pos_ == "NOUN":  # ("library figures": the library's)
@@ -278,7 +304,8 @@ class DocumentResolver:
                 return None  # ("the Senate vote": no named writer)
         if writer is not None and writer.pos_ == "NOUN" and token.i < writer.i:
             resolved = self._resolve_token(writer, _fake(writer))  # ("an email from the president of X")
-            if resolved.name is not None and resolved.kind in ("person", "organisation", "description"):
+            kinds = ("person", "organisation") if making_only else ("person", "organisation", "description")
+            if resolved.name is not None and resolved.kind in kinds:  # (not "a survey by the group")
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} from {resolved.how}")
             return None
         if writer is None or writer.pos_ != "PROPN":

@@ -23,7 +23,7 @@ from quotes.speakers.descriptions import (
     kind_groups,
     names_itself,
 )
-from quotes.speakers.documents import DocumentResolver, group_name
+from quotes.speakers.documents import DocumentResolver, document_kinds, group_name
 from quotes.speakers.pronouns import left_noun
 from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
@@ -81,7 +81,8 @@ class NominalResolver:
             if resolved.name is not None:
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
         utterance = owner is None and token.lower_ in self.words.utterances
-        author = self.documents.author(token) if utterance else None
+        written = owner is None and bool(document_kinds(token, self.words.document_kinds))
+        author = self.documents.author(token, making_only=not utterance) if utterance or written else None
         if author is not None:
             return author
         earlier = self.documents.earlier_document(token) if owner is None else None
