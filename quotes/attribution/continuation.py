@@ -274,8 +274,8 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
             inherited=True, quote_groups=[group.index],
         )  # fmt: skip
         candidate.speaker, candidate.title = mention_span(source)
-        if introduced:  # (no cue: "is" only introduces the speaker)
-            candidate.cue, candidate.cue_lemma = [], ""
+        if introduced:  # (no cue and no speaker mention of its own: "is" only introduces the speaker)
+            candidate.cue, candidate.cue_lemma, candidate.speaker = [], "", None
         return candidate
     return None
 
