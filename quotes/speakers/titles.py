@@ -112,6 +112,9 @@ class Titles:
             return " ".join(words).strip(" ,.;:")  # ("the Justice Department": no title before a name)
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
+        position = len(words) >= 3 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 3
+        if position and words[1].lower() in self.words.first_names:
+            words = words[1:]  # ("RT Ryan Kessling", "DT Gerald McCoy": a player's position before the name)
         titled = [
             i
             for i, word in enumerate(words[:-1])
