@@ -283,6 +283,11 @@ class NominalResolver:
         one of the article's organisations before it is that organisation."""
         if not kind_groups(token.lower_, self.words) and token.lower_ not in self.mentions.organisation_words:
             return None
+        before = self.entities.entity_at.get(token.i - 1)  # ("the United Food and Commercial Workers union")
+        if before is not None and before.end == token.i:
+            entity = self.entities.lookup(before.text)
+            if entity is not None and entity.kind == "organisation":
+                return entity
         names = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
         for name in names:
             words = _name_of(name)
