@@ -194,6 +194,10 @@ def _source_before(
             break
     if previous is not None:
         after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
+        cue = previous.cue_token
+        if cue is not None and cue.sent.end_char <= group.start:
+            after = max(after, cue.sent.end_char)  # (a name in the attribution's own sentence is no
+            # new speaker: '"...," a staff member said in reply to Coun. Caron. "..."')
         if _names_another(context, after, group.start, previous.speaker_token):
             return None
         if _joins(context, previous, group):
@@ -254,7 +258,8 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
     for token in reversed(sentence):
         if context.quoted.contains(token.idx):
             continue
-        if not context.is_speech_verb(token) and not _publishes_statement(context, token):
+        introduced = _introduces_person(token)
+        if not context.is_speech_verb(token) and not _publishes_statement(context, token) and not introduced:
             continue
         if _relative(token):
             continue  # (a speech verb in a clause about a noun is background, as in _in_relative_clause)
@@ -269,8 +274,28 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
             inherited=True, quote_groups=[group.index],
         )  # fmt: skip
         candidate.speaker, candidate.title = mention_span(source)
+        if introduced:  # (no cue and no speaker mention of its own: "is" only introduces the speaker)
+            candidate.cue, candidate.cue_lemma, candidate.speaker = [], "", None
         return candidate
     return None
+
+
+def _introduces_person(token: Token) -> bool:
+    """``Lorne Green is the councillor for the Whitney Pier area.``: a sentence that introduces a
+    named person by what they are (a name as the subject of "is" with a noun as its attribute)
+    hands them the quotation that follows; a name merely mentioned does not."""
+    if token.lemma_ != "be" or token.dep_ != "ROOT" or any(c.dep_ == "neg" for c in token.children):
+        return False
+    source = subject(token)
+    attribute = next((c for c in token.children if c.dep_ == "attr"), None)
+    return (
+        source is not None
+        and source.pos_ == "PROPN"
+        and source.ent_type_ in (PERSON_ENTITY, "ORG", "")  # (a name the model may leave unlabelled)
+        and attribute is not None
+        and attribute.pos_ == "NOUN"
+        and any(c.dep_ == "det" for c in attribute.children)
+    )
 
 
 def _publishes_statement(context: ArticleContext, token: Token) -> bool:

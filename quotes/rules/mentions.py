@@ -50,6 +50,8 @@ class SpeakerWords:
     person_nouns: frozenset[str] = frozenset()  # "goaltender", "engineer": a noun for one person
     source_nouns: frozenset[str] = frozenset()  # "crowd", "province", "average": a group, place or record
     abstract_nouns: frozenset[str] = frozenset()  # "stakes", "fear", "the match": no speaker
+    legal_instruments: frozenset[str] = frozenset()  # "act", "treaty": a name ending so is a law
+    company_name_endings: frozenset[str] = frozenset()  # "inc", "appliances": a company's name ends so
     research_people: frozenset[str] = frozenset()  # "researchers at X": the group a study speaks for
     trait_nouns: frozenset[str] = frozenset()  # "the right-hander", "the veteran": fit any role
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
@@ -224,6 +226,8 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         person_nouns=frozenset(w for _, w in _word_list(path, data, "person_nouns")),
         source_nouns=frozenset(w for _, w in _word_list(path, data, "source_nouns")),
         abstract_nouns=frozenset(w for _, w in _word_list(path, data, "abstract_nouns")),
+        legal_instruments=frozenset(w for _, w in _word_list(path, data, "legal_instruments")),
+        company_name_endings=frozenset(w for _, w in _word_list(path, data, "company_name_endings")),
         research_people=frozenset(w for _, w in _word_list(path, data, "research_people")),
         trait_nouns=frozenset(w for _, w in _word_list(path, data, "trait_nouns")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),

@@ -60,6 +60,7 @@ FILES: dict[str, Keys] = {
         "platforms", "not_speakers", "description_drop", "title_abbreviations", "person_roles", "role_titles",
         "unnamed_roles", "utterances", "document_kinds", "role_genders", "affiliations", "label_roles",
         "person_nouns", "source_nouns", "abstract_nouns", "trait_nouns", "research_people",
+        "legal_instruments", "company_name_endings",
         items={"pronouns": keys("words", "gender", "number", "relative", "first_person")},
         nested={"honorifics": keys("male", "female", "any"), "role_genders": keys("male", "female")},
     ),

@@ -25,7 +25,7 @@ from quotes.speakers.index import Recency
 from quotes.speakers.people import People
 from quotes.speakers.personhood import introduces, looks_like_a_name, speaks_as_a_person
 from quotes.speakers.records import Entity, GenderCue
-from quotes.speakers.titles import NAME_PARTICLES, Titles
+from quotes.speakers.titles import NAME_PARTICLES, Titles, elided_particle
 from quotes.speakers.unlabelled import is_subject, unlabelled_mentions
 from quotes.text.spans import first_line_end
 
@@ -87,13 +87,24 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not _in_run(t)
     }
     organisation = mentions.organisation_words
+    honoured = {  # surnames written after an honorific ("Ms Okafor", "Mr. Dunne")
+        doc[t.i + 1].lower_
+        for t in doc[:-1]
+        if t.lower_.rstrip(".") in titles.honorifics and titles.honorific_gender(t.text) in ("male", "female")
+    }
     found = []
     for run in _capitalised_runs(doc, first_line):
+        while len(run) > 2 and (run[0].lower_ in words.person_nouns or titles.titles_a_name(run[0].lower_)):
+            run = run[1:]  # ("Neighbor Debbie Hosino" opening a sentence: the noun is no part of the name)
         names = run.text.split()
         lowers = [w.lower() for w in names]
         written_alone = lowers[-1] in alone or lowers[0] in alone  # ("Raman said", "Zhang said")
         placed = [t for t in run if t.ent_type_ in ("GPE", "LOC")]  # ("Zhang Yuhan" with "Yuhan" a place)
-        if any(_labelled(t) for t in run) and not (written_alone and 0 < len(placed) < len(run)):
+        # ("Renata Okafor" taken for a place, then "Ms Okafor": a first name and an honoured surname)
+        person = len(placed) == len(run) and lowers[0] in words.first_names and lowers[-1] in honoured
+        particled = elided_particle(run[-1].text) and all(t.ent_type_ in ("PERSON", "") for t in run)
+        renamed = person or particled or (written_alone and 0 < len(placed) < len(run))
+        if any(_labelled(t) for t in run) and not renamed:
             continue
         if 2 <= len(names) <= 5 and lowers[-1] in organisation:
             found.append(Span(doc, run.start, run.end, label="ORG"))
@@ -106,7 +117,7 @@ def _with_unlabelled_names(doc: Doc, titles: Titles, mentions: MentionRules) -> 
         head = run[-1]
         starts = run.start == head.sent.start or doc[run.start - 1].text in _DASHES  # (after a dateline)
         opens = head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and starts
-        if written_alone or lowers[0] in words.first_names or (opens and len(names) == 2):
+        if written_alone or particled or lowers[0] in words.first_names or (opens and len(names) == 2):
             found.append(Span(doc, run.start, run.end, label="PERSON"))
     taken = {i for span in found for i in range(span.start, span.end)}  # (a name wins over a label)
     kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
@@ -143,6 +154,8 @@ def _labelled(token: Token) -> bool:
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun that may be a word of a person's name (``Raman``, ``Thériault``)."""
     text = token.text
+    if elided_particle(text):
+        return True
     return (
         token.pos_ == "PROPN"
         and text[:1].isupper()
@@ -152,8 +165,12 @@ def _name_word(token: Token) -> bool:
 
 
 def _capitalised(doc: Doc, i: int) -> bool:
-    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too)."""
-    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    """Whether the token at ``i`` is a capitalised proper noun (``PAC`` too, and a surname opening
+    with an elided particle: ``d'Entremont``)."""
+    if not 0 <= i < len(doc):
+        return False
+    token = doc[i]
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or (i > 0 and elided_particle(token.text))
 
 
 def _in_run(token: Token) -> bool:
@@ -283,7 +300,10 @@ def _without_places(
     """Names that are places, never people or organisations: a name the model calls a place at
     least as often as it calls it a person or organisation in the article ("Clarkston", a town, tagged
     a person once), and a name followed by a state or province ("Moncton, N.B.")."""
-    places = Counter(e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS)
+    relabelled = {(e.start, e.end) for e, _ in named if e.label_ == "PERSON"}  # (a place read as a name)
+    places = Counter(
+        e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS and (e.start, e.end) not in relabelled
+    )
     names = Counter(name.lower() for _, name in named)
 
     def place(ent: Span, name: str) -> bool:
@@ -329,6 +349,7 @@ class ArticleEntities:
         self.people = People(self.words, aliases, self.titles)
         self.mentions = self.people.mentions
         self.subjects: Recency[Entity] = Recency()  # mentions that are grammatical subjects
+        self.subject_genders: dict[int, str] = {}  # a subject that is "he" or "she": its gender
         self.role_subjects: Recency[Entity] = Recency()  # "the president" as a subject, for pronouns
         self.text = doc_text(doc)  # built once (quotes.nlp.doctext): spaCy rebuilds it on each access
         self.datelines = dateline_spans(self.text)
@@ -346,6 +367,7 @@ class ArticleEntities:
             for ent in ents
             if ent is not None
             if ent.label_ in ("PERSON", "ORG")
+            and (ent.label_ == "ORG" or any(c.isupper() for c in ent.text))  # (no person: "the van")
             and not self.datelines.contains(ent.start_char)
             and not is_credit(doc, ent.start, ent.end)
             and (name := self.titles.clean_name(ent.text, person=ent.label_ == "PERSON"))
@@ -358,6 +380,8 @@ class ArticleEntities:
         for ent, name in named:
             key = name.split()[-1].lower()
             label_votes.setdefault(key, []).append(ent.label_)
+            if self._organisation_apposition(ent):
+                label_votes[key].append("ORG_APPOS")  # ("Ericsson, a Swedish ... company")
             around = doc[max(ent.start - 1, 0) : ent.start + 1]
             honorific = any(  # before the name, or inside the entity ("Cr Wilson", "Councillor Ewan Wilson")
                 t.lower_.rstrip(".") in self.titles.honorifics for t in around
@@ -399,7 +423,8 @@ class ArticleEntities:
             introduced = kind == "person" and introduces(ent)
             if (self._is_subject(ent) or introduced) and not quoted.contains(ent.start_char):
                 self.subjects.add(ent.start_char, entity)  # (not one a speaker talks about)
-        for token, entity in unlabelled_mentions(doc, set(self.entity_at), self.people.by_surname):
+        found_by = (set(self.entity_at), self.people.by_surname, self.people.first_name_of)
+        for token, entity in unlabelled_mentions(doc, *found_by):
             self.entity_of[token.i] = entity
             if is_subject(token) and not quoted.contains(token.idx):
                 self.subjects.add(token.idx, entity)
@@ -434,8 +459,21 @@ class ArticleEntities:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and self.titles.title_group(before.text) is not None:
             return True
+        noun = before is not None and before.pos_ == "NOUN" and before.text.islower()
+        if noun and is_person_noun(before, self.words, self.titles.title_group):
+            return True  # ("junior guard Trinidee Trice", "hydrologist Ann Gill")
         return any(
             child.dep_ == "appos" and is_person_noun(child, self.words, self.titles.title_group)
+            for child in ent.root.children
+        )
+
+    def _organisation_apposition(self, ent: Span) -> bool:
+        """``Ericsson, a Swedish multinational ... company``: a name with an organisation's kind
+        noun in apposition names that organisation, whatever the model's label."""
+        kinds = self.words.organisation_kinds
+        return any(
+            child.dep_ == "appos" and child.pos_ == "NOUN" and child.lower_ in kinds
+            and any(c.lower_ in ("a", "an", "the") for c in child.lefts)
             for child in ent.root.children
         )
 
@@ -487,6 +525,8 @@ class ArticleEntities:
         words = name.split()
         if any(word.lower() in self.mention_rules.organisation_words for word in words):
             return "organisation"
+        if "ORG_APPOS" in votes and not (has_full_name and len(words) > 1):
+            return "organisation"  # (a name set beside "a ... company" is the company's)
         if (has_full_name or words[0].lower() in self.words.first_names) and len(words) <= 3:
             return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
         if "ORG" in votes:

@@ -73,12 +73,15 @@ def later_document(token: Token, kinds: dict[str, frozenset[int]], until: int) -
     wanted = document_kinds(token, kinds)
     if not wanted:
         return None
+    first = None
     for later in token.doc[token.i + 1 :]:
         if later.idx >= until:
-            return None
+            break
         if later.pos_ == "NOUN" and document_kinds(later, kinds) & wanted:
-            return later
-    return None
+            if document_owner(later) is not None:
+                return later  # (the first that says who made it: "a new report" ... "The report,
+            first = first or later  # released Thursday by Public Health Ontario")
+    return first
 
 
 def document_owner(token: Token) -> Token | None:
@@ -100,16 +103,31 @@ def document_owner(token: Token) -> Token | None:
         subject = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in _OWNER_POS:
             return subject
-    return None
+    return made_by_subject(token)
 
 
-def _by_phrase(token: Token) -> Token | None:
+def made_by_subject(token: Token) -> Token | None:
+    """``the charity issued a statement``, ``the municipality released a statement``: the subject
+    (a name or a noun) of a verb that makes the document it is the object of."""
+    head = token.head
+    if token.dep_ != "dobj" or head.lemma_.lower() not in _MAKING:
+        return None
+    subject = next((c for c in head.lefts if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
+
+
+def _by_phrase(token: Token, making_only: bool = False) -> Token | None:
     """``by X``/``from X`` after the document, or after a participle that modifies it (``released by X``);
     ``by researchers at X``: the organisation of the people who wrote it; ``posted on X's website``:
     the owner of the site it is on."""
+    made = _made_by_agent(token)
+    if made is not None:
+        return made
     for child in token.rights:
         preps = [child] if child.dep_ == "prep" else []
         if child.dep_ == "acl" and child.tag_ == "VBN":
+            if making_only and child.lemma_.lower() not in _MAKING:
+                continue  # ("emails combed through by Vox": Vox read them, did not write them)
             preps = [c for c in child.children if c.dep_ in ("agent", "prep")]
             site = _site_owner(preps)
             if site is not None:
@@ -122,6 +140,24 @@ def _by_phrase(token: Token) -> Token | None:
                 return writer
             if writer is not None and writer.pos_ == "NOUN":
                 return _their_organisation(writer) or writer  # ("from the president of X")
+    return None
+
+
+def _made_by_agent(token: Token) -> Token | None:
+    """``A survey of 1,200 teachers conducted by the Nova Scotia Teachers Union``: a participle that
+    makes a document, which the parser hung on the noun of its ``of`` phrase; its agent made it."""
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in prep.children:
+            for clause in noun.rights:
+                if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in _MAKING:
+                    continue
+                for agent in clause.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        writer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if writer is not None and writer.pos_ in _OWNER_POS:
+                            return writer
     return None
 
 
@@ -201,7 +237,7 @@ def _issued_in(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ not in _MEANS or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in prep.head.lefts if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ in _OWNER_POS else None
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
 def _by_group(token: Token, people: frozenset[str]) -> str | None:
@@ -242,7 +278,7 @@ class DocumentResolver:
         how = f"'{token.text}' -> the article's one group of researchers"
         return Resolution(names[0], "description", how)
 
-    def author(self, token: Token) -> Resolution | None:
+    def author(self, token: Token, making_only: bool = False) -> Resolution | None:
         """``a 2009 report by the Pew Research Center``, ``an email from Neera Tanden``, ``a report
         released by X``, ``a study by researchers at X``, ``the Pew Research Center analysis``: a
         document speaks for the named person or organisation that wrote it (by or from, or a name
@@ -250,12 +286,13 @@ class DocumentResolver:
         group = _by_group(token, self.words.research_people)
         if group is not None:
             return Resolution(group, "description", f"the {token.text} of {group}")
-        maker = made_by_clause(token)
+        maker = made_by_clause(token) or made_by_subject(token)
         if maker is not None:
             resolved = self._resolve_token(maker, _fake(maker))
-            if resolved.name is not None and resolved.kind in ("person", "organisation"):
+            described = resolved.kind == "description" and maker.pos_ == "NOUN" and is_definite(maker)
+            if resolved.name is not None and (resolved.kind in ("person", "organisation") or described):
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} made by {resolved.how}")
-        writer = _by_phrase(token)
+        writer = _by_phrase(token, making_only)
         if writer is None:
             writer = next((c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1), None)
             if writer is not None and writer.pos_ == "NOUN":  # ("library figures": the library's)
@@ -267,7 +304,8 @@ class DocumentResolver:
                 return None  # ("the Senate vote": no named writer)
         if writer is not None and writer.pos_ == "NOUN" and token.i < writer.i:
             resolved = self._resolve_token(writer, _fake(writer))  # ("an email from the president of X")
-            if resolved.name is not None and resolved.kind in ("person", "organisation", "description"):
+            kinds = ("person", "organisation") if making_only else ("person", "organisation", "description")
+            if resolved.name is not None and resolved.kind in kinds:  # (not "a survey by the group")
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} from {resolved.how}")
             return None
         if writer is None or writer.pos_ != "PROPN":
@@ -298,7 +336,8 @@ class DocumentResolver:
         if owner is None:
             return None
         resolved = self._resolve_token(owner, _fake(owner))
-        if resolved.name is None or resolved.kind == "description":
+        described = resolved.kind == "description" and owner.pos_ == "NOUN" and is_definite(owner)
+        if resolved.name is None or (resolved.kind == "description" and not described):
             return None  # (a name the model could not type counts: "Herbalife said in a statement")
         kind = resolved.kind if resolved.kind != "unknown" else "organisation"
         return Resolution(resolved.name, kind, f"the {token.text} made by {resolved.how}")

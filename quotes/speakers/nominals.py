@@ -23,7 +23,7 @@ from quotes.speakers.descriptions import (
     kind_groups,
     names_itself,
 )
-from quotes.speakers.documents import DocumentResolver, group_name
+from quotes.speakers.documents import DocumentResolver, document_kinds, group_name
 from quotes.speakers.pronouns import left_noun
 from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
@@ -81,7 +81,8 @@ class NominalResolver:
             if resolved.name is not None:
                 return Resolution(resolved.name, resolved.kind, f"the {token.text} of {resolved.how}")
         utterance = owner is None and token.lower_ in self.words.utterances
-        author = self.documents.author(token) if utterance else None
+        written = owner is None and bool(document_kinds(token, self.words.document_kinds))
+        author = self.documents.author(token, making_only=not utterance) if utterance or written else None
         if author is not None:
             return author
         earlier = self.documents.earlier_document(token) if owner is None else None
@@ -104,7 +105,7 @@ class NominalResolver:
                     or _closing_apposition(token, child)
                 )
             ):
-                name = " ".join(t.text for t in _compound_name(child))
+                name = _name_of(child)
                 entity = self.entities.lookup(name)
                 resolved = entity.name if entity else self.entities.aliases.canonical(name)
                 kind = entity.kind if entity else ("person" if child.ent_type_ == "PERSON" else "unknown")
@@ -145,6 +146,8 @@ class NominalResolver:
         words, lower, lemma = self.words, token.lower_, token.lemma_.lower()
         if lower in words.abstract_nouns or lemma in words.abstract_nouns:
             return False
+        if token.pos_ == "NOUN" and self.entities.quoted.contains(token.idx):
+            return False  # (a term in quotation marks: 'Those "sustainable jobs" are ...')
         if token.pos_ in ("PROPN", "ADJ", "NUM") or is_partitive(token) or names_itself(token):
             return True
         if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper():
@@ -173,7 +176,7 @@ class NominalResolver:
             name = next((c for c in child.rights if c.dep_ in _NAMED_AS and c.pos_ == "PROPN"), None)
             if name is None:
                 continue
-            words = " ".join(t.text for t in _compound_name(name))
+            words = _name_of(name)
             entity = self.entities.lookup(words)
             if entity is not None:
                 return Resolution(entity.name, entity.kind, f"'{token.text} {child.text} {words}'")
@@ -235,10 +238,16 @@ class NominalResolver:
         def fits(entity: Entity) -> bool:
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
                 return False  # (nor an organisation named by a kind word alone: "Bank")
+            if self._law(entity):
+                return False  # ("the Foreign Corrupt Practices Act" is no company)
             own = kind_groups(entity.name, self.words)
             return bool(own & groups or (generic in groups and not own))
 
         nearest = next((e for e in self.entities.before(token.idx) if fits(e)), None)
+        if generic in groups and nearest is not None and not self._company_named(nearest):
+            earlier = self.entities.before(token.idx)
+            company = next((e for e in earlier if fits(e) and self._company_named(e)), None)
+            nearest = company or nearest  # ("Brightwater Appliances ... Health Canada ... the company")
         if nearest is not None and self._in_passing(nearest, token):
             subject = next((e for _, e in self.entities.subjects.before(token.idx) if fits(e)), None)
             return subject or nearest  # ("an analyst at Halvorsen Securities" ... "the company")
@@ -247,6 +256,17 @@ class NominalResolver:
         if token.lower_ in self.words.kinds_nearby and not any(c.dep_ == "poss" for c in token.lefts):
             return self._organisation_nearby(token, groups)
         return None
+
+    def _company_named(self, entity: Entity) -> bool:
+        """A name that ends as a company's does (``Brightwater Appliances``, ``Toyota Motor Corp``)."""
+        words = entity.name.split()
+        return len(words) > 1 and words[-1].lower().rstrip(".") in self.words.company_name_endings
+
+    def _law(self, entity: Entity) -> bool:
+        """A name the model calls an organisation that names a law or a treaty (``the Foreign
+        Corrupt Practices Act``): no company, agency or bank a description can name."""
+        words = entity.name.split()
+        return len(words) > 1 and words[-1].lower() in self.words.legal_instruments
 
     def _headline_organisation(self, token: Token) -> Entity | None:
         """``Rents still rising in Dublin, board says``: a bare noun in a headline or lede that ends
@@ -263,9 +283,14 @@ class NominalResolver:
         one of the article's organisations before it is that organisation."""
         if not kind_groups(token.lower_, self.words) and token.lower_ not in self.mentions.organisation_words:
             return None
+        before = self.entities.entity_at.get(token.i - 1)  # ("the United Food and Commercial Workers union")
+        if before is not None and before.end == token.i:
+            entity = self.entities.lookup(before.text)
+            if entity is not None and entity.kind == "organisation":
+                return entity
         names = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
         for name in names:
-            words = " ".join(t.text for t in _compound_name(name))
+            words = _name_of(name)
             entity = self.entities.lookup(words)
             if entity is not None and entity.kind == "organisation":
                 return entity
@@ -305,6 +330,8 @@ class NominalResolver:
             if token.idx - position > NEARBY:
                 return None
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
+                continue
+            if self._law(entity):
                 continue
             if not kind_groups(entity.name, self.words) - groups:
                 return entity
@@ -367,10 +394,25 @@ def _closing_apposition(token: Token, name: Token) -> bool:
     return before.text == "," and last == name.right_edge.i
 
 
+def _name_of(token: Token) -> str:
+    """The text of :func:`_compound_name` as written (``Claire Brisebois-Hann``)."""
+    words = _compound_name(token)
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
 def _compound_name(token: Token) -> list[Token]:
     """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
     compounds, without prepositional phrases."""
     words = [token]
+    doc = token.doc
+    while (  # ("Claire Brisebois-Hann", split by the tokenizer at its hyphen)
+        words[0].i >= 2
+        and doc[words[0].i - 1].text == "-"
+        and not doc[words[0].i - 1].whitespace_
+        and not doc[words[0].i - 2].whitespace_
+        and doc[words[0].i - 2].pos_ == "PROPN"
+    ):
+        words[0:0] = [doc[words[0].i - 2], doc[words[0].i - 1]]
     for child in reversed(list(token.lefts)):
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
             words.insert(0, child)

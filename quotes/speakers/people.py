@@ -62,6 +62,7 @@ class People:
             return short  # ("Maple Hearth" after "Maple Hearth Appliances", whatever the model says)
         if kind == "organisation":
             entity = self.by_key.get(canonical.lower()) or self._organisation_forms(canonical, longer=True)
+            entity = entity or self._ending_of(canonical)
             if entity is None:
                 entity = Entity(canonical, kind, offset)
             self.by_key.setdefault(canonical.lower(), entity)
@@ -125,6 +126,10 @@ class People:
             return recent
         return main
 
+    def first_name_of(self, word: str) -> Entity | None:
+        """The one person named in full whose first name ``word`` is (no one's surname)."""
+        return self._first_word(word)
+
     def _first_word(self, word: str) -> Entity | None:
         """``Priya`` of ``Priya Raman`` (a feature's first name alone), ``Mr. Ban`` of ``Ban Ki-moon``,
         ``Zhang`` of ``Zhang Yuhan`` (a name written family name first): a lone word that is no one's
@@ -183,6 +188,18 @@ class People:
             return longer and named and _longer_form(entity.name, name)
 
         found = {id(e): e for e in self.by_key.values() if e.kind == "organisation" and forms(e)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _ending_of(self, name: str) -> Entity | None:
+        """``the Journal`` after ``The Wall Street Journal``, ``the Council`` after ``Leeds City
+        Council``: one organisation word alone is the one organisation named whose name ends so."""
+        if " " in name or name.lower() not in self.titles.mentions.organisation_words:
+            return None
+        found = {
+            id(e): e
+            for e in self.by_key.values()
+            if e.kind == "organisation" and " " in e.name and e.name.split()[-1].lower() == name.lower()
+        }
         return next(iter(found.values())) if len(found) == 1 else None
 
     def before(self, offset: int) -> list[Entity]:

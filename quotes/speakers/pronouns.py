@@ -192,6 +192,7 @@ class PronounResolver:
             )
             for p, e in subjects
             if not any(s <= p < e for s, e in content)
+            if self._agrees(p, gender)
             for lead in [previous is not None and self._leads(p, previous)]
             for salient in [lead or self.state.paragraph(p) > last_paragraph]
         ]
@@ -206,6 +207,12 @@ class PronounResolver:
             if _compatible(entity, gender, plural):
                 return entity, NEAREST_NAME
         return None
+
+    def _agrees(self, position: int, gender: str) -> bool:
+        """Whether a subject at ``position`` may be taken up by a pronoun of ``gender``: a "he"
+        followed as a subject is no antecedent of a "she" ("He came to find her ... she said")."""
+        said = self.entities.subject_genders.get(position, gender)
+        return gender not in ("male", "female") or said in (gender, "any")
 
     @staticmethod
     def _previous_sentence(token: Token) -> Span | None:

@@ -49,6 +49,8 @@ class ProperNameResolver:
         for n in range(len(words) - 1, 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
                 continue
+            if words[n][:1].islower() and self.entities.title_group(words[n].lower()) is not None:
+                continue  # ("Langford mayor": a place before a title names no one by itself)
             entity = self.entities.lookup(" ".join(words[:n]))
             if entity is not None and entity.kind == "person" and entity.name.split()[-1] == words[n - 1]:
                 return Resolution(entity.name, entity.kind, f"headline name '{' '.join(words[:n])}'")
@@ -83,6 +85,13 @@ class ProperNameResolver:
             return _unknown(f"'{token.text}' is no speaker on its own")
         organisation = any(w.lower_ in self.mentions.organisation_words for w in words)
         kind = "organisation" if organisation else "unknown"
+        cleaned = self.entities.titles.clean_name(name, person=not organisation)
+        if cleaned and cleaned != name and name.endswith(f" {cleaned}") and " " in cleaned:
+            # ("RT Darnell Okafor": a position before a name the model missed; only words before it go)
+            entity = self.entities.lookup(cleaned)
+            if entity is not None:
+                return Resolution(entity.name, entity.kind, f"name '{cleaned}'")
+            name = cleaned
         if kind == "unknown" and (token.tag_ == "NNPS" or token.ent_type_ == "NORP"):
             kind = "description"  # "Republicans", "Democrats": a group, no one person
         return Resolution(self.entities.aliases.canonical(name), kind, f"proper noun '{name}'")

@@ -102,6 +102,9 @@ class Resolver:
             entity = self.pronouns.antecedent(token)
             if entity is not None:
                 self.entities.subjects.add(token.idx, entity)
+                pronoun = self.state.mentions.pronouns.get(token.lower_)
+                if pronoun is not None:  # ("He came to find her ..." is no antecedent of a "she")
+                    self.entities.subject_genders[token.idx] = pronoun.gender
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
@@ -190,7 +193,7 @@ class Resolver:
         (not merely the last speaker resolved, which may be another quotation's)."""
         token = candidate.speaker_token
         previous = self.by_mention.get(token.i) if token is not None else None
-        if previous is None and token is not None and candidate.speaker is not None:
+        if previous is None and token is not None:  # (or the person introduced before it)
             previous = self._with_conjuncts(token, candidate)
         if previous is None or previous.name is None:
             return _unknown("inherited from a quotation with no named speaker")

@@ -39,6 +39,14 @@ NAME_PARTICLES = frozenset(
 )
 
 
+_ELIDED = re.compile(r"^(?:d|l|de|del|di|da|du)['’][A-ZÀ-Ý]")  # ("d'Entremont", "l'Heureux")
+
+
+def elided_particle(word: str) -> bool:
+    """A surname that opens with an elided lower-case particle (``d'Entremont``, ``l'Heureux``)."""
+    return bool(_ELIDED.match(word))
+
+
 def strip_possessive(name: str) -> str:
     for ending in _POSSESSIVE:
         if name.endswith(ending):
@@ -67,7 +75,7 @@ def plain_name(text: str, person: bool = False) -> str:
         first = 0
         for i in range(first + 1, len(words)):
             word = words[i]
-            if word[:1].islower() and word.lower() not in NAME_PARTICLES:
+            if word[:1].islower() and word.lower() not in NAME_PARTICLES and not elided_particle(word):
                 words = words[:i]
                 break
             if word.lower() in NAME_PARTICLES and i + 1 == len(words):
@@ -99,8 +107,14 @@ class Titles:
         ``person``'s without lower-case words)."""
         words = strip_possessive(plain_name(text, person)).replace("’", "'").split()
         words = [word for word in words if any(c.isalnum() for c in word)]  # ("Donald Trump ''")
+        if not person and words and words[-1].lower() in self.mentions.organisation_words:
+            words = words[1:] if words[0].lower() == "the" else words
+            return " ".join(words).strip(" ,.;:")  # ("the Justice Department": no title before a name)
         while words and words[0].lower().rstrip(".") in self.honorifics:
             words = words[1:]
+        position = len(words) >= 3 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 3
+        if position and words[1].lower() in self.words.first_names:
+            words = words[1:]  # ("RT Ryan Kessling", "DT Gerald McCoy": a player's position before the name)
         titled = [
             i
             for i, word in enumerate(words[:-1])

@@ -8,7 +8,7 @@ pronouns after it may take it up.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -16,15 +16,23 @@ from quotes.speakers.records import Entity
 
 
 def unlabelled_mentions(
-    doc: Doc, labelled: set[int], by_surname: dict[str, list[Entity]]
+    doc: Doc,
+    labelled: set[int],
+    by_surname: dict[str, list[Entity]],
+    by_first_name: Callable[[str], Entity | None] = lambda word: None,
 ) -> Iterator[tuple[Token, Entity]]:
     """``(token, person)`` for each proper noun outside the labelled entities (token indices in
-    ``labelled``) that is the surname of exactly one person of the article named in full; not the
-    modifier of another noun ("Trump Tower", "the Oz show") nor a possessive's owner word alone."""
+    ``labelled``) that is the surname of exactly one person of the article named in full, or (in a
+    feature that calls people by their first names: "Priya is candid about the strain.") the first
+    name of exactly one (``by_first_name``); not the modifier of another noun ("Trump Tower", "the
+    Oz show") nor a possessive's owner word alone."""
     for token in doc:
         if token.i in labelled or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         people = by_surname.get(token.lower_, ())
+        if not people:
+            first = by_first_name(token.text)
+            people = [first] if first is not None else []
         if len(people) != 1 or people[0].kind != "person":
             continue
         if token.dep_ == "compound" or _in_name(token, labelled):
