@@ -27,7 +27,7 @@ from quotes.speakers.affiliation import role_gender
 from quotes.speakers.article_entities import PLACE_LABELS, ArticleEntities
 from quotes.speakers.article_state import ArticleState
 from quotes.speakers.article_state import fake_candidate as _fake
-from quotes.speakers.descriptions import clean_title
+from quotes.speakers.descriptions import clean_title, is_person_noun
 from quotes.speakers.documents import DocumentResolver
 from quotes.speakers.gender import SpeakerEvidence, SpeakerGender, add_cue, article_genders, pronoun_cues
 from quotes.speakers.nominals import NominalResolver
@@ -41,6 +41,7 @@ from quotes.speakers.titles import quotation_role
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+_DETERMINERS = ("the", "a", "an", "this", "that")  # (not "what", "which", "no", "every")
 LABEL_RULES = ("transcript-line", "colon-line")  # a label in capitals: a name, or a broadcast role
 
 
@@ -90,7 +91,28 @@ class Resolver:
                     continue  # ("Wells Fargo CEO")
                 self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
         speakers = {c.speaker_token.i for c in candidates if c.speaker_token is not None}
-        self._chain = self.pronouns.chain_subjects(speakers)
+        chain = self.pronouns.chain_subjects(speakers) + self._role_subjects(speakers)
+        self._chain = sorted(chain, key=lambda token: token.i)
+
+    def _role_subjects(self, speakers: set[int]) -> list[Token]:
+        """A person described by a role as the subject of a sentence's main verb, outside quotation
+        marks and no speaker there (``The premier met reporters on Tuesday.``): a "he" or "she" in
+        the next sentence may take them up, as it would a person just named."""
+        found = []
+        for token in self.state.doc:
+            if (
+                token.tag_ == "NN"
+                and token.i not in speakers
+                and token.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ == "poss" or c.lower_ in _DETERMINERS for c in token.lefts)
+                and is_person_noun(token, self.state.words, self.entities.title_group)
+                and not self.entities.quoted.contains(token.idx)
+                and _main_verb(token).dep_ == "ROOT"
+                and _main_verb(token).lemma_ != "be"  # ("Her adviser is Stephen Miller": named there)
+                and not token.sent.text.rstrip().endswith("?")  # ("What grandfather wouldn't ...?")
+            ):
+                found.append(token)
+        return found
 
     def _follow_pronouns(self, until: int) -> None:
         """Follow "he" and "she" that are the subjects of no cue up to ``until``, so the person each
@@ -99,12 +121,41 @@ class Resolver:
         while self._followed < len(self._chain) and self._chain[self._followed].idx < until:
             token = self._chain[self._followed]
             self._followed += 1
+            if token.pos_ == "NOUN":
+                self._follow_role(token)
+                continue
             entity = self.pronouns.antecedent(token)
             if entity is not None:
                 self.entities.subjects.add(token.idx, entity)
                 pronoun = self.state.mentions.pronouns.get(token.lower_)
                 if pronoun is not None:  # ("He came to find her ..." is no antecedent of a "she")
                     self.entities.subject_genders[token.idx] = pronoun.gender
+
+    def _follow_role(self, token: Token) -> None:
+        """The person a role subject names (``the premier``: Premier Jane Roe if the article named
+        her so, else an unnamed source) is the subject there, for the pronouns after it."""
+        if any(position == token.idx for position, _ in self.entities.role_subjects.before(token.idx + 1)):
+            return  # (already the titled person it names)
+        resolution = self._resolve_token(token, _fake(token))
+        if resolution.name is None:
+            return
+        if resolution.kind == "person":
+            entity = self.entities.lookup(resolution.name)
+        elif resolution.kind == "description":
+            entity = self._unnamed(token, resolution.name)
+        else:
+            return
+        if entity is not None:
+            self.entities.subjects.add(token.idx, entity)
+
+    def _unnamed(self, token: Token, name: str) -> Entity:
+        """The unnamed person a role noun describes, one per description in the article."""
+        gender = role_gender([token.lower_], self.state.words.role_genders)
+        if name not in self.groups:
+            self.groups[name] = Entity(name, "unnamed", token.idx, gender=gender)
+            if gender is not None:  # ("a spokeswoman said ... she added")
+                add_cue(self.groups[name], GenderCue("noun", gender, token.text, token.idx))
+        return self.groups[name]
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
@@ -141,11 +192,7 @@ class Resolver:
             group = Entity(resolution.name, "group", token.idx)
             speakers.add(token.idx, self.groups.setdefault(resolution.name, group))
         elif resolution.kind == "description" and self.nominals.is_person_noun(token):
-            gender = role_gender([token.lower_], self.state.words.role_genders)
-            unnamed = Entity(resolution.name, "unnamed", token.idx, gender=gender)
-            speakers.add(token.idx, self.groups.setdefault(resolution.name, unnamed))
-            if gender is not None:  # ("a spokeswoman said ... she added")
-                add_cue(self.groups[resolution.name], GenderCue("noun", gender, token.text, token.idx))
+            speakers.add(token.idx, self._unnamed(token, resolution.name))
 
     def speaker_genders(
         self, candidates: list[Candidate], resolutions: list[Resolution], first_names: dict[str, str]
@@ -251,3 +298,11 @@ class Resolver:
         if (token.pos_ == "PROPN" and token.text[:1].isupper()) or headline_name:
             return self.proper.resolve(token)
         return self.nominals.resolve(token)
+
+
+def _main_verb(token: Token) -> Token:
+    """The verb ``token`` is the subject of, climbing conjoined verbs to the first."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
