@@ -288,7 +288,10 @@ class NominalResolver:
             entity = self.entities.lookup(before.text)
             if entity is not None and entity.kind == "organisation":
                 return entity
-        names = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
+        names = [  # (capitalised: the model tags a lower-case "regional" PROPN now and then)
+            t for t in token.subtree
+            if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound" and t.text[:1].isupper()
+        ]
         for name in names:
             words = _name_of(name)
             entity = self.entities.lookup(words)
