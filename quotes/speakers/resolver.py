@@ -23,25 +23,25 @@ from quotes.attribution import Candidate, SpanIndex
 from quotes.rules.cues import CueRules
 from quotes.rules.mentions import MentionRules
 from quotes.rules.speakers import AliasTable
-from quotes.speakers.affiliation import role_gender
-from quotes.speakers.article_entities import PLACE_LABELS, ArticleEntities
+from quotes.speakers.article_entities import ArticleEntities
 from quotes.speakers.article_state import ArticleState
 from quotes.speakers.article_state import fake_candidate as _fake
-from quotes.speakers.descriptions import clean_title, is_person_noun
+from quotes.speakers.descriptions import clean_title
 from quotes.speakers.documents import DocumentResolver
-from quotes.speakers.gender import SpeakerEvidence, SpeakerGender, add_cue, article_genders, pronoun_cues
+from quotes.speakers.gender import SpeakerGender
 from quotes.speakers.nominals import NominalResolver
 from quotes.speakers.pronouns import PronounResolver
 from quotes.speakers.proper import ProperNameResolver
-from quotes.speakers.records import Entity, GenderCue, Resolution
+from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
+from quotes.speakers.speaker_genders import GenderEvidence
+from quotes.speakers.subject_chain import SubjectChain, unnamed_person
 from quotes.speakers.titles import quotation_role
 
 __all__ = ["ArticleEntities", "Entity", "Resolution", "Resolver"]
 
 _PLURAL_TAGS = ("NNS", "NNPS")
-_DETERMINERS = ("the", "a", "an", "this", "that")  # (not "what", "which", "no", "every")
 LABEL_RULES = ("transcript-line", "colon-line")  # a label in capitals: a name, or a broadcast role
 
 
@@ -61,8 +61,7 @@ class Resolver:
         )
         self.by_mention: dict[int, Resolution] = {}  # speaker token index -> its resolution
         self.groups: dict[str, Entity] = {}  # plural unnamed sources, which "they" may take up
-        self._chain: list[Token] = []  # "she" and "he" as subjects of no cue, in text order
-        self._followed = 0  # how many of them have been followed
+        self.chain = SubjectChain(self.state, self.pronouns, self._resolve_token, self.groups)
 
     @property
     def entities(self) -> ArticleEntities:
@@ -91,71 +90,7 @@ class Resolver:
                     continue  # ("Wells Fargo CEO")
                 self.entities.add_person_mention(" ".join(t.text for t in words), token.idx)
         speakers = {c.speaker_token.i for c in candidates if c.speaker_token is not None}
-        chain = self.pronouns.chain_subjects(speakers) + self._role_subjects(speakers)
-        self._chain = sorted(chain, key=lambda token: token.i)
-
-    def _role_subjects(self, speakers: set[int]) -> list[Token]:
-        """A person described by a role as the subject of a sentence's main verb, outside quotation
-        marks and no speaker there (``The premier met reporters on Tuesday.``): a "he" or "she" in
-        the next sentence may take them up, as it would a person just named."""
-        found = []
-        for token in self.state.doc:
-            if (
-                token.tag_ == "NN"
-                and token.i not in speakers
-                and token.dep_ in ("nsubj", "nsubjpass")
-                and any(c.dep_ == "poss" or c.lower_ in _DETERMINERS for c in token.lefts)
-                and is_person_noun(token, self.state.words, self.entities.title_group)
-                and not self.entities.quoted.contains(token.idx)
-                and _main_verb(token).dep_ == "ROOT"
-                and _main_verb(token).lemma_ != "be"  # ("Her adviser is Stephen Miller": named there)
-                and not token.sent.text.rstrip().endswith("?")  # ("What grandfather wouldn't ...?")
-            ):
-                found.append(token)
-        return found
-
-    def _follow_pronouns(self, until: int) -> None:
-        """Follow "he" and "she" that are the subjects of no cue up to ``until``, so the person each
-        takes up is the subject there for the pronouns after it ("For Nakamura, the waiting is the
-        hardest part. She has started a list ... 'I'm at 212 items,' she says")."""
-        while self._followed < len(self._chain) and self._chain[self._followed].idx < until:
-            token = self._chain[self._followed]
-            self._followed += 1
-            if token.pos_ == "NOUN":
-                self._follow_role(token)
-                continue
-            entity = self.pronouns.antecedent(token)
-            if entity is not None:
-                self.entities.subjects.add(token.idx, entity)
-                pronoun = self.state.mentions.pronouns.get(token.lower_)
-                if pronoun is not None:  # ("He came to find her ..." is no antecedent of a "she")
-                    self.entities.subject_genders[token.idx] = pronoun.gender
-
-    def _follow_role(self, token: Token) -> None:
-        """The person a role subject names (``the premier``: Premier Jane Roe if the article named
-        her so, else an unnamed source) is the subject there, for the pronouns after it."""
-        if any(position == token.idx for position, _ in self.entities.role_subjects.before(token.idx + 1)):
-            return  # (already the titled person it names)
-        resolution = self._resolve_token(token, _fake(token))
-        if resolution.name is None:
-            return
-        if resolution.kind == "person":
-            entity = self.entities.lookup(resolution.name)
-        elif resolution.kind == "description":
-            entity = self._unnamed(token, resolution.name)
-        else:
-            return
-        if entity is not None:
-            self.entities.subjects.add(token.idx, entity)
-
-    def _unnamed(self, token: Token, name: str) -> Entity:
-        """The unnamed person a role noun describes, one per description in the article."""
-        gender = role_gender([token.lower_], self.state.words.role_genders)
-        if name not in self.groups:
-            self.groups[name] = Entity(name, "unnamed", token.idx, gender=gender)
-            if gender is not None:  # ("a spokeswoman said ... she added")
-                add_cue(self.groups[name], GenderCue("noun", gender, token.text, token.idx))
-        return self.groups[name]
+        self.chain.start(speakers)
 
     def resolve(self, candidate: Candidate) -> Resolution:
         token = candidate.speaker_token
@@ -163,7 +98,7 @@ class Resolver:
             return self._inherited(candidate)
         if token is None or candidate.speaker is None:
             return _unknown("no speaker mention")
-        self._follow_pronouns(token.idx)
+        self.chain.follow(token.idx)
         resolution = self._with_conjuncts(token, candidate)
         if resolution.title is None and resolution.kind == "person":
             person = self.entities.lookup(resolution.name) if resolution.name else None
@@ -192,48 +127,15 @@ class Resolver:
             group = Entity(resolution.name, "group", token.idx)
             speakers.add(token.idx, self.groups.setdefault(resolution.name, group))
         elif resolution.kind == "description" and self.nominals.is_person_noun(token):
-            speakers.add(token.idx, self._unnamed(token, resolution.name))
+            speakers.add(token.idx, unnamed_person(self.groups, token, resolution.name, self.state.words))
 
     def speaker_genders(
         self, candidates: list[Candidate], resolutions: list[Resolution], first_names: dict[str, str]
     ) -> list[SpeakerGender | None]:
-        """Each resolved quotation's speaker gender (:mod:`quotes.speakers.gender`), once every
-        speaker is known: the other "he" and "she" of the article are tied first, then each
-        person's cues decide, else a declaration, else ``first_names``."""
-        pronoun_cues(self.state.doc, self.entities.quoted, self.state.mentions.pronouns,
-                     self.pronouns.tie_gender, self.by_mention)  # fmt: skip
-        evidence = [self._gender_evidence(c, r) for c, r in zip(candidates, resolutions, strict=True)]
-        words = self.state.words
-        roles = words.person_roles | words.role_titles | words.unnamed_roles | set(words.role_genders)
-
-        def title_word(word: str) -> bool:  # ("Del. Stacey Plaskett", "Rep. Jane Doe")
-            return word.endswith(".") or self.entities.titles.titles_a_name(word) or word.lower() in roles
-
-        places = {e.text.lower() for e in self.state.doc.ents if e.label_ in PLACE_LABELS}
-        declared = self.entities.aliases.declared_gender
-        return article_genders(evidence, declared, first_names, title_word, places)
-
-    def _gender_evidence(self, candidate: Candidate, resolution: Resolution) -> SpeakerEvidence | None:
-        """The person a quotation's speaker is, with the article's cues on their gender; None for an
-        organisation, a group, a document, joined speakers or no speaker."""
-        name, token = resolution.name, candidate.speaker_token
-        if name is None or len(resolution.names) > 1:
-            return None
-        roles = self.state.words.role_genders
-        noun = token is not None and token.tag_ == "NN" and token.lower_ in roles
-        cue = GenderCue("noun", roles[token.lower_], token.text, token.idx) if noun and token else None
-        if resolution.kind == "person":
-            entity = self.entities.lookup(name)
-            if entity is None or entity.kind != "person":
-                return SpeakerEvidence(name)
-            add_cue(entity, cue)  # ("the spokeswoman", resolved to the person she is)
-            return SpeakerEvidence(name, tuple(entity.gender_cues))
-        unnamed = self.groups.get(name)
-        if resolution.kind == "description" and unnamed is not None and unnamed.kind == "unnamed":
-            return SpeakerEvidence(name, (*unnamed.gender_cues, *([cue] if cue else [])))
-        if resolution.kind == "description" and cue is not None:  # ("the spokeswoman said")
-            return SpeakerEvidence(name, (cue,))
-        return None
+        """Each resolved quotation's speaker gender, once every speaker is known
+        (:func:`quotes.speakers.speaker_genders.speaker_genders`)."""
+        evidence = GenderEvidence(self.state, self.pronouns, self.by_mention, self.groups)
+        return evidence.genders(candidates, resolutions, first_names)
 
     def _inherited(self, candidate: Candidate) -> Resolution:
         """A continued quotation takes the name its previous quotation's mention resolved to
@@ -299,10 +201,3 @@ class Resolver:
             return self.proper.resolve(token)
         return self.nominals.resolve(token)
 
-
-def _main_verb(token: Token) -> Token:
-    """The verb ``token`` is the subject of, climbing conjoined verbs to the first."""
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return verb
