@@ -39,7 +39,7 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
             return description_name(head, words, datelines)
     keep = {token.i}
     for child in token.lefts:
-        if child.dep_ in _KEEP_DEPS:
+        if child.dep_ in _KEEP_DEPS or child.tag_ == "HYPH":  # ("the 34-year-old")
             keep.update(t.i for t in child.subtree)
     doc = token.doc
     start = token.i
@@ -52,7 +52,7 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
     while pieces and (
         pieces[0].lower_ in words.description_drop
         or pieces[0].is_punct
-        or pieces[0].like_num
+        or (pieces[0].like_num and not (len(pieces) > 1 and pieces[1].tag_ == "HYPH"))  # ("19-year-old")
         or (pieces[0].pos_ == "PRON")
     ):
         pieces = pieces[1:]

@@ -355,7 +355,8 @@ def _restrictive(child: Token) -> bool:
     objects = [c for c in child.children if c.dep_ == "pobj"]
     if child.dep_ == "prep" and all(c.like_num for c in objects):
         return False
-    placed = all(c.ent_type_ in ("GPE", "LOC") for c in objects)
+    aged = _aged(child.head)  # ("the 21-year-old from Dayton": a home town, whatever the model calls it)
+    placed = all(c.ent_type_ in ("GPE", "LOC") or (aged and c.pos_ == "PROPN") for c in objects)
     if child.dep_ == "prep" and child.lower_ == "from" and placed:
         return False  # ("the 34-year-old from Brandon": where the person is from, not which one)
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
@@ -371,8 +372,8 @@ def _holds(entity: Entity, nouns: set[str]) -> bool:
 def _other_role(entity: Entity, nouns: set[str], is_role, traits: frozenset[str] = frozenset()) -> bool:
     """Whether a person's titles name a role and none of them ``nouns`` (``Mayor Jane Roe`` is
     not ``the engineer``); a trait (``the right-hander``, ``the veteran``) fits any role."""
-    if nouns & traits:
-        return False
+    if not nouns or nouns & traits:
+        return False  # (an age, "the 34-year-old", fits any role too)
     words = {w for title in entity.titles for w in role_words(title)}
     return bool(words) and not words & nouns and any(is_role(w) for w in words)
 
