@@ -62,13 +62,14 @@ class NominalResolver:
         self.documents = documents
 
     def is_person_noun(self, token: Token) -> bool:
-        """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
-        can be (a definite "the former first lady" is left to name someone)."""
+        """``a spokeswoman``, ``an official``, ``a witness``: an unnamed person, with a singular noun
+        only a person can be (a definite "the former first lady" is left to name someone)."""
         lower, words = token.lower_, self.words
         if token.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts):
             return False
         titled = self.entities.title_group(lower) is not None
-        return lower in words.role_genders or lower in words.person_roles or titled
+        listed = lower in words.role_genders or lower in words.person_roles or lower in words.person_nouns
+        return listed or titled
 
     def resolve(self, token: Token) -> Resolution:
         """The person or organisation a common-noun mention names, or the unnamed source it describes."""
