@@ -293,12 +293,23 @@ class NominalResolver:
         for name in names:
             words = _name_of(name)
             entity = self.entities.lookup(words)
-            if entity is not None and entity.kind == "organisation":
+            if entity is not None and entity.kind == "organisation" and self._same_kind(entity, name, token):
                 return entity
             unlabelled = name.ent_type_ in ("", "ORG", "PRODUCT", "WORK_OF_ART")
             if entity is None and unlabelled and token.lower_ not in _PART_OF_SOMEONE:
                 return self.entities.people.add(words, "organisation", name.idx)  # ("the Accord trade union")
         return None
+
+    def _same_kind(self, entity: Entity, name: Token, token: Token) -> bool:
+        """Whether ``the Toronto police`` may be an organisation whose name ``Toronto`` only begins
+        (``Toronto District School Board``): a place's name before a kind noun is that organisation
+        only when its name is the place's alone or the kinds agree."""
+        if entity.name.lower() == _name_of(name).lower() or name.ent_type_ not in ("GPE", "LOC"):
+            return True
+        last = entity.name.split()[-1].lower()
+        return last in (token.lower_, token.lemma_.lower()) or bool(
+            kind_groups(entity.name, self.words) & kind_groups(token.lower_, self.words)
+        )
 
     def _modifier_organisation(self, token: Token) -> Entity | None:
         """``library figures``: a common noun that modifies a document and names one of the
