@@ -56,6 +56,7 @@ class NominalResolver:
         self.mentions = state.mentions
         self.words = state.words
         self.entities = state.entities
+        self.speakers = state.speakers
         self._resolve_token = resolve
         self._with_conjuncts = with_conjuncts
         self.roles = roles
@@ -129,6 +130,9 @@ class NominalResolver:
             organisation = self._modifier_organisation(token) or self._headline_organisation(token)
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
+        same = self._same_group(token)  # ("two people familiar with the matter" ... "one of the people")
+        if same is not None:
+            return Resolution(same.name, "description", f"'{token.text}' -> the group that spoke before")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and not self.may_speak(token):
@@ -139,6 +143,21 @@ class NominalResolver:
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
+
+    def _same_group(self, token: Token) -> Entity | None:
+        """``the people``, ``one of the sources``: a bare plural with ``the`` and no word of its own
+        names the unnamed group with that noun that spoke last (``two people familiar with the
+        matter said``)."""
+        head = token
+        if token.lower_ in self.words.description_drop or token.like_num or is_partitive(token):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            head = next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
+        if head.tag_ != "NNS" or [c.lower_ for c in head.lefts] != ["the"] or list(head.rights):
+            return None
+        for _, entity in self.speakers.before(token.idx):
+            if entity.kind == "group" and head.lower_ in entity.name.lower().split():
+                return entity
+        return None
 
     def may_speak(self, token: Token) -> bool:
         """Whether a described speaker's head names a person, a group, an organisation, a place that
