@@ -254,10 +254,13 @@ class NominalResolver:
         if not groups or any(_another(c) for c in token.lefts if c.dep_ in ("amod", "compound")):
             return None  # ("the rival company", "the investment bank"; not "the Winnipeg-based company")
         generic = self.words.organisation_kinds.get("company")
+        owner = next((c.lower_ for c in token.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
 
         def fits(entity: Entity) -> bool:
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
                 return False  # (nor an organisation named by a kind word alone: "Bank")
+            if owner is not None and owner not in entity.name.lower().split():
+                return False  # ("the county's health department": the county's, not the nearest agency)
             if self._law(entity):
                 return False  # ("the Foreign Corrupt Practices Act" is no company)
             own = kind_groups(entity.name, self.words)
@@ -308,7 +311,10 @@ class NominalResolver:
             entity = self.entities.lookup(before.text)
             if entity is not None and entity.kind == "organisation":
                 return entity
-        names = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
+        names = [  # (a capitalised one: the model tags "health" of "public health department" so at times)
+            t for t in token.subtree
+            if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound" and t.text[:1].isupper()
+        ]
         for name in names:
             words = _name_of(name)
             entity = self.entities.lookup(words)
