@@ -81,6 +81,9 @@ def _of_kind(token: Token, last: Token) -> str:
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
     if prep is None or prep.lower_ != "of":
         return ""
+    count = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if count is not None and count.like_num and count.is_lower and count.i == prep.i + 1:
+        return f" of {count.text}"  # ("a mother of two (in Mississauga)": how many children she has)
     words = list(prep.subtree)
     if len(words) != 2 or not words[1].is_lower or words[1].tag_ not in ("NN", "NNP"):
         return ""  # (the model tags "commerce" a proper noun at times)
