@@ -63,10 +63,14 @@ class NominalResolver:
         self.documents = documents
 
     def is_person_noun(self, token: Token) -> bool:
-        """``a spokeswoman``, ``an official``, ``a witness``: an unnamed person, with a singular noun
-        only a person can be (a definite "the former first lady" is left to name someone)."""
+        """``a spokeswoman``, ``an official``, ``a witness``, a bare ``the neighbor``: an unnamed person,
+        with a singular noun only a person can be (a definite description with words of its own, "the
+        former first lady", is left to name someone)."""
         lower, words = token.lower_, self.words
-        if token.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts):
+        lefts = list(token.lefts)
+        bare = [t.lower_ for t in lefts] == ["the"]  # ("The neighbor, who asked not to be named, said")
+        indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in lefts)
+        if token.tag_ != "NN" or not (bare or indefinite):
             return False
         titled = self.entities.title_group(lower) is not None
         listed = lower in words.role_genders or lower in words.person_roles or lower in words.person_nouns
