@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from quotes.nlp.doctext import doc_text
 from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
+from quotes.speakers.ages import age_of, stated_ages
 from quotes.speakers.article_entities import Entity
 from quotes.speakers.descriptions import is_person_noun
 from quotes.speakers.records import Resolution
@@ -51,6 +52,8 @@ class RoleResolver:
         self.speakers = state.speakers
         self.words = state.words
         self._opening_end = state.opening_end
+        self._doc = state.doc
+        self._stated_ages: list[tuple[int, Entity, int]] | None = None
         text = doc_text(state.doc)
         self._lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]  # paragraph starts
 
@@ -148,6 +151,14 @@ class RoleResolver:
         if not aged and not is_person_noun(token, self.words, self.entities.title_group):
             return None
         nouns = {lower, token.lemma_.lower()} if not aged else set()
+        age = age_of(token) if aged else None
+        if age is not None:  # ("Hailey Brandt, 34," ... "said the 34-year-old")
+            ages = [(p, e, a) for p, e, a in self._ages() if p < token.idx and fits(e)]
+            holder = next((e for _, e, a in reversed(ages) if a == age), None)
+            if holder is not None:
+                return _found(holder, token, "age", f"the person the article gave that age, {holder.name}")
+            other_ages = {id(e) for _, e, a in ages if a != age}
+            fits = _without(fits, other_ages)  # (not the subject just before if the article gave another age)
         titled = [e for e in self.entities.before(token.idx) if e.kind == "person" and _holds(e, nouns)]
         owned = any(c.dep_ == "poss" for c in token.lefts)  # ("his attorney", "Pagliano's lawyer")
         if (the or owned) and titled:
@@ -177,6 +188,12 @@ class RoleResolver:
         if wanted and not agreement(subject.affiliations, wanted):
             return None  # ("the Ohio attorney general": nothing says the subject is Ohio's)
         return _found(subject, token, "role", "the person subject just before, named since by no other")
+
+    def _ages(self) -> list[tuple[int, Entity, int]]:
+        """The ages the article states beside its people's names (:func:`stated_ages`), read once."""
+        if self._stated_ages is None:
+            self._stated_ages = stated_ages(self._doc, self.entities.entity_of)
+        return self._stated_ages
 
     def _introduced_after(self, token: Token, nouns: set[str]) -> Entity | None:
         """``A Syrian-born pharmacist in Lethbridge says ...`` / ``Rania Haddad arrived in 2016 ...``:
@@ -376,6 +393,11 @@ def _other_role(entity: Entity, nouns: set[str], is_role, traits: frozenset[str]
         return False  # (an age, "the 34-year-old", fits any role too)
     words = {w for title in entity.titles for w in role_words(title)}
     return bool(words) and not words & nouns and any(is_role(w) for w in words)
+
+
+def _without(fits, excluded: set[int]):
+    """``fits`` that also refuses the entities whose ids are in ``excluded``."""
+    return lambda entity: id(entity) not in excluded and fits(entity)
 
 
 def _found(entity: Entity, token: Token, what: str, how: str | None = None) -> Resolution:
