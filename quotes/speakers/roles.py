@@ -185,7 +185,7 @@ class RoleResolver:
         subject = self._previous_subject(token, nouns, fits)
         if subject is None:
             return None
-        if wanted and not agreement(subject.affiliations, wanted):
+        if wanted and not aged and not agreement(subject.affiliations, wanted):
             return None  # ("the Ohio attorney general": nothing says the subject is Ohio's)
         return _found(subject, token, "role", "the person subject just before, named since by no other")
 
