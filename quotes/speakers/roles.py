@@ -180,6 +180,12 @@ class RoleResolver:
             introduced = self._introduced_after(token, nouns)
             if introduced is not None and fits(introduced):
                 return _found(introduced, token, "role", "the person the next paragraph introduces")
+            again = self._described_again(token, nouns)  # ("Mother says ..." / "A Winnipeg mother says ...")
+            if again is not None:
+                lede = self._described(again, fits, False, True, wanted)
+                if lede is not None:
+                    how = f"headline '{token.text}' -> the lede's: {lede.how}"
+                    return Resolution(lede.name, lede.kind, how)
         if not the or any(_restrictive(c) for c in token.rights):
             return None  # ("the lawyer for the family", "the woman who lives next door": someone new)
         subject = self._previous_subject(token, nouns, fits)
@@ -188,6 +194,27 @@ class RoleResolver:
         if wanted and not aged and not agreement(subject.affiliations, wanted):
             return None  # ("the Ohio attorney general": nothing says the subject is Ohio's)
         return _found(subject, token, "role", "the person subject just before, named since by no other")
+
+    def _described_again(self, token: Token, nouns: set[str]) -> Token | None:
+        """In a headline, the same noun as the subject of the next paragraph (``Mother says son
+        waited 14 hours`` / ``A Winnipeg mother says ...``): the lede's description of the person."""
+        paragraph = self._paragraph(token.idx)
+        if paragraph != 1 or paragraph >= len(self._lines):
+            return None  # (the headline only)
+        start = self._lines[paragraph]
+        end = self._lines[paragraph + 1] if paragraph + 1 < len(self._lines) else len(doc_text(token.doc))
+        span = token.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return None
+        sentence = span[0].sent
+        return next(
+            (
+                t for t in sentence
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in nouns
+                and any(c.lower_ in ("a", "an") for c in t.lefts)
+            ),
+            None,
+        )
 
     def _ages(self) -> list[tuple[int, Entity, int]]:
         """The ages the article states beside its people's names (:func:`stated_ages`), read once."""
