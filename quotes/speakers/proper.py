@@ -87,6 +87,8 @@ class ProperNameResolver:
             role = self.roles.resolve(token, determined)
             if role is not None:
                 return role
+        if headline_noun and not titled and token.lower_ not in self.words.not_speakers:
+            return Resolution(token.lower_, "description", f"unnamed source '{token.lower_}' in a headline")
         if len(words) == 1 and token.lower_ in self.words.not_speakers:
             return _unknown(f"'{token.text}' is no speaker on its own")
         organisation = any(w.lower_ in self.mentions.organisation_words for w in words)

@@ -250,7 +250,9 @@ class RoleResolver:
         return bisect.bisect_right(self._lines, position)
 
     def _role_word(self, word: str) -> bool:
-        return word in self.words.person_nouns or self.entities.title_group(word) is not None
+        """A noun for a person's role or a title (``engineer``, ``Premier``, ``Sgt``)."""
+        abbreviated = word in self.words.title_abbreviations  # ("Police Sgt Rob Carver" is no witness)
+        return abbreviated or word in self.words.person_nouns or self.entities.title_group(word) is not None
 
     def _previous_subject(self, token: Token, nouns: set[str], fits) -> Entity | None:
         """The nearest person subject of a sentence before ``token``, in its paragraph or the
