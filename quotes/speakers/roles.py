@@ -188,6 +188,8 @@ class RoleResolver:
                     return Resolution(lede.name, lede.kind, how)
         if not the or any(_restrictive(c) for c in token.rights):
             return None  # ("the lawyer for the family", "the woman who lives next door": someone new)
+        if nouns & self.words.audience_nouns:
+            return None  # ("Kyle Connor scored twice ... said the fan": someone in the crowd)
         subject = self._previous_subject(token, nouns, fits)
         if subject is None:
             return None
