@@ -94,6 +94,8 @@ class RoleResolver:
                 main = self._main_person(token, groups, fits, wanted)
                 agreed = agreement(best.affiliations, wanted) > 0
                 later = main not in (None, best) and self._last(main, token) > self._last(best, token)
+                count = self.entities.mentions.count_before
+                later = later and count(main, token.idx) > count(best, token.idx)  # (a tie: the titled one)
                 if later and not agreed:
                     return _found(main, token, "role", "the most named person, named since")
                 return _found(best, token, "title")
