@@ -161,6 +161,7 @@ class RoleResolver:
                 return _found(holder, token, "age", f"the person the article gave that age, {holder.name}")
             other_ages = {id(e) for _, e, a in ages if a != age}
             fits = _without(fits, other_ages)  # (not the subject just before if the article gave another age)
+        nouns = _with_abbreviations(nouns, self.words.title_abbreviations)  # ("general": "Gen. Jo Ham")
         titled = [e for e in self.entities.before(token.idx) if e.kind == "person" and _holds(e, nouns)]
         owned = any(c.dep_ == "poss" for c in token.lefts)  # ("his attorney", "Pagliano's lawyer")
         if (the or owned) and titled:
@@ -411,6 +412,11 @@ def _restrictive(child: Token) -> bool:
         return False  # ("the 34-year-old from Brandon": where the person is from, not which one)
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     return before is None or before.text != ","
+
+
+def _with_abbreviations(nouns: set[str], abbreviations: dict[str, str]) -> set[str]:
+    """``nouns`` with the abbreviations that stand for them (``general``: ``gen.``, ``gen``)."""
+    return nouns | {short for short, full in abbreviations.items() if full in nouns}
 
 
 def _holds(entity: Entity, nouns: set[str]) -> bool:
