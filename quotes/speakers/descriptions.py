@@ -36,7 +36,8 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
-            return description_name(head, words, datelines)
+            name = description_name(head, words, datelines)
+            return singular(name, head) if name is not None and one_of(token) else name
     keep = {token.i}
     for child in token.lefts:
         if child.dep_ in _KEEP_DEPS or child.tag_ == "HYPH":  # ("the 34-year-old")
@@ -70,6 +71,25 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
     text = "".join(t.text_with_ws for t in pieces).strip()
     text = re.sub(r"\s+", " ", text) + _people_phrase(token, pieces[-1]) + _of_kind(token, pieces[-1])
     return text if any(c.isalpha() for c in text) else None
+
+
+def one_of(token: Token) -> bool:
+    """``one of the sources``: one member of a group (not ``one or more of``, ``one in four``)."""
+    return (
+        token.lower_ == "one"
+        and not any(c.dep_ in ("cc", "conj") for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
+
+
+def singular(name: str, head: Token) -> str:
+    """``one of his warm-up speakers`` is a ``warm-up speaker``: the plural head of a description
+    named in the singular (its lemma), for one of a group."""
+    if head.tag_ != "NNS" or head.text not in name.split():
+        return name
+    words = name.split()
+    at = len(words) - 1 - words[::-1].index(head.text)
+    return " ".join([*words[:at], head.lemma_, *words[at + 1 :]])
 
 
 def _of_kind(token: Token, last: Token) -> str:

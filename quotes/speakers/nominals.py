@@ -22,6 +22,8 @@ from quotes.speakers.descriptions import (
     is_person_noun,
     kind_groups,
     names_itself,
+    one_of,
+    singular,
 )
 from quotes.speakers.documents import DocumentResolver, document_kinds, group_name
 from quotes.speakers.pronouns import left_noun
@@ -136,7 +138,8 @@ class NominalResolver:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
         same = self._same_group(token)  # ("two people familiar with the matter" ... "one of the people")
         if same is not None:
-            return Resolution(same.name, "description", f"'{token.text}' -> the group that spoke before")
+            name = singular(same.name, _group_head(token)) if one_of(token) else same.name
+            return Resolution(name, "description", f"'{token.text}' -> the group that spoke before")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and not self.may_speak(token):
@@ -403,6 +406,12 @@ _OTHER_ONE = frozenset(
     {"rival", "other", "another", "parent", "competing", "new", "former", "sister", "subsidiary", "partner",
      "second", "third", "same", "different", "foreign", "smaller", "larger", "bigger"}
 )
+
+
+def _group_head(token: Token) -> Token:
+    """``sources`` of ``one of the sources``."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
 
 
 def _another(modifier: Token) -> bool:
