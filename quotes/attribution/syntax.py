@@ -168,11 +168,21 @@ def nominal_before(verb: Token) -> Token | None:
     if i < verb.sent.start or doc[i].pos_ not in NOMINAL_POS or doc[i].head is verb or doc[i].tag_ == "EX":
         return None
     token = doc[i]  # up to the head of its phrase ("more than two-thirds of those in the nation's ...")
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     while token.head.i < verb.i and token.head is not token and (
         token.dep_ in NOUN_PHRASE_DEPS or (token.dep_ == "appos" and token.pos_ == "NOUN")
     ):
+        if token.head.is_punct:
+            break  # ('," the 34-year-old from Brandon says': a phrase the parser hung on a comma)
+        if token.dep_ == "appos" and token.head.i in reported:
+            break  # ('... jobs in Halifax, the clinic's director says': no apposition to the content)
         token = token.head
-    return token if token.pos_ in NOMINAL_POS else None
+    return token if token.pos_ in NOMINAL_POS or _is_age(token) else None
+
+
+def _is_age(token: Token) -> bool:
+    """``the 34-year-old``: an adjective of age that stands for a person."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.lefts)
 
 
 def _vehicle_owner(noun: Token) -> Token | None:
@@ -311,6 +321,8 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
         title = span_text(token.doc, (min(a for a, _ in appositions), max(b for _, b in appositions)))
     dropped = set()
     for child in token.children:
+        if child.tag_ == "HYPH":
+            continue  # (the hyphen of "the 34-year-old", hung on its head)
         if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
             dropped.update(t.i for t in child.subtree)
     keep = [t for t in token.subtree if t.i not in dropped]

@@ -7,7 +7,7 @@ The word lists are read from ``rules/first_names.yaml`` (male/female first names
 sections of ``rules/mentions.yaml`` (``organisation_kinds``, ``platforms``, ``not_speakers``,
 ``description_drop``, ``title_abbreviations``, ``role_genders``, ``affiliations``,
 ``document_kinds``, ``person_nouns``, ``source_nouns``, ``abstract_nouns``,
-``research_people``, ``trait_nouns``). Missing files or
+``research_people``, ``trait_nouns``, ``audience_nouns``). Missing files or
 sections give empty lists; a malformed one fails fast
 with ``file:line: reason``.
 """
@@ -54,6 +54,7 @@ class SpeakerWords:
     company_name_endings: frozenset[str] = frozenset()  # "inc", "appliances": a company's name ends so
     research_people: frozenset[str] = frozenset()  # "researchers at X": the group a study speaks for
     trait_nouns: frozenset[str] = frozenset()  # "the right-hander", "the veteran": fit any role
+    audience_nouns: frozenset[str] = frozenset()  # "the fan", "the customer": not the person just named
     utterances: frozenset[str] = frozenset()  # "his statement", "Trump's tweet": the owner speaks
     role_genders: dict[str, str] = field(default_factory=dict)  # "spokeswoman" -> female
     # "indiana", "ind.", "IN" -> ("state", "indiana"): what sets people apart (postal codes in capitals)
@@ -230,6 +231,7 @@ def load_speaker_words(rules_dir: Path) -> SpeakerWords:
         company_name_endings=frozenset(w for _, w in _word_list(path, data, "company_name_endings")),
         research_people=frozenset(w for _, w in _word_list(path, data, "research_people")),
         trait_nouns=frozenset(w for _, w in _word_list(path, data, "trait_nouns")),
+        audience_nouns=frozenset(w for _, w in _word_list(path, data, "audience_nouns")),
         utterances=frozenset(w for _, w in _word_list(path, data, "utterances")),
         role_genders=_role_genders(path, data),
         affiliations=_affiliations(path, data),

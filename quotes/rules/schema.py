@@ -59,7 +59,7 @@ FILES: dict[str, Keys] = {
         "pronouns", "honorifics", "titles", "organisation_words", "organisation_kinds", "kinds_nearby",
         "platforms", "not_speakers", "description_drop", "title_abbreviations", "person_roles", "role_titles",
         "unnamed_roles", "utterances", "document_kinds", "role_genders", "affiliations", "label_roles",
-        "person_nouns", "source_nouns", "abstract_nouns", "trait_nouns", "research_people",
+        "person_nouns", "source_nouns", "abstract_nouns", "trait_nouns", "audience_nouns", "research_people",
         "legal_instruments", "company_name_endings",
         items={"pronouns": keys("words", "gender", "number", "relative", "first_person")},
         nested={"honorifics": keys("male", "female", "any"), "role_genders": keys("male", "female")},

@@ -382,6 +382,8 @@ class ArticleEntities:
             label_votes.setdefault(key, []).append(ent.label_)
             if self._organisation_apposition(ent):
                 label_votes[key].append("ORG_APPOS")  # ("Ericsson, a Swedish ... company")
+            if self._gendered_apposition(ent):
+                label_votes[key].append("PERSON_APPOS")  # ("her mother, Anjali,")
             around = doc[max(ent.start - 1, 0) : ent.start + 1]
             honorific = any(  # before the name, or inside the entity ("Cr Wilson", "Councillor Ewan Wilson")
                 t.lower_.rstrip(".") in self.titles.honorifics for t in around
@@ -467,6 +469,18 @@ class ArticleEntities:
             for child in ent.root.children
         )
 
+    def _gendered_apposition(self, ent: Span) -> bool:
+        """``her mother, Anjali,``, ``his son, Bao``: a name in apposition to a noun only a man or a
+        woman can be (``rules: role_genders``) names a person, whatever the model's label."""
+        root = ent.root
+        head = root.head
+        return (
+            root.dep_ == "appos"
+            and head.i < ent.start
+            and head.pos_ == "NOUN"
+            and head.lower_ in self.words.role_genders
+        )
+
     def _organisation_apposition(self, ent: Span) -> bool:
         """``Ericsson, a Swedish multinational ... company``: a name with an organisation's kind
         noun in apposition names that organisation, whatever the model's label."""
@@ -529,7 +543,7 @@ class ArticleEntities:
             return "organisation"  # (a name set beside "a ... company" is the company's)
         if (has_full_name or words[0].lower() in self.words.first_names) and len(words) <= 3:
             return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
-        if "ORG" in votes:
+        if "ORG" in votes and "PERSON_APPOS" not in votes:
             return "organisation"
         return "person"
 

@@ -36,10 +36,11 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if head is not None and head.pos_ in ("NOUN", "PROPN"):
-            return description_name(head, words, datelines)
+            name = description_name(head, words, datelines)
+            return singular(name, head) if name is not None and one_of(token) else name
     keep = {token.i}
     for child in token.lefts:
-        if child.dep_ in _KEEP_DEPS:
+        if child.dep_ in _KEEP_DEPS or child.tag_ == "HYPH":  # ("the 34-year-old")
             keep.update(t.i for t in child.subtree)
     doc = token.doc
     start = token.i
@@ -52,7 +53,7 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
     while pieces and (
         pieces[0].lower_ in words.description_drop
         or pieces[0].is_punct
-        or pieces[0].like_num
+        or (pieces[0].like_num and not (len(pieces) > 1 and pieces[1].tag_ == "HYPH"))  # ("19-year-old")
         or (pieces[0].pos_ == "PRON")
     ):
         pieces = pieces[1:]
@@ -72,6 +73,25 @@ def description_name(token: Token, words: SpeakerWords, datelines: SpanIndex | N
     return text if any(c.isalpha() for c in text) else None
 
 
+def one_of(token: Token) -> bool:
+    """``one of the sources``: one member of a group (not ``one or more of``, ``one in four``)."""
+    return (
+        token.lower_ == "one"
+        and not any(c.dep_ in ("cc", "conj") for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    )
+
+
+def singular(name: str, head: Token) -> str:
+    """``one of his warm-up speakers`` is a ``warm-up speaker``: the plural head of a description
+    named in the singular (its lemma), for one of a group."""
+    if head.tag_ != "NNS" or head.text not in name.split():
+        return name
+    words = name.split()
+    at = len(words) - 1 - words[::-1].index(head.text)
+    return " ".join([*words[:at], head.lemma_, *words[at + 1 :]])
+
+
 def _of_kind(token: Token, last: Token) -> str:
     """`` of commerce`` of ``the chamber of commerce``, `` of state`` of ``the secretary of
     state``: an ``of`` with one bare common noun right after the head is part of what it is called
@@ -81,6 +101,9 @@ def _of_kind(token: Token, last: Token) -> str:
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.i == token.i + 1), None)
     if prep is None or prep.lower_ != "of":
         return ""
+    count = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if count is not None and count.like_num and count.is_lower and count.i == prep.i + 1:
+        return f" of {count.text}"  # ("a mother of two (in Mississauga)": how many children she has)
     words = list(prep.subtree)
     if len(words) != 2 or not words[1].is_lower or words[1].tag_ not in ("NN", "NNP"):
         return ""  # (the model tags "commerce" a proper noun at times)

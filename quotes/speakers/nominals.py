@@ -22,6 +22,8 @@ from quotes.speakers.descriptions import (
     is_person_noun,
     kind_groups,
     names_itself,
+    one_of,
+    singular,
 )
 from quotes.speakers.documents import DocumentResolver, document_kinds, group_name
 from quotes.speakers.pronouns import left_noun
@@ -56,19 +58,25 @@ class NominalResolver:
         self.mentions = state.mentions
         self.words = state.words
         self.entities = state.entities
+        self.speakers = state.speakers
         self._resolve_token = resolve
         self._with_conjuncts = with_conjuncts
         self.roles = roles
         self.documents = documents
 
     def is_person_noun(self, token: Token) -> bool:
-        """``a spokeswoman``, ``an official``: an unnamed person, with a singular noun only a person
-        can be (a definite "the former first lady" is left to name someone)."""
+        """``a spokeswoman``, ``an official``, ``a witness``, a bare ``the neighbor``: an unnamed person,
+        with a singular noun only a person can be (a definite description with words of its own, "the
+        former first lady", is left to name someone)."""
         lower, words = token.lower_, self.words
-        if token.tag_ != "NN" or not any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in token.lefts):
+        lefts = list(token.lefts)
+        bare = [t.lower_ for t in lefts] == ["the"]  # ("The neighbor, who asked not to be named, said")
+        indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in lefts)
+        if token.tag_ != "NN" or not (bare or indefinite):
             return False
         titled = self.entities.title_group(lower) is not None
-        return lower in words.role_genders or lower in words.person_roles or titled
+        listed = lower in words.role_genders or lower in words.person_roles or lower in words.person_nouns
+        return listed or titled
 
     def resolve(self, token: Token) -> Resolution:
         """The person or organisation a common-noun mention names, or the unnamed source it describes."""
@@ -128,6 +136,10 @@ class NominalResolver:
             organisation = self._modifier_organisation(token) or self._headline_organisation(token)
         if organisation is not None:
             return Resolution(organisation.name, "organisation", f"'{token.text}' -> {organisation.name}")
+        same = self._same_group(token)  # ("two people familiar with the matter" ... "one of the people")
+        if same is not None:
+            name = singular(same.name, _group_head(token)) if one_of(token) else same.name
+            return Resolution(name, "description", f"'{token.text}' -> the group that spoke before")
         nominal = token.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or is_partitive(token) or names_itself(token)
         description = description_name(token, self.words, self.entities.datelines) if nominal else None
         if description is not None and not self.may_speak(token):
@@ -138,6 +150,21 @@ class NominalResolver:
         if description is not None and description.lower() not in self.words.not_speakers:
             return Resolution(description, "description", f"unnamed source '{description}'")
         return _unknown(f"nominal mention '{token.text}' with no named referent")  # ("the statement")
+
+    def _same_group(self, token: Token) -> Entity | None:
+        """``the people``, ``one of the sources``: a bare plural with ``the`` and no word of its own
+        names the unnamed group with that noun that spoke last (``two people familiar with the
+        matter said``)."""
+        head = token
+        if token.lower_ in self.words.description_drop or token.like_num or is_partitive(token):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            head = next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
+        if head.tag_ != "NNS" or [c.lower_ for c in head.lefts] != ["the"] or list(head.rights):
+            return None
+        for _, entity in self.speakers.before(token.idx):
+            if entity.kind == "group" and head.lower_ in entity.name.lower().split():
+                return entity
+        return None
 
     def may_speak(self, token: Token) -> bool:
         """Whether a described speaker's head names a person, a group, an organisation, a place that
@@ -234,10 +261,13 @@ class NominalResolver:
         if not groups or any(_another(c) for c in token.lefts if c.dep_ in ("amod", "compound")):
             return None  # ("the rival company", "the investment bank"; not "the Winnipeg-based company")
         generic = self.words.organisation_kinds.get("company")
+        owner = next((c.lower_ for c in token.lefts if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
 
         def fits(entity: Entity) -> bool:
             if entity.kind != "organisation" or entity.name.lower() in self.words.organisation_kinds:
                 return False  # (nor an organisation named by a kind word alone: "Bank")
+            if owner is not None and owner not in entity.name.lower().split():
+                return False  # ("the county's health department": the county's, not the nearest agency)
             if self._law(entity):
                 return False  # ("the Foreign Corrupt Practices Act" is no company)
             own = kind_groups(entity.name, self.words)
@@ -288,19 +318,30 @@ class NominalResolver:
             entity = self.entities.lookup(before.text)
             if entity is not None and entity.kind == "organisation":
                 return entity
-        names = [  # (capitalised: the model tags a lower-case "regional" PROPN now and then)
+        names = [  # (capitalised: the model tags a lower-case "regional" or "health" PROPN at times)
             t for t in token.subtree
             if t.i < token.i and t.pos_ == "PROPN" and t.dep_ == "compound" and t.text[:1].isupper()
         ]
         for name in names:
             words = _name_of(name)
             entity = self.entities.lookup(words)
-            if entity is not None and entity.kind == "organisation":
+            if entity is not None and entity.kind == "organisation" and self._same_kind(entity, name, token):
                 return entity
             unlabelled = name.ent_type_ in ("", "ORG", "PRODUCT", "WORK_OF_ART")
             if entity is None and unlabelled and token.lower_ not in _PART_OF_SOMEONE:
                 return self.entities.people.add(words, "organisation", name.idx)  # ("the Accord trade union")
         return None
+
+    def _same_kind(self, entity: Entity, name: Token, token: Token) -> bool:
+        """Whether ``the Toronto police`` may be an organisation whose name ``Toronto`` only begins
+        (``Toronto District School Board``): a place's name before a kind noun is that organisation
+        only when its name is the place's alone or the kinds agree."""
+        if entity.name.lower() == _name_of(name).lower() or name.ent_type_ not in ("GPE", "LOC"):
+            return True
+        last = entity.name.split()[-1].lower()
+        return last in (token.lower_, token.lemma_.lower()) or bool(
+            kind_groups(entity.name, self.words) & kind_groups(token.lower_, self.words)
+        )
 
     def _modifier_organisation(self, token: Token) -> Entity | None:
         """``library figures``: a common noun that modifies a document and names one of the
@@ -365,6 +406,12 @@ _OTHER_ONE = frozenset(
     {"rival", "other", "another", "parent", "competing", "new", "former", "sister", "subsidiary", "partner",
      "second", "third", "same", "different", "foreign", "smaller", "larger", "bigger"}
 )
+
+
+def _group_head(token: Token) -> Token:
+    """``sources`` of ``one of the sources``."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), token) if of is not None else token
 
 
 def _another(modifier: Token) -> bool:

@@ -18,7 +18,7 @@ from quotes.attribution import Candidate
 from quotes.nlp.doctext import doc_text
 from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
-from quotes.speakers.descriptions import clean_title
+from quotes.speakers.descriptions import clean_title, is_person_noun
 from quotes.speakers.records import Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
@@ -38,6 +38,7 @@ class ProperNameResolver:
         self.entities = state.entities
         self._resolve_token = resolve
         self.roles = roles
+        self._opening_end = state.opening_end
 
     def headline_name(self, candidate: Candidate) -> Resolution | None:
         """``Trump Addresses Munich Attack: "..."``: on the first line, the longest opening words of
@@ -75,12 +76,19 @@ class ProperNameResolver:
         entity = self.entities.lookup(name)
         if entity is not None:
             return Resolution(entity.name, entity.kind, f"name '{name}'")
-        if token.lower_ in self.words.person_roles or self.entities.title_group(token.lower_) is not None:
+        headline_noun = (  # ("Mother says son waited 14 hours in ER": a noun capitalised in a headline)
+            len(words) == 1 and token.idx < self._opening_end
+            and is_person_noun(token, self.words, self.entities.title_group)
+        )
+        titled = self.entities.title_group(token.lower_) is not None
+        if headline_noun or titled or token.lower_ in self.words.person_roles:
             determined = any(t.dep_ in ("det", "poss") for t in token.lefts)
             # "The Wisconsin Republican", "Judge", "Senator from Texas"
             role = self.roles.resolve(token, determined)
             if role is not None:
                 return role
+        if headline_noun and not titled and token.lower_ not in self.words.not_speakers:
+            return Resolution(token.lower_, "description", f"unnamed source '{token.lower_}' in a headline")
         if len(words) == 1 and token.lower_ in self.words.not_speakers:
             return _unknown(f"'{token.text}' is no speaker on its own")
         organisation = any(w.lower_ in self.mentions.organisation_words for w in words)

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from quotes.nlp.doctext import doc_text
 from quotes.speakers.affiliation import affiliations_of, agreement, clashes, role_gender
+from quotes.speakers.ages import age_of, stated_ages
 from quotes.speakers.article_entities import Entity
 from quotes.speakers.descriptions import is_person_noun
 from quotes.speakers.records import Resolution
@@ -51,6 +52,8 @@ class RoleResolver:
         self.speakers = state.speakers
         self.words = state.words
         self._opening_end = state.opening_end
+        self._doc = state.doc
+        self._stated_ages: list[tuple[int, Entity, int]] | None = None
         text = doc_text(state.doc)
         self._lines = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]  # paragraph starts
 
@@ -91,6 +94,8 @@ class RoleResolver:
                 main = self._main_person(token, groups, fits, wanted)
                 agreed = agreement(best.affiliations, wanted) > 0
                 later = main not in (None, best) and self._last(main, token) > self._last(best, token)
+                count = self.entities.mentions.count_before
+                later = later and count(main, token.idx) > count(best, token.idx)  # (a tie: the titled one)
                 if later and not agreed:
                     return _found(main, token, "role", "the most named person, named since")
                 return _found(best, token, "title")
@@ -148,6 +153,15 @@ class RoleResolver:
         if not aged and not is_person_noun(token, self.words, self.entities.title_group):
             return None
         nouns = {lower, token.lemma_.lower()} if not aged else set()
+        age = age_of(token) if aged else None
+        if age is not None:  # ("Hailey Brandt, 34," ... "said the 34-year-old")
+            ages = [(p, e, a) for p, e, a in self._ages() if p < token.idx and fits(e)]
+            holder = next((e for _, e, a in reversed(ages) if a == age), None)
+            if holder is not None:
+                return _found(holder, token, "age", f"the person the article gave that age, {holder.name}")
+            other_ages = {id(e) for _, e, a in ages if a != age}
+            fits = _without(fits, other_ages)  # (not the subject just before if the article gave another age)
+        nouns = _with_abbreviations(nouns, self.words.title_abbreviations)  # ("general": "Gen. Jo Ham")
         titled = [e for e in self.entities.before(token.idx) if e.kind == "person" and _holds(e, nouns)]
         owned = any(c.dep_ == "poss" for c in token.lefts)  # ("his attorney", "Pagliano's lawyer")
         if (the or owned) and titled:
@@ -169,14 +183,49 @@ class RoleResolver:
             introduced = self._introduced_after(token, nouns)
             if introduced is not None and fits(introduced):
                 return _found(introduced, token, "role", "the person the next paragraph introduces")
+            again = self._described_again(token, nouns)  # ("Mother says ..." / "A Winnipeg mother says ...")
+            if again is not None:
+                lede = self._described(again, fits, False, True, wanted)
+                if lede is not None:
+                    how = f"headline '{token.text}' -> the lede's: {lede.how}"
+                    return Resolution(lede.name, lede.kind, how)
         if not the or any(_restrictive(c) for c in token.rights):
             return None  # ("the lawyer for the family", "the woman who lives next door": someone new)
+        if nouns & self.words.audience_nouns:
+            return None  # ("Kyle Connor scored twice ... said the fan": someone in the crowd)
         subject = self._previous_subject(token, nouns, fits)
         if subject is None:
             return None
-        if wanted and not agreement(subject.affiliations, wanted):
+        if wanted and not aged and not agreement(subject.affiliations, wanted):
             return None  # ("the Ohio attorney general": nothing says the subject is Ohio's)
         return _found(subject, token, "role", "the person subject just before, named since by no other")
+
+    def _described_again(self, token: Token, nouns: set[str]) -> Token | None:
+        """In a headline, the same noun as the subject of the next paragraph (``Mother says son
+        waited 14 hours`` / ``A Winnipeg mother says ...``): the lede's description of the person."""
+        paragraph = self._paragraph(token.idx)
+        if paragraph != 1 or paragraph >= len(self._lines):
+            return None  # (the headline only)
+        start = self._lines[paragraph]
+        end = self._lines[paragraph + 1] if paragraph + 1 < len(self._lines) else len(doc_text(token.doc))
+        span = token.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return None
+        sentence = span[0].sent
+        return next(
+            (
+                t for t in sentence
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in nouns
+                and any(c.lower_ in ("a", "an") for c in t.lefts)
+            ),
+            None,
+        )
+
+    def _ages(self) -> list[tuple[int, Entity, int]]:
+        """The ages the article states beside its people's names (:func:`stated_ages`), read once."""
+        if self._stated_ages is None:
+            self._stated_ages = stated_ages(self._doc, self.entities.entity_of)
+        return self._stated_ages
 
     def _introduced_after(self, token: Token, nouns: set[str]) -> Entity | None:
         """``A Syrian-born pharmacist in Lethbridge says ...`` / ``Rania Haddad arrived in 2016 ...``:
@@ -206,7 +255,9 @@ class RoleResolver:
         return bisect.bisect_right(self._lines, position)
 
     def _role_word(self, word: str) -> bool:
-        return word in self.words.person_nouns or self.entities.title_group(word) is not None
+        """A noun for a person's role or a title (``engineer``, ``Premier``, ``Sgt``)."""
+        abbreviated = word in self.words.title_abbreviations  # ("Police Sgt Rob Carver" is no witness)
+        return abbreviated or word in self.words.person_nouns or self.entities.title_group(word) is not None
 
     def _previous_subject(self, token: Token, nouns: set[str], fits) -> Entity | None:
         """The nearest person subject of a sentence before ``token``, in its paragraph or the
@@ -355,11 +406,17 @@ def _restrictive(child: Token) -> bool:
     objects = [c for c in child.children if c.dep_ == "pobj"]
     if child.dep_ == "prep" and all(c.like_num for c in objects):
         return False
-    placed = all(c.ent_type_ in ("GPE", "LOC") for c in objects)
+    aged = _aged(child.head)  # ("the 21-year-old from Dayton": a home town, whatever the model calls it)
+    placed = all(c.ent_type_ in ("GPE", "LOC") or (aged and c.pos_ == "PROPN") for c in objects)
     if child.dep_ == "prep" and child.lower_ == "from" and placed:
         return False  # ("the 34-year-old from Brandon": where the person is from, not which one)
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     return before is None or before.text != ","
+
+
+def _with_abbreviations(nouns: set[str], abbreviations: dict[str, str]) -> set[str]:
+    """``nouns`` with the abbreviations that stand for them (``general``: ``gen.``, ``gen``)."""
+    return nouns | {short for short, full in abbreviations.items() if full in nouns}
 
 
 def _holds(entity: Entity, nouns: set[str]) -> bool:
@@ -371,10 +428,15 @@ def _holds(entity: Entity, nouns: set[str]) -> bool:
 def _other_role(entity: Entity, nouns: set[str], is_role, traits: frozenset[str] = frozenset()) -> bool:
     """Whether a person's titles name a role and none of them ``nouns`` (``Mayor Jane Roe`` is
     not ``the engineer``); a trait (``the right-hander``, ``the veteran``) fits any role."""
-    if nouns & traits:
-        return False
+    if not nouns or nouns & traits:
+        return False  # (an age, "the 34-year-old", fits any role too)
     words = {w for title in entity.titles for w in role_words(title)}
     return bool(words) and not words & nouns and any(is_role(w) for w in words)
+
+
+def _without(fits, excluded: set[int]):
+    """``fits`` that also refuses the entities whose ids are in ``excluded``."""
+    return lambda entity: id(entity) not in excluded and fits(entity)
 
 
 def _found(entity: Entity, token: Token, what: str, how: str | None = None) -> Resolution:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from quotes.speakers.affiliation import role_gender
+from quotes.speakers.ages import age_of
 from quotes.speakers.article_state import fake_candidate
 from quotes.speakers.descriptions import is_person_noun
 from quotes.speakers.gender import add_cue
@@ -54,13 +55,14 @@ class SubjectChain:
         marks and no speaker there (``The premier met reporters on Tuesday.``): a "he" or "she" in
         the next sentence may take them up, as it would a person just named."""
         found = []
+        words, titled = self.state.words, self.state.entities.title_group
         for token in self.state.doc:
             if (
-                token.tag_ == "NN"
+                (token.tag_ == "NN" or age_of(token) is not None)  # ("The 19-year-old scored ...")
                 and token.i not in speakers
                 and token.dep_ in ("nsubj", "nsubjpass")
                 and any(c.dep_ == "poss" or c.lower_ in _DETERMINERS for c in token.lefts)
-                and is_person_noun(token, self.state.words, self.state.entities.title_group)
+                and (age_of(token) is not None or is_person_noun(token, words, titled))
                 and not self.state.entities.quoted.contains(token.idx)
                 and _main_verb(token).dep_ == "ROOT"
                 and _main_verb(token).lemma_ != "be"  # ("Her adviser is Stephen Miller": named there)
@@ -76,7 +78,7 @@ class SubjectChain:
         while self._followed < len(self._chain) and self._chain[self._followed].idx < until:
             token = self._chain[self._followed]
             self._followed += 1
-            if token.pos_ == "NOUN":
+            if token.pos_ == "NOUN" or age_of(token) is not None:
                 self._role(token)
                 continue
             entity = self.pronouns.antecedent(token)

@@ -87,6 +87,21 @@ def plain_name(text: str, person: bool = False) -> str:
 _OWNER = re.compile(r"^.*(?:'s|’s|s'|s’)\s+")
 
 
+def _closes_role_phrase(ent: Span, head: Token) -> bool:
+    """``An attorney for Pagliano, Mark MacDougall,``: a name set off by a comma after the object of
+    a role noun's preposition, which the parser hangs on that object."""
+    doc = ent.doc
+    return (
+        ent.root.dep_ == "appos"
+        and head.i < ent.start
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and ent.start > 0
+        and doc[ent.start - 1].text == ","
+    )
+
+
 def role_words(title: str) -> list[str]:
     """The lower-case words of a title that say the person's own role: after an owner's possessive
     (``eldest daughter`` of ``the Republican presidential nominee's eldest daughter``)."""
@@ -178,7 +193,14 @@ class Titles:
         if ent.root.dep_ == "appos" and head.i < ent.start and self._is_role_word(head):
             role = doc[head.left_edge.i : head.i + 1]  # ("The Transport Secretary, Grant Shapps")
             self.add_title(entity, " ".join(t.text for t in role if t.dep_ != "det"), head.left_edge.idx)
+        elif _closes_role_phrase(ent, head) and self._is_role_word(head.head.head):
+            role = head.head.head  # ("An attorney for Pagliano, Mark MacDougall,": hung on "Pagliano")
+            words = [t for t in doc[role.left_edge.i : head.right_edge.i + 1] if t.i < ent.start]
+            text = " ".join(t.text for t in words if not (t.dep_ == "det" and t.head is role)).strip(" ,")
+            self.add_title(entity, text, role.left_edge.idx)
         for child in ent.root.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and ent.label_ == "PERSON":
+                continue  # (another person set beside the name is no title of it)
             if child.dep_ == "appos":
                 # the apposition's own tokens: doc.text would rebuild the whole article's text
                 apposition = doc[child.left_edge.i : child.right_edge.i + 1]
