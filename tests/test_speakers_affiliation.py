@@ -43,9 +43,9 @@ def test_role_gender(words, words_, gender) -> None:
 
 
 def test_titles_name_a_qualifier_as_word_or_initials() -> None:
-    from quotes.speakers.roles import _titles_name
+    from quotes.speakers.described import titles_name
 
-    assert _titles_name({"chairman of the Democratic National Committee": None}, {"dnc"})
-    assert _titles_name({"Pfizer chief executive": None}, {"pfizer"})
-    assert not _titles_name({"President": None}, {"dnc"})
-    assert not _titles_name({"Microsoft CEO": None}, {"pfizer"})
+    assert titles_name({"chairman of the Democratic National Committee": None}, {"dnc"})
+    assert titles_name({"Pfizer chief executive": None}, {"pfizer"})
+    assert not titles_name({"President": None}, {"dnc"})
+    assert not titles_name({"Microsoft CEO": None}, {"pfizer"})

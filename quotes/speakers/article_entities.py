@@ -335,6 +335,52 @@ def dateline_spans(text: str) -> SpanIndex:
     return SpanIndex([(m.start(1), m.end() - 1) for m in _DATELINE.finditer(text)])
 
 
+def _named_entities(
+    doc: Doc,
+    titles: Titles,
+    mentions: MentionRules,
+    cues: CueRules,
+    first_line_end: int,
+    datelines: SpanIndex,
+) -> list[tuple[Span, str]]:
+    """The article's names of people and organisations, each with its clean name: the model's
+    entities with the names it missed, titles, given names and nicknames set right, no verb, role
+    word, dateline, photo credit or place taken for a name."""
+    labelled = _with_unlabelled_names(doc, titles, mentions)
+    found = _joined_names((_titled_person(e, titles) for e in labelled), titles)
+    with_given = (_given_name_before(e, mentions.words, titles) for e in found)
+    ents = (
+        _without_verb(_without_role_word(_with_given_names(e), mentions.words), cues, first_line_end)
+        for e in with_given
+    )
+    named = [
+        (ent, name)
+        for ent in ents
+        if ent is not None
+        if ent.label_ in ("PERSON", "ORG")
+        and (ent.label_ == "ORG" or any(c.isupper() for c in ent.text))  # (no person: "the van")
+        and not datelines.contains(ent.start_char)
+        and not is_credit(doc, ent.start, ent.end)
+        and (name := titles.clean_name(ent.text, person=ent.label_ == "PERSON"))
+    ]
+    return _without_places(named, doc, mentions.words.affiliations)
+
+
+def _kind(name: str, votes: list[str], has_full_name: bool, mentions: MentionRules) -> str:
+    """Person or organisation, by the article's own evidence: a surname of a person named in
+    full (or with an honorific) is that person; a one-word name the model also calls an
+    organisation and never names in full is an organisation."""
+    words = name.split()
+    if any(word.lower() in mentions.organisation_words for word in words):
+        return "organisation"
+    if "ORG_APPOS" in votes and not (has_full_name and len(words) > 1):
+        return "organisation"  # (a name set beside "a ... company" is the company's)
+    if (has_full_name or words[0].lower() in mentions.words.first_names) and len(words) <= 3:
+        return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
+    if "ORG" in votes and "PERSON_APPOS" not in votes:
+        return "organisation"
+    return "person"
+
 class ArticleEntities:
     """The people and organisations named in one article (:attr:`people`), their titles
     (:attr:`titles`), and where each was named and was a subject."""
@@ -355,24 +401,7 @@ class ArticleEntities:
         self.datelines = dateline_spans(self.text)
         self.quoted = quoted
         self.first_line_end = first_line_end(self.text)  # -1: no headline (a one-line article)
-        labelled = _with_unlabelled_names(doc, self.titles, mentions)
-        found = _joined_names((_titled_person(e, self.titles) for e in labelled), self.titles)
-        with_given = (_given_name_before(e, self.words, self.titles) for e in found)
-        ents = (
-            _without_verb(_without_role_word(_with_given_names(e), self.words), cues, self.first_line_end)
-            for e in with_given
-        )
-        named = [
-            (ent, name)
-            for ent in ents
-            if ent is not None
-            if ent.label_ in ("PERSON", "ORG")
-            and (ent.label_ == "ORG" or any(c.isupper() for c in ent.text))  # (no person: "the van")
-            and not self.datelines.contains(ent.start_char)
-            and not is_credit(doc, ent.start, ent.end)
-            and (name := self.titles.clean_name(ent.text, person=ent.label_ == "PERSON"))
-        ]
-        named = _without_places(named, doc, self.words.affiliations)
+        named = _named_entities(doc, self.titles, mentions, cues, self.first_line_end, self.datelines)
         label_votes: dict[str, list[str]] = {}
         full_names: set[str] = set()  # surnames seen with a first name or an honorific
         spoken: set[str] = set()  # surnames of names that look like a person's, whatever the label
@@ -405,7 +434,7 @@ class ArticleEntities:
         self.entity_of: dict[int, Entity] = {}  # token -> the entity its mention was clustered into
         keys = [name.split()[-1].lower() for _, name in named]
         pairs = zip(named, keys, strict=True)
-        kinds = [self._kind(name, label_votes[key], key in full_names) for (_, name), key in pairs]
+        kinds = [_kind(name, label_votes[key], key in full_names, mentions) for (_, name), key in pairs]
         # organisations first, so that "Maple Hearth" in a headline finds "Maple Hearth Appliances"
         organisations_first = sorted(range(len(named)), key=lambda i: kinds[i] != "organisation")
         for ent, name, kind in ((*named[i], kinds[i]) for i in organisations_first):
@@ -531,21 +560,6 @@ class ArticleEntities:
             first = text.split()[0] if text.split() else ""
             if first.lower() in self.words.title_abbreviations:  # ("Cpl. Guillaume Tremblay said")
                 self.titles.add_title(entity, first, offset)
-
-    def _kind(self, name: str, votes: list[str], has_full_name: bool) -> str:
-        """Person or organisation, by the article's own evidence: a surname of a person named in
-        full (or with an honorific) is that person; a one-word name the model also calls an
-        organisation and never names in full is an organisation."""
-        words = name.split()
-        if any(word.lower() in self.mention_rules.organisation_words for word in words):
-            return "organisation"
-        if "ORG_APPOS" in votes and not (has_full_name and len(words) > 1):
-            return "organisation"  # (a name set beside "a ... company" is the company's)
-        if (has_full_name or words[0].lower() in self.words.first_names) and len(words) <= 3:
-            return "person"  # (a known first name: "Carly Fiorina" whatever the model says)
-        if "ORG" in votes and "PERSON_APPOS" not in votes:
-            return "organisation"
-        return "person"
 
     def lookup(self, name: str) -> Entity | None:
         """The person or organisation ``name`` is, among the article's (:meth:`People.lookup`)."""

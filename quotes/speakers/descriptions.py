@@ -238,3 +238,27 @@ def _matched_parentheses(text: str) -> str:
     for i in reversed(unmatched):
         text = text[:i] + text[i + 1 :]
     return " ".join(text.split())
+
+def name_of(token: Token) -> str:
+    """The text of :func:`compound_name` as written (``Claire Brisebois-Hann``)."""
+    words = compound_name(token)
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def compound_name(token: Token) -> list[Token]:
+    """``David Woodard`` of ``David Woodard of Clemson University``: the head and its proper-noun
+    compounds, without prepositional phrases."""
+    words = [token]
+    doc = token.doc
+    while (  # ("Claire Brisebois-Hann", split by the tokenizer at its hyphen)
+        words[0].i >= 2
+        and doc[words[0].i - 1].text == "-"
+        and not doc[words[0].i - 1].whitespace_
+        and not doc[words[0].i - 2].whitespace_
+        and doc[words[0].i - 2].pos_ == "PROPN"
+    ):
+        words[0:0] = [doc[words[0].i - 2], doc[words[0].i - 1]]
+    for child in reversed(list(token.lefts)):
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == words[0].i - 1:
+            words.insert(0, child)
+    return words
