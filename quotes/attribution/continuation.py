@@ -258,12 +258,13 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
     for token in reversed(sentence):
         if context.quoted.contains(token.idx):
             continue
-        introduced = _introduces_person(token)
+        stance = _stance_subject(context, token, group)
+        introduced = _introduces_person(token) or stance is not None
         if not context.is_speech_verb(token) and not _publishes_statement(context, token) and not introduced:
             continue
         if _relative(token):
             continue  # (a speech verb in a clause about a noun is background, as in _in_relative_clause)
-        source = subject(token)
+        source = stance or subject(token)
         if source is None or not is_mention(source) or source.i > token.i or source.tag_ in ("WP", "WDT"):
             continue
         if _names_another(context, source.idx + len(source.text), group.start, source):
@@ -296,6 +297,35 @@ def _introduces_person(token: Token) -> bool:
         and attribute.pos_ == "NOUN"
         and any(c.dep_ == "det" for c in attribute.children)
     )
+
+
+STANCE_COPULAS = ("be", "remain", "feel", "seem", "sound", "appear", "stay")
+PERSON_PRONOUNS = ("he", "she")
+
+
+def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) -> Token | None:
+    """``Fisherman Clarence Whelan, who has fished here since he was 15, isn't convinced.`` then a
+    quotation paragraph: a sentence whose main verb (or whose adjective after "be", "remain",
+    "feel") states where its subject stands (``cues.yaml: words.stance_words``) hands that person
+    the cue-less quotation paragraph after it. Not a question; the subject a person's name, he or
+    she, or a noun with the name beside it (``Her brother Gerald``). Returns that subject."""
+    if token.dep_ != "ROOT" or group.start != context.paragraph_start(group.start):
+        return None
+    if token.sent.text.rstrip().rstrip(_MARKS).endswith("?"):
+        return None
+    words = context.words.stance_words
+    stance = token.lemma_.lower() in words or token.lower_ in words
+    if not stance and token.lemma_.lower() in STANCE_COPULAS:
+        stance = any(c.dep_ == "acomp" and c.lower_ in words for c in token.children)
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]  # (the parser may
+    heads = [token, *auxiliaries]  # hang the subject on "is" of "isn't convinced")
+    source = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not stance or source is None:
+        return None
+    if source.pos_ == "PRON":
+        return source if source.lower_ in PERSON_PRONOUNS else None
+    named = [source, *(c for c in source.children if c.dep_ in ("appos", "compound"))]
+    return source if any(t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY for t in named) else None
 
 
 def _publishes_statement(context: ArticleContext, token: Token) -> bool:
