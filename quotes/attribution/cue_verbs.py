@@ -19,6 +19,7 @@ from quotes.attribution.syntax import (
     is_reduced_passive,
     source_of,
     subject,
+    subject_from,
     subtree_span,
 )
 from quotes.records import Span
@@ -183,6 +184,9 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         if start < content[1] and end > content[0]
     ]
     source = subject(verb)
+    if source is not None and context.quoted.contains(source.idx) and not context.quoted.contains(verb.idx):
+        source = subject_from(verb, verb.i + 1)  # '"That field over there, it was sterilized," said
+        # Jenzen.': the parser took a noun inside the quotation for the subject; the source is after
     if source is None and is_reduced_passive(verb):
         return None  # "wouldn't comment when asked if ...": the reporter's own question
     if source is None and rule == "cue-clause":
