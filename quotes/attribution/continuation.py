@@ -212,7 +212,7 @@ def _source_before(
             kind="direct",
             inherited=True,
         )
-    return _speech_subject_before(context, group)
+    return _speech_subject_before(context, group, attributed)
 
 
 def _in_relative_clause(candidate: Candidate) -> bool:
@@ -248,7 +248,9 @@ def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
     return start
 
 
-def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+def _speech_subject_before(
+    context: ArticleContext, group: QuoteGroup, attributed: list[Candidate]
+) -> Candidate | None:
     """``Amsel spoke to reporters on Tuesday. "We run out by noon."``: the subject of a speech
     verb (or of a verb publishing a statement: ``The union released a statement on Monday.``) in
     the sentence right before the quotation, when no one else is named after it."""
@@ -258,10 +260,13 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
     for token in reversed(sentence):
         if context.quoted.contains(token.idx):
             continue
-        stance = _stance_subject(context, token, group)
-        introduced = _introduces_person(token) or stance is not None
-        if not context.is_speech_verb(token) and not _publishes_statement(context, token) and not introduced:
-            continue
+        stance = None
+        if not context.is_speech_verb(token) and not _publishes_statement(context, token):
+            stance = _stance_subject(context, token, group)
+            stance = stance or _topic_speaker(context, token, group, attributed)
+            if stance is None and not _introduces_person(token):
+                continue
+        introduced = stance is not None or _introduces_person(token)
         if _relative(token):
             continue  # (a speech verb in a clause about a noun is background, as in _in_relative_clause)
         source = stance or subject(token)
@@ -326,6 +331,43 @@ def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) ->
         return source if source.lower_ in PERSON_PRONOUNS else None
     named = [source, *(c for c in source.children if c.dep_ in ("appos", "compound"))]
     return source if any(t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY for t in named) else None
+
+
+def _topic_speaker(
+    context: ArticleContext, token: Token, group: QuoteGroup, attributed: list[Candidate]
+) -> Token | None:
+    """The person a sentence is about, when the article has quoted them before: the subject of
+    its main verb (``Pyke, 74, has diabetes and needs his prescriptions renewed.``) or the person of
+    an opening ``For`` (``For Amsel, who trained in Halifax, the numbers are no surprise.``). A
+    speaker the article brings back this way speaks the cue-less quotation paragraph right after
+    (a person merely named, who has not spoken, does not: ``Paul Brandt was in Geneva.``)."""
+    if token.dep_ != "ROOT" or group.start != context.paragraph_start(group.start):
+        return None
+    if token.sent.text.rstrip().rstrip(_MARKS).endswith("?"):
+        return None
+    sentence = token.sent
+    opening = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
+    topic = None
+    if opening is not None and opening.lower_ == "for" and opening.head == token:
+        topic = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if topic is None:
+        topic = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if topic is None or topic.pos_ != "PROPN":
+        return None
+    spoken = {
+        t.lower_
+        for c in attributed
+        if c.speaker_token is not None and _end(c) <= sentence.start_char
+        for t in _speaker_words(c.speaker_token)
+        if t.pos_ == "PROPN"
+    }
+    return topic if topic.lower_ in spoken else None
+
+
+def _speaker_words(speaker: Token) -> Iterator[Token]:
+    """The words naming a speaker: the mention's own, or for a pronoun the words of its sentence
+    (``Ask Tom Pyke about the wait and he laughs.``: the pronoun's person is named there)."""
+    return iter(speaker.sent) if speaker.pos_ == "PRON" else speaker.subtree
 
 
 def _publishes_statement(context: ArticleContext, token: Token) -> bool:
