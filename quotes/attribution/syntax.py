@@ -306,11 +306,16 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
         return (token.idx, token.idx + len(token.text)), None
     keep: list[Token] = []
     title: str | None = None
-    appositions = [subtree_span(c) for c in token.children if c.dep_ == "appos"]
+    appositions = [subtree_span(c) for c in token.children if c.dep_ == "appos" and not _run_on(token, c)]
     if appositions:
         title = span_text(token.doc, (min(a for a, _ in appositions), max(b for _, b in appositions)))
     dropped = set()
     for child in token.children:
+        if child.dep_ == "appos" and _run_on(token, child):
+            for own in child.children:  # "Sea Dogs forward Peyton Hewitt": a name run on, no
+                if own.dep_ in MENTION_DROP_DEPS and own.i > child.i:  # apposition (but its own
+                    dropped.update(t.i for t in own.subtree)  # ", a former adviser" goes)
+            continue
         if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
             dropped.update(t.i for t in child.subtree)
     keep = [t for t in token.subtree if t.i not in dropped]
@@ -327,6 +332,25 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return (doc[start].idx, doc[end].idx + len(doc[end].text)), title
+
+
+def run_on_person(token: Token) -> Token | None:
+    """The person's name run on after a team and a role the parser took for the head (``Sea Dogs
+    forward Peyton Hewitt``: ``Hewitt``), or None."""
+    return next(
+        (
+            c for c in token.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _run_on(token, c)
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _run_on(head: Token, apposition: Token) -> bool:
+    """Whether an apposition follows its head with no punctuation between them: the parser's
+    reading of a team and a role before a name (``Sea Dogs forward Peyton Hewitt``), one mention."""
+    between = head.doc[head.i + 1 : apposition.left_edge.i]
+    return apposition.i > head.i and all(not (t.is_punct or t.is_space) for t in between)
 
 
 def span_text(doc: Doc, span: Span) -> str:
