@@ -322,15 +322,20 @@ def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) ->
     stance = token.lemma_.lower() in words or token.lower_ in words
     if not stance and token.lemma_.lower() in STANCE_COPULAS:
         stance = any(c.dep_ == "acomp" and c.lower_ in words for c in token.children)
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]  # (the parser may
-    heads = [token, *auxiliaries]  # hang the subject on "is" of "isn't convinced")
-    source = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source = _main_subject(token)
     if not stance or source is None:
         return None
     if source.pos_ == "PRON":
         return source if source.lower_ in PERSON_PRONOUNS else None
     named = [source, *(c for c in source.children if c.dep_ in ("appos", "compound"))]
     return source if any(t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY for t in named) else None
+
+
+def _main_subject(token: Token) -> Token | None:
+    """The subject of a main verb, also where the parser hangs it on the verb's auxiliary ("is"
+    of "isn't convinced")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))]
+    return next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _topic_speaker(
@@ -351,9 +356,9 @@ def _topic_speaker(
     if opening is not None and opening.lower_ == "for" and opening.head == token:
         topic = next((c for c in opening.children if c.dep_ == "pobj"), None)
     if topic is None:
-        topic = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if topic is None or topic.pos_ != "PROPN":
-        return None
+        topic = _main_subject(token)
+    if topic is None or topic.pos_ not in ("PROPN", "NOUN") or not topic.text[:1].isupper():
+        return None  # (a surname the parser may read as a common noun: "Ingalls isn't holding ...")
     spoken = {
         t.lower_
         for c in attributed
@@ -366,8 +371,13 @@ def _topic_speaker(
 
 def _speaker_words(speaker: Token) -> Iterator[Token]:
     """The words naming a speaker: the mention's own, or for a pronoun the words of its sentence
-    (``Ask Tom Pyke about the wait and he laughs.``: the pronoun's person is named there)."""
-    return iter(speaker.sent) if speaker.pos_ == "PRON" else speaker.subtree
+    and of the one before (``Ask Tom Pyke about the wait and he laughs.``, ``Leslie Ingalls was
+    trying to get home.`` / ``She told CBC News ...``: the pronoun's person is named there)."""
+    if speaker.pos_ != "PRON":
+        return speaker.subtree
+    sentence = speaker.sent
+    before = speaker.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return iter(speaker.doc[before.start : sentence.end])
 
 
 def _publishes_statement(context: ArticleContext, token: Token) -> bool:
