@@ -120,6 +120,32 @@ def _is_markup(text: str, token: Token) -> bool:
     return token.idx > 0 and text[token.idx - 1] == "<"
 
 
+FILLED_DEPS = ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "aux", "auxpass")
+
+
+def _clause_after_vehicle(context: ArticleContext, verb: Token) -> Token | None:
+    """``said in a statement the department is "working with the operator"``: a clause with its
+    own subject (a noun) and no relative word right after the statement (``cues.yaml:
+    words.statement_nouns``) a cue is made in, which the parser hangs on that noun as a relative
+    clause: what was said (not ``a statement the company released Friday``)."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in context.words.statement_nouns:
+            continue
+        for clause in noun.rights:
+            if clause.dep_ != "relcl" or any(c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
+                continue
+            own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is None or own.i < noun.i or own.pos_ == "PRON":
+                continue  # (not "a statement it released Friday", whose noun is the object)
+            filled = clause.lemma_ == "be" or any(c.dep_ in FILLED_DEPS for c in clause.children)
+            if filled and clause.lemma_.lower() not in context.words.publishing_verbs:
+                return clause  # (a bare verb with no object, "the station aired Sunday", has a gap)
+    return None
+
+
 def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
     cue = context.verb(lemma)
     if _reported_by_another(verb):
@@ -136,6 +162,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         content_head = next((c for c in clauses if c.i > verb.i), clauses[0])
         if content_head.i < verb.i and _has_own_object(verb):
             content_head = None  # "Monsoon delays hit sowing, farmers seek relief": not what they seek
+    if content_head is None and "ccomp" in cue.takes:
+        content_head = _clause_after_vehicle(context, verb)
     if content_head is None and "xcomp" in cue.takes:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
