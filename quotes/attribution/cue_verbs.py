@@ -123,6 +123,19 @@ def _is_markup(text: str, token: Token) -> bool:
 FILLED_DEPS = ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "aux", "auxpass")
 
 
+def _misread_name(clause: Token) -> bool:
+    """``"...," said Cougars head coach Don Gaboury``: a "clause" after the verb headed by a noun
+    (``coach`` read as a verb with ``Gaboury`` its object) is the speaker's name, not a message."""
+    verb = clause.head
+    if clause.pos_ not in ("NOUN", "PROPN") or clause.i < verb.i:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return False  # (the quotation before the verb is its message)
+    after = clause.doc[clause.right_edge.i + 1 : verb.sent.end]
+    named = any(t.ent_type_ == "PERSON" for t in clause.subtree)
+    return named and all(t.is_punct or t.is_space for t in after)
+
+
 def _clause_after_vehicle(context: ArticleContext, verb: Token) -> Token | None:
     """``said in a statement the department is "working with the operator"``: a clause with its
     own subject (a noun) and no relative word right after the statement (``cues.yaml:
@@ -157,7 +170,8 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     rule = "cue-clause"
     # of two clauses ("Writing for a panel that agreed X won, Y noted that Z"), the one after the
     # verb (the parser hangs the first on it too); polnear-train end-to-end .619 -> .623
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.takes else []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _misread_name(c)]
+    clauses = clauses if "ccomp" in cue.takes else []
     if clauses:
         content_head = next((c for c in clauses if c.i > verb.i), clauses[0])
         if content_head.i < verb.i and _has_own_object(verb):

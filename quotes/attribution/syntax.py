@@ -266,8 +266,13 @@ def subject_from(verb: Token, first: int) -> Token | None:
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object."""
+    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object (or as a
+    clause headed by a noun: ``said Cougars head coach Don Gaboury``, the person named in it)."""
     for child in verb.rights:
+        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
+            named = [t for t in child.rights for t in t.subtree if t.ent_type_ == "PERSON"]
+            if named:
+                return next((t for t in named if t.head.i == child.i), named[-1])
         if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in (
             "PROPN",
             "NOUN",
