@@ -66,9 +66,12 @@ def transcript_turns(context: ArticleContext) -> Iterator[Candidate]:
     text = context.text
     turns = [m for m in _TURN.finditer(text) if any(ch.isalpha() for ch in m.group("label"))]
     labels = Counter(_speaker(text, m) for m in turns)
+    full = [label.split() for label in labels if len(label.split()) >= 2]
+    initials = {"".join(w[0] for w in words).casefold() for words in full}
     speakers = {
         label.casefold() for label, count in labels.items()
         if count >= 2 or _written_as_name(text, label) or len(label.split()) >= 2
+        or label.casefold() in initials  # ("ML:" after "MAYA LINDQVIST:")
     }
     if len(speakers) < MIN_SPEAKERS:
         return
