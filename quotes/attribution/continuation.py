@@ -212,7 +212,7 @@ def _source_before(
             kind="direct",
             inherited=True,
         )
-    return _speech_subject_before(context, group, attributed)
+    return _speech_subject_before(context, group, attributed) or _profiled_person(context, group)
 
 
 def _in_relative_clause(candidate: Candidate) -> bool:
@@ -306,6 +306,7 @@ def _introduces_person(token: Token) -> bool:
 
 STANCE_COPULAS = ("be", "remain", "feel", "seem", "sound", "appear", "stay")
 PERSON_PRONOUNS = ("he", "she")
+PROFILE_SENTENCES = 2  # a paragraph about one person, not one sentence that places them
 
 
 def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) -> Token | None:
@@ -329,6 +330,50 @@ def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) ->
         return source if source.lower_ in PERSON_PRONOUNS else None
     named = [source, *(c for c in source.children if c.dep_ in ("appos", "compound"))]
     return source if any(t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY for t in named) else None
+
+
+def _profiled_person(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``His wife, Marjorie Pike, moved to the cape with him in 1993. She ran the weather
+    observations for two decades.`` / ``"People think it's lonely. ..."``: a paragraph of two
+    sentences or more about one person (the first names them as its subject, each later one has
+    them, he or she as its subject) hands them the cue-less quotation paragraph after it. One
+    sentence that merely places a person (``Paul Brandt was in Geneva on Monday.``) does not."""
+    if group.start != context.paragraph_start(group.start):
+        return None
+    last = _sentence_before(context, group.start)
+    if last is None:
+        return None
+    start = context.paragraph_start(last.start_char)
+    sentences = [last]
+    while sentences[0].start > 0 and sentences[0].start_char > start:
+        sentences.insert(0, context.doc[sentences[0].start - 1].sent)
+    if len(sentences) < PROFILE_SENTENCES or sentences[0].start_char < start:
+        return None
+    if any(_asks(s) or context.quoted.contains(s.start_char) for s in sentences):
+        return None
+    first = _main_subject(sentences[0].root)
+    named = None if first is None else next(
+        (t for t in (first, *first.children) if t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY
+         and (t is first or t.dep_ in ("appos", "compound"))),
+        None,
+    )  # fmt: skip
+    if first is None or named is None:
+        return None
+    own = {t.lower_ for t in named.subtree if t.pos_ == "PROPN"} | {named.lower_}
+    for sentence in sentences[1:]:
+        subject_ = _main_subject(sentence.root)
+        if subject_ is None or not (subject_.lower_ in PERSON_PRONOUNS or subject_.lower_ in own):
+            return None
+    if _names_another(context, first.right_edge.idx + len(first.right_edge.text), group.start, named):
+        return None
+    return Candidate(
+        group.spans(), "direct", [], "", "speech", "continuation", speaker_token=named,
+        inherited=True, quote_groups=[group.index],
+    )  # fmt: skip
+
+
+def _asks(sentence: SentSpan) -> bool:
+    return sentence.text.rstrip().rstrip(_MARKS).endswith("?")
 
 
 def _main_subject(token: Token) -> Token | None:
