@@ -188,9 +188,10 @@ def _source_before(
         if candidate.rule in SIGNED_RULES:
             break  # (the next reaction of the list is signed by its own name)
         if candidate.speaker is not None and candidate.speaker_token is not None and not candidate.negated:
-            if _in_relative_clause(candidate):
+            if _in_relative_clause(candidate) and candidate.speaker_token.lower_ not in PERSON_PRONOUNS:
                 continue  # (a report in a clause about a noun is background: "emails, which included
-            previous = candidate  # staff members suggesting ...": the next quotation is not theirs)
+            previous = candidate  # staff members suggesting ...": the next quotation is not theirs;
+            # but "Something he adds is ..." speaks of the speaker it names by a pronoun)
             break
     if previous is not None:
         after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
