@@ -178,6 +178,7 @@ def _source_before(
     another person is named in between."""
     # (at most SCOPE_CHARS back: a text without paragraph breaks stays linear)
     scope = max(_previous_paragraph_start(context, group.start), group.start - SCOPE_CHARS)
+    scope = max(min(scope, _past_background(context, group, scope)), group.start - SCOPE_CHARS)
     previous = None
     for candidate in reversed(attributed):
         end = _end(candidate)
@@ -214,6 +215,22 @@ def _source_before(
             inherited=True,
         )
     return _speech_subject_before(context, group, attributed) or _profiled_person(context, group)
+
+
+def _past_background(context: ArticleContext, group: QuoteGroup, scope: int) -> int:
+    """``"We kept the increase under three per cent," Mayor Ann Brody said.`` / ``The budget
+    includes $2 million for road repairs.`` / ``"Nobody likes paying more ..."``: when the paragraph
+    between a quotation paragraph and the one before is background (no quotation, no person, no
+    he, she, they or his), the speaker is looked for one paragraph further back. Else ``scope``."""
+    if group.start != context.paragraph_start(group.start) or scope >= group.start:
+        return scope
+    end = context.text_end(scope, group.start)
+    if end <= scope or context.quoted.overlapping(scope, end):
+        return scope
+    span = context.doc.char_span(scope, end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ == PERSON_ENTITY or t.lower_ in BACKGROUND_PEOPLE for t in span):
+        return scope
+    return _previous_paragraph_start(context, scope)
 
 
 def _in_relative_clause(candidate: Candidate) -> bool:
@@ -307,6 +324,7 @@ def _introduces_person(token: Token) -> bool:
 
 STANCE_COPULAS = ("be", "remain", "feel", "seem", "sound", "appear", "stay")
 PERSON_PRONOUNS = ("he", "she")
+BACKGROUND_PEOPLE = ("he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs")
 PROFILE_SENTENCES = 2  # a paragraph about one person, not one sentence that places them
 
 
