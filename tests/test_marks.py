@@ -66,3 +66,14 @@ def test_any_text_gives_ordered_spans_inside_paragraphs(text: str) -> None:
         assert "\n" not in text[quoted.start : quoted.end]
         assert text[quoted.start] in MARKS or text[quoted.start : quoted.start + 2] == "``"
         previous_end = quoted.end
+
+
+def test_a_double_quotation_closed_by_a_single_mark_by_mistake_closes_there() -> None:
+    text = "\"That was a close one, back and forth,' said the coach.\n\n\"We held on.\""
+    assert quoted_texts(text) == ["\"That was a close one, back and forth,'", '"We held on."']
+
+
+def test_a_quotation_inside_an_open_double_keeps_its_own_closing_mark() -> None:
+    text = "\"He told me 'no,' and I left the rink that night"
+    found = find_quoted(text)
+    assert len(found) == 1 and not found[0].closed

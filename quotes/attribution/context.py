@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
 from quotes.attribution.negation import negated_cue_span, negating_verb
-from quotes.attribution.syntax import is_mention, mention_span, subtree_span, token_span
+from quotes.attribution.syntax import is_mention, mention_span, run_on_person, subtree_span, token_span
 from quotes.records import Span
 from quotes.rules.cues import CueRules, VerbCue
 from quotes.text.marks import find_quoted, group_chains
@@ -269,7 +269,7 @@ class ArticleContext:
             cue_token=cue,
         )
         if subject is not None and is_mention(subject):
-            candidate.speaker_token = subject
+            candidate.speaker_token = run_on_person(subject) or subject
             candidate.speaker, candidate.title = mention_span(subject)
         negator = negating_verb(cue, self.words.refusal_verbs, self.is_speech_verb)
         if negator is not None:

@@ -178,6 +178,7 @@ def _source_before(
     another person is named in between."""
     # (at most SCOPE_CHARS back: a text without paragraph breaks stays linear)
     scope = max(_previous_paragraph_start(context, group.start), group.start - SCOPE_CHARS)
+    scope = max(min(scope, _past_background(context, group, scope)), group.start - SCOPE_CHARS)
     previous = None
     for candidate in reversed(attributed):
         end = _end(candidate)
@@ -188,9 +189,10 @@ def _source_before(
         if candidate.rule in SIGNED_RULES:
             break  # (the next reaction of the list is signed by its own name)
         if candidate.speaker is not None and candidate.speaker_token is not None and not candidate.negated:
-            if _in_relative_clause(candidate):
+            if _in_relative_clause(candidate) and candidate.speaker_token.lower_ not in PERSON_PRONOUNS:
                 continue  # (a report in a clause about a noun is background: "emails, which included
-            previous = candidate  # staff members suggesting ...": the next quotation is not theirs)
+            previous = candidate  # staff members suggesting ...": the next quotation is not theirs;
+            # but "Something he adds is ..." speaks of the speaker it names by a pronoun)
             break
     if previous is not None:
         after = max(_end(previous), previous.speaker[1] if previous.speaker else 0)
@@ -212,7 +214,23 @@ def _source_before(
             kind="direct",
             inherited=True,
         )
-    return _speech_subject_before(context, group)
+    return _speech_subject_before(context, group, attributed) or _profiled_person(context, group)
+
+
+def _past_background(context: ArticleContext, group: QuoteGroup, scope: int) -> int:
+    """``"We kept the increase under three per cent," Mayor Ann Brody said.`` / ``The budget
+    includes $2 million for road repairs.`` / ``"Nobody likes paying more ..."``: when the paragraph
+    between a quotation paragraph and the one before is background (no quotation, no person, no
+    he, she, they or his), the speaker is looked for one paragraph further back. Else ``scope``."""
+    if group.start != context.paragraph_start(group.start) or scope >= group.start:
+        return scope
+    end = context.text_end(scope, group.start)
+    if end <= scope or context.quoted.overlapping(scope, end):
+        return scope
+    span = context.doc.char_span(scope, end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ == PERSON_ENTITY or t.lower_ in BACKGROUND_PEOPLE for t in span):
+        return scope
+    return _previous_paragraph_start(context, scope)
 
 
 def _in_relative_clause(candidate: Candidate) -> bool:
@@ -248,7 +266,9 @@ def _previous_paragraph_start(context: ArticleContext, position: int) -> int:
     return start
 
 
-def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+def _speech_subject_before(
+    context: ArticleContext, group: QuoteGroup, attributed: list[Candidate]
+) -> Candidate | None:
     """``Amsel spoke to reporters on Tuesday. "We run out by noon."``: the subject of a speech
     verb (or of a verb publishing a statement: ``The union released a statement on Monday.``) in
     the sentence right before the quotation, when no one else is named after it."""
@@ -258,12 +278,16 @@ def _speech_subject_before(context: ArticleContext, group: QuoteGroup) -> Candid
     for token in reversed(sentence):
         if context.quoted.contains(token.idx):
             continue
-        introduced = _introduces_person(token)
-        if not context.is_speech_verb(token) and not _publishes_statement(context, token) and not introduced:
-            continue
+        stance = None
+        if not context.is_speech_verb(token) and not _publishes_statement(context, token):
+            stance = _stance_subject(context, token, group)
+            stance = stance or _topic_speaker(context, token, group, attributed)
+            if stance is None and not _introduces_person(token):
+                continue
+        introduced = stance is not None or _introduces_person(token)
         if _relative(token):
             continue  # (a speech verb in a clause about a noun is background, as in _in_relative_clause)
-        source = subject(token)
+        source = stance or subject(token)
         if source is None or not is_mention(source) or source.i > token.i or source.tag_ in ("WP", "WDT"):
             continue
         if _names_another(context, source.idx + len(source.text), group.start, source):
@@ -296,6 +320,128 @@ def _introduces_person(token: Token) -> bool:
         and attribute.pos_ == "NOUN"
         and any(c.dep_ == "det" for c in attribute.children)
     )
+
+
+STANCE_COPULAS = ("be", "remain", "feel", "seem", "sound", "appear", "stay")
+PERSON_PRONOUNS = ("he", "she")
+BACKGROUND_PEOPLE = ("he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs")
+PROFILE_SENTENCES = 2  # a paragraph about one person, not one sentence that places them
+
+
+def _stance_subject(context: ArticleContext, token: Token, group: QuoteGroup) -> Token | None:
+    """``Fisherman Clarence Whelan, who has fished here since he was 15, isn't convinced.`` then a
+    quotation paragraph: a sentence whose main verb (or whose adjective after "be", "remain",
+    "feel") states where its subject stands (``cues.yaml: words.stance_words``) hands that person
+    the cue-less quotation paragraph after it. Not a question; the subject a person's name, he or
+    she, or a noun with the name beside it (``Her brother Gerald``). Returns that subject."""
+    if token.dep_ != "ROOT" or group.start != context.paragraph_start(group.start):
+        return None
+    if token.sent.text.rstrip().rstrip(_MARKS).endswith("?"):
+        return None
+    words = context.words.stance_words
+    stance = token.lemma_.lower() in words or token.lower_ in words
+    if not stance and token.lemma_.lower() in STANCE_COPULAS:
+        stance = any(c.dep_ == "acomp" and c.lower_ in words for c in token.children)
+    source = _main_subject(token)
+    if not stance or source is None:
+        return None
+    if source.pos_ == "PRON":
+        return source if source.lower_ in PERSON_PRONOUNS else None
+    named = [source, *(c for c in source.children if c.dep_ in ("appos", "compound"))]
+    return source if any(t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY for t in named) else None
+
+
+def _profiled_person(context: ArticleContext, group: QuoteGroup) -> Candidate | None:
+    """``His wife, Marjorie Pike, moved to the cape with him in 1993. She ran the weather
+    observations for two decades.`` / ``"People think it's lonely. ..."``: a paragraph of two
+    sentences or more about one person (the first names them as its subject, each later one has
+    them, he or she as its subject) hands them the cue-less quotation paragraph after it. One
+    sentence that merely places a person (``Paul Brandt was in Geneva on Monday.``) does not."""
+    if group.start != context.paragraph_start(group.start):
+        return None
+    last = _sentence_before(context, group.start)
+    if last is None:
+        return None
+    start = context.paragraph_start(last.start_char)
+    sentences = [last]
+    while sentences[0].start > 0 and sentences[0].start_char > start:
+        sentences.insert(0, context.doc[sentences[0].start - 1].sent)
+    if len(sentences) < PROFILE_SENTENCES or sentences[0].start_char < start:
+        return None
+    if any(_asks(s) or context.quoted.contains(s.start_char) for s in sentences):
+        return None
+    first = _main_subject(sentences[0].root)
+    named = None if first is None else next(
+        (t for t in (first, *first.children) if t.pos_ == "PROPN" and t.ent_type_ == PERSON_ENTITY
+         and (t is first or t.dep_ in ("appos", "compound"))),
+        None,
+    )  # fmt: skip
+    if first is None or named is None:
+        return None
+    own = {t.lower_ for t in named.subtree if t.pos_ == "PROPN"} | {named.lower_}
+    for sentence in sentences[1:]:
+        subject_ = _main_subject(sentence.root)
+        if subject_ is None or not (subject_.lower_ in PERSON_PRONOUNS or subject_.lower_ in own):
+            return None
+    if _names_another(context, first.right_edge.idx + len(first.right_edge.text), group.start, named):
+        return None
+    return Candidate(
+        group.spans(), "direct", [], "", "speech", "continuation", speaker_token=named,
+        inherited=True, quote_groups=[group.index],
+    )  # fmt: skip
+
+
+def _asks(sentence: SentSpan) -> bool:
+    return sentence.text.rstrip().rstrip(_MARKS).endswith("?")
+
+
+def _main_subject(token: Token) -> Token | None:
+    """The subject of a main verb, also where the parser hangs it on the verb's auxiliary ("is"
+    of "isn't convinced")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))]
+    return next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _topic_speaker(
+    context: ArticleContext, token: Token, group: QuoteGroup, attributed: list[Candidate]
+) -> Token | None:
+    """The person a sentence is about, when the article has quoted them before: the subject of
+    its main verb (``Pyke, 74, has diabetes and needs his prescriptions renewed.``) or the person of
+    an opening ``For`` (``For Amsel, who trained in Halifax, the numbers are no surprise.``). A
+    speaker the article brings back this way speaks the cue-less quotation paragraph right after
+    (a person merely named, who has not spoken, does not: ``Paul Brandt was in Geneva.``)."""
+    if token.dep_ != "ROOT" or group.start != context.paragraph_start(group.start):
+        return None
+    if token.sent.text.rstrip().rstrip(_MARKS).endswith("?"):
+        return None
+    sentence = token.sent
+    opening = next((t for t in sentence if not (t.is_space or t.is_punct)), None)
+    topic = None
+    if opening is not None and opening.lower_ == "for" and opening.head == token:
+        topic = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if topic is None:
+        topic = _main_subject(token)
+    if topic is None or topic.pos_ not in ("PROPN", "NOUN") or not topic.text[:1].isupper():
+        return None  # (a surname the parser may read as a common noun: "Ingalls isn't holding ...")
+    spoken = {
+        t.lower_
+        for c in attributed
+        if c.speaker_token is not None and _end(c) <= sentence.start_char
+        for t in _speaker_words(c.speaker_token)
+        if t.pos_ == "PROPN"
+    }
+    return topic if topic.lower_ in spoken else None
+
+
+def _speaker_words(speaker: Token) -> Iterator[Token]:
+    """The words naming a speaker: the mention's own, or for a pronoun the words of its sentence
+    and of the one before (``Ask Tom Pyke about the wait and he laughs.``, ``Leslie Ingalls was
+    trying to get home.`` / ``She told CBC News ...``: the pronoun's person is named there)."""
+    if speaker.pos_ != "PRON":
+        return speaker.subtree
+    sentence = speaker.sent
+    before = speaker.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return iter(speaker.doc[before.start : sentence.end])
 
 
 def _publishes_statement(context: ArticleContext, token: Token) -> bool:

@@ -19,6 +19,7 @@ from quotes.attribution.syntax import (
     is_reduced_passive,
     source_of,
     subject,
+    subject_from,
     subtree_span,
 )
 from quotes.records import Span
@@ -119,6 +120,45 @@ def _is_markup(text: str, token: Token) -> bool:
     return token.idx > 0 and text[token.idx - 1] == "<"
 
 
+FILLED_DEPS = ("dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "aux", "auxpass")
+
+
+def _misread_name(clause: Token) -> bool:
+    """``"...," said Cougars head coach Don Gaboury``: a "clause" after the verb headed by a noun
+    (``coach`` read as a verb with ``Gaboury`` its object) is the speaker's name, not a message."""
+    verb = clause.head
+    if clause.pos_ not in ("NOUN", "PROPN") or clause.i < verb.i:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return False  # (the quotation before the verb is its message)
+    after = clause.doc[clause.right_edge.i + 1 : verb.sent.end]
+    named = any(t.ent_type_ == "PERSON" for t in clause.subtree)
+    return named and all(t.is_punct or t.is_space for t in after)
+
+
+def _clause_after_vehicle(context: ArticleContext, verb: Token) -> Token | None:
+    """``said in a statement the department is "working with the operator"``: a clause with its
+    own subject (a noun) and no relative word right after the statement (``cues.yaml:
+    words.statement_nouns``) a cue is made in, which the parser hangs on that noun as a relative
+    clause: what was said (not ``a statement the company released Friday``)."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in context.words.statement_nouns:
+            continue
+        for clause in noun.rights:
+            if clause.dep_ != "relcl" or any(c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
+                continue
+            own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is None or own.i < noun.i or own.pos_ == "PRON":
+                continue  # (not "a statement it released Friday", whose noun is the object)
+            filled = clause.lemma_ == "be" or any(c.dep_ in FILLED_DEPS for c in clause.children)
+            if filled and clause.lemma_.lower() not in context.words.publishing_verbs:
+                return clause  # (a bare verb with no object, "the station aired Sunday", has a gap)
+    return None
+
+
 def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | None:
     cue = context.verb(lemma)
     if _reported_by_another(verb):
@@ -130,11 +170,14 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
     rule = "cue-clause"
     # of two clauses ("Writing for a panel that agreed X won, Y noted that Z"), the one after the
     # verb (the parser hangs the first on it too); polnear-train end-to-end .619 -> .623
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] if "ccomp" in cue.takes else []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _misread_name(c)]
+    clauses = clauses if "ccomp" in cue.takes else []
     if clauses:
         content_head = next((c for c in clauses if c.i > verb.i), clauses[0])
         if content_head.i < verb.i and _has_own_object(verb):
             content_head = None  # "Monsoon delays hit sowing, farmers seek relief": not what they seek
+    if content_head is None and "ccomp" in cue.takes:
+        content_head = _clause_after_vehicle(context, verb)
     if content_head is None and "xcomp" in cue.takes:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -183,6 +226,9 @@ def _verb_cue(context: ArticleContext, verb: Token, lemma: str) -> Candidate | N
         if start < content[1] and end > content[0]
     ]
     source = subject(verb)
+    if source is not None and context.quoted.contains(source.idx) and not context.quoted.contains(verb.idx):
+        source = subject_from(verb, verb.i + 1)  # '"That field over there, it was sterilized," said
+        # Jenzen.': the parser took a noun inside the quotation for the subject; the source is after
     if source is None and is_reduced_passive(verb):
         return None  # "wouldn't comment when asked if ...": the reporter's own question
     if source is None and rule == "cue-clause":

@@ -276,8 +276,13 @@ def subject_from(verb: Token, first: int) -> Token | None:
 
 
 def inverted_subject(verb: Token) -> Token | None:
-    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object."""
+    """``said Sam Altman``: a nominal right after the verb, parsed as subject or object (or as a
+    clause headed by a noun: ``said Cougars head coach Don Gaboury``, the person named in it)."""
     for child in verb.rights:
+        if child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN"):
+            named = [t for t in child.rights for t in t.subtree if t.ent_type_ == "PERSON"]
+            if named:
+                return next((t for t in named if t.head.i == child.i), named[-1])
         if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "nsubjpass") and child.pos_ in (
             "PROPN",
             "NOUN",
@@ -316,13 +321,18 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
         return (token.idx, token.idx + len(token.text)), None
     keep: list[Token] = []
     title: str | None = None
-    appositions = [subtree_span(c) for c in token.children if c.dep_ == "appos"]
+    appositions = [subtree_span(c) for c in token.children if c.dep_ == "appos" and not _run_on(token, c)]
     if appositions:
         title = span_text(token.doc, (min(a for a, _ in appositions), max(b for _, b in appositions)))
     dropped = set()
     for child in token.children:
         if child.tag_ == "HYPH":
             continue  # (the hyphen of "the 34-year-old", hung on its head)
+        if child.dep_ == "appos" and _run_on(token, child):
+            for own in child.children:  # "Sea Dogs forward Peyton Hewitt": a name run on, no
+                if own.dep_ in MENTION_DROP_DEPS and own.i > child.i:  # apposition (but its own
+                    dropped.update(t.i for t in own.subtree)  # ", a former adviser" goes)
+            continue
         if child.dep_ in MENTION_DROP_DEPS or (child.dep_ == "conj" and child.i > token.i + 6):
             dropped.update(t.i for t in child.subtree)
     keep = [t for t in token.subtree if t.i not in dropped]
@@ -339,6 +349,25 @@ def mention_span(token: Token) -> tuple[Span, str | None]:
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return (doc[start].idx, doc[end].idx + len(doc[end].text)), title
+
+
+def run_on_person(token: Token) -> Token | None:
+    """The person's name run on after a team and a role the parser took for the head (``Sea Dogs
+    forward Peyton Hewitt``: ``Hewitt``), or None."""
+    return next(
+        (
+            c for c in token.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _run_on(token, c)
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _run_on(head: Token, apposition: Token) -> bool:
+    """Whether an apposition follows its head with no punctuation between them: the parser's
+    reading of a team and a role before a name (``Sea Dogs forward Peyton Hewitt``), one mention."""
+    between = head.doc[head.i + 1 : apposition.left_edge.i]
+    return apposition.i > head.i and all(not (t.is_punct or t.is_space) for t in between)
 
 
 def span_text(doc: Doc, span: Span) -> str:

@@ -66,9 +66,12 @@ def transcript_turns(context: ArticleContext) -> Iterator[Candidate]:
     text = context.text
     turns = [m for m in _TURN.finditer(text) if any(ch.isalpha() for ch in m.group("label"))]
     labels = Counter(_speaker(text, m) for m in turns)
+    full = [label.split() for label in labels if len(label.split()) >= 2]
+    initials = {"".join(w[0] for w in words).casefold() for words in full}
     speakers = {
         label.casefold() for label, count in labels.items()
         if count >= 2 or _written_as_name(text, label) or len(label.split()) >= 2
+        or label.casefold() in initials  # ("ML:" after "MAYA LINDQVIST:")
     }
     if len(speakers) < MIN_SPEAKERS:
         return
@@ -136,12 +139,54 @@ def colon_lines(context: ArticleContext) -> Iterator[Candidate]:
             content = (content[0], content[1] - 1)  # the full stop closes the line, not the statement
         if word_count(text, *content) < MIN_CONTENT_WORDS or context.quoted.overlapping(*content):
             continue
-        if not any(t.pos_ in VERBAL for t in context.tokens_between(*content)):
+        tokens = context.tokens_between(*content)
+        if not any(t.pos_ in VERBAL for t in tokens):
             continue  # "Christie: A closing surge.": a section heading, not a statement
+        if _under_heading(context, start):
+            continue  # "BIG PICTURE" / "Bellport: The Eagles are likely to drop ...": a rundown
+        if _attributed_inside(context, tokens):
+            continue  # "Harmon State: The Cardinals have a résumé ..., Kettering believes.": a label
         candidate = context.candidate([content], token, "speech", "colon-line", label[-1])
         candidate.speaker = token_span(label)
         candidate.cue_lemma = ":"
         yield candidate
+
+
+FIRST_PERSON = ("i", "we")
+MAX_HEADING_WORDS = 5
+_LABELLED = re.compile(r"[^:\n]{1,60}:[ \t]+\S")
+
+
+def _under_heading(context: ArticleContext, start: int) -> bool:
+    """Whether the line at ``start`` is in a run of labelled lines right under a heading in
+    capitals (wire sports copy: ``BIG PICTURE`` / ``Bellport: The Eagles are likely to drop out of
+    the top 10.`` / ``Harmon State: ...``; ``UP NEXT``): items of a rundown, no one's words."""
+    text = context.text
+    while start > 0:
+        end = context.text_end(0, start - 1)
+        if end == 0:
+            return False
+        start = context.paragraph_start(end - 1)
+        line = text[start:end].strip()
+        if not _LABELLED.match(line):
+            words = line.split()
+            return 0 < len(words) <= MAX_HEADING_WORDS and line.isupper() and line[-1].isalpha()
+    return False
+
+
+def _attributed_inside(context: ArticleContext, tokens: list[Token]) -> bool:
+    """Whether the line's statement carries its own attribution: its main verb is a cue verb
+    whose subject is in the statement and is not the label's own "I" or "we" (``Harmon State:
+    The Cardinals ... could put them in the conversation, Kettering believes.``, a team's line in
+    a wire rundown; not ``Rubio: I Still Believe Trump Can't Be Trusted``)."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "ROOT" or context.cue_verb(token) is None:
+            continue
+        source = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if source is not None and source.i in inside and source.lower_ not in FIRST_PERSON:
+            return True
+    return False
 
 
 def _label_tokens(context: ArticleContext, start: int, end: int) -> list[Token] | None:

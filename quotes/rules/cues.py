@@ -68,6 +68,7 @@ class AttributionWords:
     identity_verbs: frozenset[str] = frozenset()  # "asking not to be identified": no message
     publishing_verbs: frozenset[str] = frozenset()  # "released a statement": what follows is it
     statement_nouns: frozenset[str] = frozenset()  # ... the documents such a verb publishes
+    stance_words: frozenset[str] = frozenset()  # "X isn't convinced." then X's quotation
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ _WORD_LISTS = {
     "identity_verbs": word_list,
     "publishing_verbs": word_list,
     "statement_nouns": word_list,
+    "stance_words": word_list,
 }
 
 

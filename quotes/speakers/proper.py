@@ -19,13 +19,15 @@ from quotes.nlp.doctext import doc_text
 from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title, is_person_noun
-from quotes.speakers.records import Resolution
+from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver
 from quotes.speakers.titles import plain_name
 
 if TYPE_CHECKING:
     from quotes.speakers.article_state import ArticleState, TokenResolver
+
+MIN_INITIALS, MAX_INITIALS = 2, 3  # "CO:", "JD:" for the hosts a transcript names in full
 
 
 class ProperNameResolver:
@@ -115,12 +117,23 @@ class ProperNameResolver:
         role = self.words.label_roles.get(name.lower())
         if role is not None:
             return Resolution(role, "description", f"transcript label '{written}': the {role}")
-        entity = self.entities.lookup(name)
+        entity = self._initials(name, span[0]) or self.entities.lookup(name)
         if entity is not None:
             shown = _unshouted(entity.name)
             return Resolution(shown, entity.kind, f"transcript label '{written}' -> {shown}")
         shown = self.entities.aliases.canonical(_unshouted(name))
         return Resolution(shown, "person", f"transcript label '{written}'")
+
+    def _initials(self, label: str, offset: int) -> Entity | None:
+        """``CO:`` and ``JD:`` in a transcript whose hosts are Carol Off and Jeff Douglas: a label of
+        two or three capitals that are the initials of exactly one person named before it."""
+        if not (MIN_INITIALS <= len(label) <= MAX_INITIALS and label.isalpha() and label.isupper()):
+            return None
+        people = [
+            e for e in self.entities.before(offset)
+            if e.kind == "person" and "".join(w[0] for w in e.name.split()).upper() == label
+        ]  # fmt: skip
+        return people[0] if len({e.name for e in people}) == 1 else None
 
     def _apposition(self, token: Token) -> Resolution | None:
         """``The Transport Secretary, Grant Shapps,``, ``Ontario Premier Dalton McGuinty`` misread as

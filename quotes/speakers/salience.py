@@ -96,11 +96,28 @@ class Salience:
         """A person that fits, named in ``sentence`` before its main verb and outside quotation
         marks, when no person leads it: what the sentence is about ("For Nakamura, the waiting ...")."""
         root = sentence.root.idx
-        for position, entity in sorted(self.entities.mentions.before(root), key=lambda pe: pe[0]):
-            inside = sentence.start_char <= position < root and not self.entities.quoted.contains(position)
-            if inside and entity.kind == "person" and fits(entity):
+        named = []
+        for position, entity in sorted(self.entities.mentions.before(sentence.end_char), key=_first):
+            inside = sentence.start_char <= position < sentence.end_char
+            if inside and not self.entities.quoted.contains(position) and entity.kind == "person":
+                named.append((position, entity))
+        for position, entity in named:
+            if position < root and fits(entity):
                 return position, entity
-        return None
+        # ("The news hasn't sunk in for Executive Director Suzie Williams." / '"...," she said.':
+        # the one person a sentence introduces, named there for the first time)
+        people = {id(entity) for _, entity in named}
+        if len(people) != 1 or named[0][1].first_seen < sentence.start_char or not fits(named[0][1]):
+            return None
+        if sentence.text.rstrip().endswith("?") or self._pronoun_subject(sentence):
+            return None  # ("Harsh? He doesn't think so.": the chain of "he" goes on)
+        if self.state.paragraph(sentence.start_char) == self.state.paragraph(sentence.end_char + 1):
+            return None  # (only a sentence that closes its paragraph, introducing the next one)
+        return named[0]
+
+    @staticmethod
+    def _pronoun_subject(sentence: Span) -> bool:
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" for t in sentence.root.children)
 
     def _leads(self, position: int, sentence: Span) -> bool:
         """Whether the mention at ``position`` is the subject of ``sentence``'s main verb ("Sorensen
@@ -161,3 +178,6 @@ def compatible(entity: Entity, gender: str, plural: bool) -> bool:
         return False
     return gender == "any" or entity.gender in (None, gender)
 
+
+def _first(mention: tuple[int, Entity]) -> int:
+    return mention[0]

@@ -105,8 +105,28 @@ def _scan_double(text: str, start: int, end: int) -> list[Quoted]:
             found.append(Quoted(open_at, _rstrip(text, open_at, i), closed=False, single=False))
             open_at, closer = i, _CLOSER_OF.get(mark, mark)
     if open_at is not None:
-        found.append(Quoted(open_at, _rstrip(text, open_at, end), closed=False, single=False))
+        closed_at = _single_closer(text, open_at, end)
+        if closed_at is not None:  # ("That was a close one,' said the coach.": a typo'd closer)
+            found.append(Quoted(open_at, closed_at, closed=True, single=False))
+        else:
+            found.append(Quoted(open_at, _rstrip(text, open_at, end), closed=False, single=False))
     return found
+
+
+def _single_closer(text: str, open_at: int, end: int) -> int | None:
+    """Where a double quotation left open in its paragraph closes with a single mark by mistake:
+    ``"That was a close one, back and forth,' said Cougars head coach Don Gaboury.`` A single mark
+    right after a comma, full stop, question or exclamation mark, with words of the paragraph
+    after it, and no single quotation opened before it inside."""
+    for k in range(open_at + 1, end - 1):
+        char = text[k]
+        if char in "'‘" and _opening_context(text, k, open_at + 1) and _is_word(text[k + 1 : k + 2]):
+            return None  # a quotation inside it opens: its closing mark is its own
+        if char in "'’" and text[k - 1] in ",.?!" and text[k + 1] in " \t" and _is_word(
+            text[k + 2 : k + 3]
+        ):
+            return k + 1
+    return None
 
 
 def _nests(where: dict[str, list[int]], index: int, inner: str, outer: str) -> bool:
