@@ -8,7 +8,6 @@ the article's marks are scanned once) and the look-ups and candidate builders th
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
@@ -17,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from quotes.attribution.candidate import Candidate, QuoteGroup
+from quotes.attribution.lines import ArticleLines
 from quotes.attribution.negation import negated_cue_span, negating_verb
 from quotes.attribution.syntax import is_mention, mention_span, run_on_person, subtree_span, token_span
 from quotes.records import Span
@@ -60,24 +60,10 @@ class Word(NamedTuple):
     lower: str
 
 
-HEADLINE_ENDS = ".!?:;\"'”’)"
 # "SYDNEY -", "WASHINGTON (AP) —", "NEW YORK, N.Y. -" opening a paragraph: the place, not the report
 DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]{2,}?(?:,[ \t]*[A-Z][\w. ]{1,20}?)?[ \t]*(?:\([\w .]+\))?[ \t]*[—–-]+[ \t]*"
 )
-HEADLINE_MAX_WORDS = 15
-# a caption closed by a photo credit: "(Jacques Boivin/CBC)", "THE CANADIAN PRESS/Kelly Clark",
-# "(Photo: Jane Doe/Reuters)"; after a closed sentence, a credit of capitalised words or one
-# that says where the photo came from: "... next month. (CBC)", "(Submitted by the Department of
-# Health)", "... ignored. Photo by Jane Ng" (not an aside: "(Fingers crossed.)")
-PHOTO_CREDIT = re.compile(
-    r"(?:\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}\)"
-    r"|\b[A-Z]{2,}[A-Z .]*/[A-Z][\w.'’ -]{0,40}[A-Za-z]"
-    r"|[.!?”\"][ \t]*\((?:(?:Submitted|Supplied|Handout|File|Photo|Courtesy)\b[^()\n]{0,60}"
-    r"|(?:[A-Z][\w'’&./-]*[ \t]*){1,5})\)"
-    r"|[.!?][ \t]+(?:Photo|Photograph|Image)s?(?: courtesy of| by|:)[ \t]+[A-Z][^\n.]{0,60})\s*$"
-)
-_NON_SPACE = re.compile(r"\S+")
 
 
 def _after_so_called(text: str, start: int) -> bool:
@@ -116,7 +102,13 @@ class ArticleContext:
 
     def __init__(self, text: str, doc: Doc, rules: CueRules) -> None:
         self.text = text
-        self.newlines = [m.start() for m in re.finditer("\n", text)]  # paragraph bounds by bisection
+        self.lines = ArticleLines(text, tuple(rules.words.teaser_prefixes))
+        # the line look-ups every rule uses, under their own names
+        self.paragraph_start = self.lines.paragraph_start
+        self.paragraph_end = self.lines.paragraph_end
+        self.has_text = self.lines.has_text
+        self.text_end = self.lines.text_end
+        self.is_headline = self.lines.is_headline
         self.doc = doc
         self.rules = rules
         self.words = rules.words
@@ -130,7 +122,7 @@ class ArticleContext:
     def reporter_words(self) -> list[Word]:
         """The words outside quotations: words inside one belong to the speaker, not the reporter."""
         contains = self.quoted.contains
-        teaser = self._teaser_lines() | self._subhead_lines()
+        teaser = self.lines.furniture()
         return [
             Word(t, t.pos_, t.lemma_.lower(), t.lower_)
             for t in self.doc
@@ -149,43 +141,6 @@ class ArticleContext:
             candidate = build(self, verb)
             if candidate is not None:
                 yield candidate
-
-    def _teaser_lines(self) -> set[int]:
-        """Starts of the lines that link elsewhere (``READ MORE: ...``) or caption a photo
-        (``Image caption ...``, a line closed by a credit: ``... (Jacques Boivin/CBC)``,
-        ``... THE CANADIAN PRESS/Kelly Clark``): no cue there is the article's."""
-        prefixes = tuple(self.words.teaser_prefixes)
-        starts = set()
-        position = 0
-        for line in self.text.split("\n"):
-            if (prefixes and line.lstrip().lower().startswith(prefixes)) or PHOTO_CREDIT.search(line):
-                starts.add(position)
-            position += len(line) + 1
-        return starts
-
-    def _subhead_lines(self) -> set[int]:
-        """Starts of the short lines after the first with no closing punctuation: subheads
-        (``What York1 says it's proposing``), teasers for other stories (``Justice system needs
-        work, says councillor``) and labels. The headline, the first line, is the article's own
-        (PolNeAR annotates headlines); a subhead names a section, no one's report (polnear-dev and
-        train-named hold one quotation in such a line, a quotation signed after a dash, which
-        no cue word finds)."""
-        return {start + 1 for start in self.newlines if self.is_headline(start + 1)}
-
-    def is_headline(self, position: int) -> bool:
-        """Whether ``position`` lies in a short line with no closing punctuation (a headline).
-
-        Counts the line's words only up to HEADLINE_MAX_WORDS, so a long line (a one-line article)
-        costs no more than a short one."""
-        text = self.text
-        start, end = self.paragraph_start(position), self.paragraph_end(position)
-        last = end - 1
-        while last >= start and text[last].isspace():
-            last -= 1
-        if last < start or text[last] in HEADLINE_ENDS:
-            return False
-        words = _NON_SPACE.finditer(text, start, end)
-        return next(itertools.islice(words, HEADLINE_MAX_WORDS, None), None) is None
 
     # -- look-ups ---------------------------------------------------------------------
 
@@ -214,30 +169,6 @@ class ArticleContext:
         if span is None:
             return []
         return list(self.doc[max(span.start, span.end - count) : span.end])
-
-    def has_text(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end].strip()`` is not empty, found at its first non-space."""
-        return _NON_SPACE.search(self.text, start, end) is not None
-
-    def text_end(self, start: int, end: int) -> int:
-        """Where ``text[start:end].rstrip()`` ends, found from ``end`` back (``start`` if blank)."""
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return end
-
-    def paragraph_start(self, position: int) -> int:
-        """Where the paragraph holding ``position`` starts (after the last line break before it)."""
-        if position < 0:  # as str.rfind reads a negative end
-            position = max(0, position + len(self.text))
-        before = bisect.bisect_left(self.newlines, position)
-        return self.newlines[before - 1] + 1 if before else 0
-
-    def paragraph_end(self, position: int) -> int:
-        """Where the paragraph holding ``position`` ends (its line break, or the end of the text)."""
-        if position < 0:  # as str.find reads a negative start
-            position = max(0, position + len(self.text))
-        after = bisect.bisect_left(self.newlines, position)
-        return self.newlines[after] if after < len(self.newlines) else len(self.text)
 
     def starts_clause(self, position: int) -> bool:
         """Whether a quotation opening at ``position`` begins a paragraph, sentence or clause."""
