@@ -16,9 +16,9 @@ from spacy.tokens import Token
 
 from quotes.attribution import Candidate
 from quotes.nlp.doctext import doc_text
-from quotes.speakers.article_entities import is_credit
 from quotes.speakers.article_state import fake_candidate as _fake
 from quotes.speakers.descriptions import clean_title, is_person_noun
+from quotes.speakers.name_spans import is_credit
 from quotes.speakers.records import Entity, Resolution
 from quotes.speakers.records import unknown as _unknown
 from quotes.speakers.roles import RoleResolver

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quotes.speakers.article_entities import PLACE_LABELS
 from quotes.speakers.gender import SpeakerEvidence, SpeakerGender, add_cue, article_genders, pronoun_cues
+from quotes.speakers.name_spans import PLACE_LABELS
 from quotes.speakers.records import Entity, GenderCue, Resolution
 
 if TYPE_CHECKING:
